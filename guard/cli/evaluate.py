@@ -1,0 +1,66 @@
+"""``linkedin-guard evaluate``: contexts on stdin, findings on stdout. Never writes the log."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from pydantic import ValidationError
+
+
+def register(sub) -> None:
+    p = sub.add_parser("evaluate", help="judge a context (JSON on stdin); prints {\"warnings\": [...]}")
+    p.add_argument("--settings", type=Path, metavar="FILE",
+                   help="settings JSON to use instead of the saved settings")
+    p.add_argument("--jsonl", action="store_true",
+                   help="one context per line in, one result per line out (rate windows kept across lines)")
+    p.set_defaults(func=run)
+
+
+def load_settings_arg(path: Path | None):
+    from guard import settings_store
+    from guard.cli import UsageError
+
+    if path is None:
+        loaded = settings_store.load()
+        if loaded.problem:
+            print(f"linkedin-guard: {loaded.problem}", file=sys.stderr)
+        return loaded.settings
+    try:
+        return settings_store.parse_text(path.read_bytes())
+    except OSError as err:
+        raise UsageError(f"cannot read settings file {path}: {err.strerror}") from err
+    except settings_store.SettingsError as err:
+        raise UsageError(f"{path}: {err}") from err
+
+
+def _result(engine, text: str, where: str) -> str:
+    from guard.cli import UsageError
+    from guard.models import one_line, parse_context
+
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise UsageError(f"invalid context{where}: not JSON ({err.msg} at line {err.lineno} column {err.colno})") from err
+    if not isinstance(data, dict):
+        raise UsageError(f"invalid context{where}: (root): expected a JSON object")
+    try:
+        ctx = parse_context(data)
+    except ValidationError as err:
+        raise UsageError(one_line(err, f"context{where}")) from err
+    findings = engine.evaluate(ctx)
+    return json.dumps({"warnings": [f.model_dump(mode="json") for f in findings]}, ensure_ascii=False)
+
+
+def run(args) -> int:
+    from guard.engine import Engine
+
+    engine = Engine(load_settings_arg(args.settings))
+    if not args.jsonl:
+        print(_result(engine, sys.stdin.read(), ""))
+        return 0
+    for number, line in enumerate(sys.stdin, start=1):
+        if line.strip():
+            print(_result(engine, line, f" (line {number})"), flush=True)
+    return 0

@@ -1,0 +1,81 @@
+"""The evaluation engine: context in, localized findings out.
+
+One ``Engine`` lives as long as its caller (the host process, one
+``evaluate --jsonl`` run) because some rules remember (LG601 counts profile
+visits in a window). It never writes the log: recording is the host's job.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from typing import Iterable
+
+from guard.models import Context, Finding, Settings
+from guard.rules import all_rules
+from guard.rules.base import Hit, Rule, Text
+
+# Kinds on which a "confirm" makes sense: the person is about to send, post or
+# save something. A profile page has no Send button to hold.
+SUBMITTABLE_KINDS = frozenset({"message", "post", "open_to_work_form", "position_form"})
+
+
+def pick_language(settings: Settings, ctx: Context | None) -> str:
+    """``settings.language``; ``auto`` follows LinkedIn's UI language, else English."""
+    if settings.language != "auto":
+        return settings.language
+    ui = (getattr(ctx, "ui_language", None) or "").lower()
+    return "nl" if ui.startswith("nl") else "en"
+
+
+def finding_id(rule_id: str, subject: str, page_session: str | None) -> str:
+    """Stable for the same rule and subject within a page session."""
+    raw = f"{rule_id}\x1f{subject}\x1f{page_session or ''}".encode()
+    return "w-" + hashlib.blake2b(raw, digest_size=8).hexdigest()
+
+
+class Engine:
+    def __init__(self, settings: Settings | None = None, rules: Iterable[type[Rule]] | None = None):
+        self.settings = settings or Settings()
+        self.rules: list[Rule] = [cls() for cls in (rules if rules is not None else all_rules())]
+        self._by_kind: dict[str, list[Rule]] = defaultdict(list)
+        for rule in self.rules:
+            for kind in rule.kinds:
+                self._by_kind[kind].append(rule)
+
+    def evaluate(self, ctx: Context) -> list[Finding]:
+        settings = self.settings
+        lang = pick_language(settings, ctx)
+        findings: list[Finding] = []
+        for rule in self._by_kind.get(ctx.kind, ()):
+            rule_setting = settings.rules.get(rule.id)
+            if rule_setting is not None and not rule_setting.enabled:
+                continue
+            for hit in rule.check(ctx, settings):
+                findings.append(self._finding(rule, hit, ctx, lang))
+        return findings
+
+    def _finding(self, rule: Rule, hit: Hit, ctx: Context, lang: str) -> Finding:
+        wording = rule.wordings[hit.wording]
+        params = {k: (v.get(lang) if isinstance(v, Text) else v) for k, v in hit.params.items()}
+        mode = hit.mode or rule.default_mode
+        override = self.settings.rules.get(rule.id)
+        if override is not None and override.mode is not None:
+            mode = override.mode
+        if ctx.kind not in SUBMITTABLE_KINDS:
+            mode = "inform"
+        return Finding(
+            id=finding_id(rule.id, hit.subject, ctx.page_session),
+            rule=rule.id,
+            slug=rule.slug,
+            severity=hit.severity or rule.default_severity,
+            mode=mode,
+            title=wording.title.get(lang).format_map(params),
+            message=wording.message.get(lang).format_map(params),
+            suggestion=wording.suggestion.get(lang).format_map(params) if wording.suggestion else None,
+            legal_basis=list(rule.legal_basis),
+            fix=hit.fix,
+            evidence=hit.evidence,
+            subject=hit.subject,
+            language=lang,  # type: ignore[arg-type]
+        )
