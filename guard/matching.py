@@ -116,3 +116,75 @@ def join_names(names: list[str], lang: str, limit: int = 5) -> str:
     if len(shown) <= 1:
         return "".join(shown)
     return f"{', '.join(shown[:-1])} {word} {shown[-1]}"
+
+
+# --------------------------------------------------------------------------
+# Additions for LG101/LG301/LG401 (additive; the helpers above are unchanged)
+# --------------------------------------------------------------------------
+
+_TITLE_NOISE = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=4096)
+def title_key(title: str) -> str:
+    """A job title without case, accents, punctuation and spaces.
+
+    Dutch writes "accountmanager" and "account manager" for the same job, and
+    "Sr. Developer" is "Sr Developer": none of that is a different title.
+    """
+    return _TITLE_NOISE.sub("", fold(title))
+
+
+def same_title(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return False
+    ka = title_key(a)
+    return bool(ka) and ka == title_key(b)
+
+
+# Company names people give for "no employer": self-employment, freelance
+# work and career breaks. Compared as company_key().
+_NOT_AN_EMPLOYER = frozenset({
+    "self employed", "selfemployed", "self employment", "freelance", "freelancer",
+    "freelance professional", "independent", "independent consultant", "zzp", "zzp er",
+    "zzper", "zelfstandig", "zelfstandige", "zelfstandig ondernemer",
+    "zelfstandige zonder personeel", "eigen bedrijf", "eigen onderneming",
+    "career break", "loopbaanonderbreking", "sabbatical", "open to work",
+    "looking for new opportunities", "werkzoekend", "beschikbaar",
+})
+
+
+def not_an_employer(company: str | None) -> bool:
+    """True for "Self-employed", "Freelance", "ZZP'er", "Career break" and the like."""
+    if not company:
+        return True
+    return company_key(company) in _NOT_AN_EMPLOYER
+
+
+def _fold_with_map(text: str) -> tuple[str, list[int]]:
+    """Fold character by character, remembering where each folded char came from."""
+    out: list[str] = []
+    where: list[int] = []
+    for i, char in enumerate(text):
+        decomposed = unicodedata.normalize("NFKD", char)
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+        out.append(folded)
+        where.extend([i] * len(folded))
+    return "".join(out), where
+
+
+def find_phrase(text: str, phrase: str) -> tuple[int, int] | None:
+    """Where ``phrase`` stands in ``text`` as whole words, ignoring case, accents
+    and punctuation between the words; the span is in the original ``text``.
+
+    ``find_phrase("Met Zoë de  Vries!", "zoe de vries")`` -> ``(4, 17)``.
+    """
+    words = re.findall(r"\w+", fold(phrase))
+    if not words or not text:
+        return None
+    pattern = r"(?<!\w)" + r"\W+".join(re.escape(w) for w in words) + r"(?!\w)"
+    folded, where = _fold_with_map(text)
+    match = re.search(pattern, folded)
+    if not match:
+        return None
+    return where[match.start()], where[match.end() - 1] + 1
