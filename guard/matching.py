@@ -25,6 +25,8 @@ _LEGAL_SUFFIXES = {
     ("corp",), ("corporation",), ("co",), ("company",), ("plc",), ("llp",), ("lp",),
     ("gmbh",), ("ag",), ("kg",), ("se",), ("sa",), ("sarl",), ("sas",), ("srl",),
     ("bvba",), ("ab",), ("as",), ("oy",), ("holding",), ("group",), ("groep",),
+    # Dutch cooperatives: "Zuivel Coöperatie U.A." (also W.A., B.A.).
+    ("u", "a"), ("ua",), ("w", "a"), ("b", "a"),
 }
 _MAX_SUFFIX = max(len(s) for s in _LEGAL_SUFFIXES)
 

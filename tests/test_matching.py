@@ -32,6 +32,7 @@ def test_fold(raw, folded):
     ("Bakkerij Jansen & Zonen", "bakkerij jansen and zonen"),
     ("Société Générale SA", "Societe Generale"),
     ("Acme Data Holding B.V.", "Acme Data"),
+    ("Zuivel Coöperatie U.A.", "Zuivel Cooperatie"),
 ])
 def test_same_company(a, b):
     assert same_company(a, b)
