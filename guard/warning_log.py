@@ -1,0 +1,467 @@
+"""The warning log: one SQLite file, written by every host process at once.
+
+* One entry per warning per subject per page session: typing the same message
+  for a minute is one entry, not hundreds (a unique index on
+  ``(rule, subject, session_key)`` and ``INSERT ... ON CONFLICT DO NOTHING``).
+* Several host processes (one per browser profile, per port) write at the same
+  time: WAL mode, a busy timeout and ``BEGIN IMMEDIATE`` for every write, so a
+  writer waits for the lock instead of failing, and no row is lost.
+* Schema changes are named, append-only migrations recorded in the
+  ``migrations`` table (sqlite-utils' habit): never edit one that shipped,
+  add the next.
+* With ``store_excerpt`` false no message or post text is stored at all:
+  ``excerpt`` and ``evidence`` stay NULL.
+* An append-only ``events`` table (written in the same transaction as the
+  entry or decision) lets the dashboard follow warnings from *any* host
+  process by polling ``events_after(last_seen)``.
+
+Times are UTC, ISO 8601 with a ``Z`` (``2026-11-28T17:01:02Z``), so text
+comparison is time comparison.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+import uuid
+from collections import defaultdict
+from contextlib import contextmanager
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from guard.models import Finding, LogEntry
+
+#: How long a writer waits for another process's lock before giving up.
+BUSY_TIMEOUT_MS = 15_000
+
+#: The longest excerpt kept: enough to recognise the message, no more.
+EXCERPT_MAX = 280
+
+#: Columns of :class:`guard.models.LogEntry`, in order (``log --json``, CSV).
+ENTRY_FIELDS: tuple[str, ...] = tuple(LogEntry.model_fields)
+#: What ``entry()`` and exports add to that.
+DETAIL_FIELDS: tuple[str, ...] = ENTRY_FIELDS + ("title", "evidence", "decided_at", "warning_id")
+
+DECISIONS = ("dismissed", "proceeded", "cancelled", "fixed")
+
+# name -> SQL. Append only: a database remembers which names it has applied.
+MIGRATIONS: tuple[tuple[str, str], ...] = (
+    (
+        "0001_entries",
+        """
+        CREATE TABLE entries (
+            id            INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: cursors stay valid after deletes
+            warning_id    TEXT NOT NULL,
+            rule          TEXT NOT NULL,
+            slug          TEXT NOT NULL,
+            severity      TEXT NOT NULL,
+            kind          TEXT NOT NULL,
+            url           TEXT NOT NULL,
+            page_session  TEXT,
+            session_key   TEXT NOT NULL,     -- page_session, or a per-connection key when there is none
+            subject       TEXT NOT NULL,
+            created_at    TEXT NOT NULL,
+            title         TEXT,
+            evidence      TEXT,              -- JSON list, only while store_excerpts
+            excerpt       TEXT,              -- only while store_excerpts
+            decision      TEXT,
+            justification TEXT,
+            decided_at    TEXT
+        );
+        CREATE UNIQUE INDEX entries_dedup ON entries (rule, subject, session_key);
+        CREATE INDEX entries_rule ON entries (rule, id);
+        CREATE INDEX entries_severity ON entries (severity, id);
+        CREATE INDEX entries_kind ON entries (kind, id);
+        CREATE INDEX entries_decision ON entries (decision, id);
+        CREATE INDEX entries_created ON entries (created_at);
+        CREATE INDEX entries_warning ON entries (warning_id);
+        """,
+    ),
+    (
+        "0002_events",
+        """
+        CREATE TABLE events (
+            event_id INTEGER PRIMARY KEY AUTOINCREMENT,
+            entry_id INTEGER NOT NULL,
+            type     TEXT NOT NULL CHECK (type IN ('warning', 'decision')),
+            at       TEXT NOT NULL
+        );
+        CREATE INDEX events_entry ON events (entry_id);
+        """,
+    ),
+)
+
+_ENTRY_COLUMNS = ", ".join(f"e.{c}" for c in DETAIL_FIELDS)
+
+
+def utc_iso(moment: datetime | None = None) -> str:
+    moment = moment or datetime.now(timezone.utc)
+    if moment.tzinfo is None:
+        # A naive datetime from a caller is read as UTC, never as local time.
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def make_excerpt(finding: Finding, ctx: Any) -> str | None:
+    """A short excerpt: the evidence the rule quoted, else the start of the text."""
+    parts = [e.excerpt for e in finding.evidence if e.excerpt]
+    text = " … ".join(parts) if parts else (getattr(ctx, "text", None) or "")
+    text = " ".join(text.split())
+    if not text:
+        return None
+    if len(text) > EXCERPT_MAX:
+        text = text[: EXCERPT_MAX - 1].rstrip() + "…"
+    return text
+
+
+class WarningLog:
+    """The log at ``path`` (default: :func:`guard.paths.log_db_path`).
+
+    One instance may be shared by threads (calls are serialised by a lock);
+    several processes may each have their own.
+    """
+
+    def __init__(self, path: Path | None = None):
+        if path is None:
+            from guard.paths import log_db_path
+
+            path = log_db_path()
+        self.path = Path(path)
+        self._lock = threading.RLock()
+        self._conn = self._open()
+
+    # -- connection and schema ---------------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if not self.path.exists():
+            # The log holds what people wrote to others: readable by its owner
+            # only. SQLite gives the -wal and -shm files the same mode.
+            try:
+                os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
+            except FileExistsError:  # pragma: no cover - another process won the race
+                pass
+        conn = sqlite3.connect(
+            self.path,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,  # transactions are explicit (BEGIN IMMEDIATE)
+            check_same_thread=False,
+        )
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        # NORMAL in WAL mode: a power cut may lose the last commits, never
+        # corrupt the file; a full fsync per warning would slow typing.
+        conn.execute("PRAGMA synchronous = NORMAL")
+        self._migrate(conn)
+        return conn
+
+    @staticmethod
+    def _migrate(conn: sqlite3.Connection) -> None:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+            )
+            done = {row[0] for row in conn.execute("SELECT name FROM migrations")}
+            for name, sql in MIGRATIONS:
+                if name in done:
+                    continue
+                for statement in sql.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (name, utc_iso()))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def applied_migrations(self) -> list[str]:
+        with self._lock:
+            return [r[0] for r in self._conn.execute("SELECT name FROM migrations ORDER BY name")]
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            conn = self._conn
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> "WarningLog":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -----------------------------------------------------------
+
+    def record(self, finding: Finding, ctx: Any, *, store_excerpt: bool, session_key: str | None = None) -> int:
+        """Log ``finding`` seen in ``ctx``; the entry id (the existing one when already logged).
+
+        Entries are unique per (rule, subject, page session). Without a
+        ``page_session`` the caller's ``session_key`` groups them (the host
+        passes one per connection); without either, nothing is grouped.
+        When the person is about to send (``trigger == "submit"``) the stored
+        excerpt is refreshed, so the log shows what was sent, not the first
+        keystrokes that raised the warning.
+        """
+        page_session = getattr(ctx, "page_session", None)
+        key = page_session if page_session is not None else (session_key or f"single-{uuid.uuid4().hex}")
+        now = utc_iso()
+        excerpt = make_excerpt(finding, ctx) if store_excerpt else None
+        evidence = (
+            json.dumps([e.model_dump() for e in finding.evidence], ensure_ascii=False)
+            if store_excerpt
+            else None
+        )
+        with self._write() as conn:
+            row = conn.execute(
+                """
+                INSERT INTO entries (warning_id, rule, slug, severity, kind, url, page_session, session_key,
+                                     subject, created_at, title, evidence, excerpt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (rule, subject, session_key) DO NOTHING
+                RETURNING id
+                """,
+                (finding.id, finding.rule, finding.slug, finding.severity, getattr(ctx, "kind", ""),
+                 getattr(ctx, "url", ""), page_session, key, finding.subject, now, finding.title,
+                 evidence, excerpt),
+            ).fetchone()
+            if row is not None:
+                entry_id = row[0]
+                conn.execute(
+                    "INSERT INTO events (entry_id, type, at) VALUES (?, 'warning', ?)", (entry_id, now)
+                )
+                return entry_id
+            (entry_id,) = conn.execute(
+                "SELECT id FROM entries WHERE rule = ? AND subject = ? AND session_key = ?",
+                (finding.rule, finding.subject, key),
+            ).fetchone()
+            if store_excerpt and getattr(ctx, "trigger", None) == "submit":
+                conn.execute(
+                    "UPDATE entries SET excerpt = ?, evidence = ?, url = ? WHERE id = ?",
+                    (excerpt, evidence, getattr(ctx, "url", ""), entry_id),
+                )
+            return entry_id
+
+    def decide(
+        self,
+        warning_id: str,
+        decision: str,
+        justification: str | None = None,
+        page_session: str | None = None,
+    ) -> int:
+        """Record the person's decision on the newest entry of ``warning_id``; rows updated (0 or 1)."""
+        if decision not in DECISIONS:
+            raise ValueError(f"decision must be one of {', '.join(DECISIONS)}")
+        now = utc_iso()
+        where = "warning_id = ?"
+        params: list[Any] = [warning_id]
+        if page_session is not None:
+            where += " AND page_session = ?"
+            params.append(page_session)
+        with self._write() as conn:
+            row = conn.execute(
+                f"SELECT id FROM entries WHERE {where} ORDER BY id DESC LIMIT 1", params
+            ).fetchone()
+            if row is None:
+                return 0
+            conn.execute(
+                "UPDATE entries SET decision = ?, justification = ?, decided_at = ? WHERE id = ?",
+                (decision, justification, now, row[0]),
+            )
+            conn.execute("INSERT INTO events (entry_id, type, at) VALUES (?, 'decision', ?)", (row[0], now))
+            return 1
+
+    def delete(self, ids: Iterable[int]) -> int:
+        ids = [int(i) for i in ids]
+        removed = 0
+        with self._write() as conn:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                removed += conn.execute(f"DELETE FROM entries WHERE id IN ({marks})", chunk).rowcount
+                conn.execute(f"DELETE FROM events WHERE entry_id IN ({marks})", chunk)
+        return removed
+
+    def clear(self, before: datetime | None = None) -> int:
+        """Delete every entry (created before ``before``, when given); how many."""
+        with self._write() as conn:
+            if before is None:
+                removed = conn.execute("DELETE FROM entries").rowcount
+                conn.execute("DELETE FROM events")
+            else:
+                cutoff = utc_iso(before)
+                removed = conn.execute("DELETE FROM entries WHERE created_at < ?", (cutoff,)).rowcount
+                if removed:
+                    conn.execute("DELETE FROM events WHERE entry_id NOT IN (SELECT id FROM entries)")
+        return removed
+
+    def apply_retention(self, days: int) -> int:
+        return self.clear(before=datetime.now(timezone.utc) - timedelta(days=days))
+
+    # -- reading -----------------------------------------------------------
+
+    @staticmethod
+    def _where(
+        *,
+        rule: str | None = None,
+        severity: str | None = None,
+        kind: str | None = None,
+        decision: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        search: str | None = None,
+        before_id: int | None = None,
+        for_paging: bool = False,
+    ) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        for column, value in (("rule", rule), ("severity", severity), ("kind", kind)):
+            if value is not None:
+                clauses.append(f"e.{column} = ?")
+                params.append(value)
+        if decision is not None:
+            if decision == "none":
+                clauses.append("e.decision IS NULL")
+            else:
+                clauses.append("e.decision = ?")
+                params.append(decision)
+        # For a page of newest entries, walking the id order and testing the
+        # time is faster than sorting an index range ("+" keeps SQLite off the
+        # created_at index): entries are appended in time order.
+        time_col = "+e.created_at" if for_paging else "e.created_at"
+        if since is not None:
+            clauses.append(f"{time_col} >= ?")
+            params.append(utc_iso(since))
+        if until is not None:
+            clauses.append(f"{time_col} < ?")
+            params.append(utc_iso(until))
+        if search:
+            pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            clauses.append("(e.excerpt LIKE ? ESCAPE '\\' OR e.subject LIKE ? ESCAPE '\\')")
+            params += [pattern, pattern]
+        if before_id is not None:
+            clauses.append("e.id < ?")
+            params.append(int(before_id))
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def entries(
+        self,
+        *,
+        rule: str | None = None,
+        severity: str | None = None,
+        kind: str | None = None,
+        decision: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        search: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+        before_id: int | None = None,
+    ) -> list[LogEntry]:
+        """Entries matching every given filter, newest first."""
+        rows = self._select(
+            ENTRY_FIELDS, rule=rule, severity=severity, kind=kind, decision=decision, since=since,
+            until=until, search=search, limit=limit, offset=offset, before_id=before_id,
+        )
+        return [LogEntry.model_validate(dict(r)) for r in rows]
+
+    def _select(self, columns: Iterable[str], *, limit: int | None, offset: int = 0, **filters: Any) -> list[sqlite3.Row]:
+        where, params = self._where(for_paging=True, **filters)
+        sql = f"SELECT {', '.join('e.' + c for c in columns)} FROM entries e{where} ORDER BY e.id DESC"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [max(0, int(limit)), max(0, int(offset))]
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()
+
+    def count(self, **filters: Any) -> int:
+        where, params = self._where(**filters)
+        with self._lock:
+            return self._conn.execute(f"SELECT COUNT(*) FROM entries e{where}", params).fetchone()[0]
+
+    @staticmethod
+    def _detail(row: sqlite3.Row) -> dict[str, Any]:
+        data = dict(row)
+        if data.get("evidence") is not None:
+            try:
+                data["evidence"] = json.loads(data["evidence"])
+            except ValueError:  # pragma: no cover - only we write it
+                data["evidence"] = None
+        return data
+
+    def entry(self, entry_id: int) -> dict[str, Any] | None:
+        """One entry with everything stored: LogEntry fields, title, evidence, decided_at, warning_id."""
+        with self._lock:
+            row = self._conn.execute(
+                f"SELECT {_ENTRY_COLUMNS} FROM entries e WHERE e.id = ?", (int(entry_id),)
+            ).fetchone()
+        return self._detail(row) if row is not None else None
+
+    def iter_details(self, batch: int = 1000, **filters: Any) -> Iterator[dict[str, Any]]:
+        """Every matching entry with all its fields, newest first (for exports)."""
+        before_id = filters.pop("before_id", None)
+        while True:
+            rows = self._select(DETAIL_FIELDS, limit=batch, before_id=before_id, **filters)
+            if not rows:
+                return
+            for row in rows:
+                yield self._detail(row)
+            before_id = rows[-1]["id"]
+
+    # -- the live feed -------------------------------------------------------
+
+    def events_after(self, event_id: int, limit: int = 200) -> list[dict[str, Any]]:
+        """Warnings and decisions recorded after ``event_id``, oldest first."""
+        with self._lock:
+            rows = self._conn.execute(
+                f"""
+                SELECT ev.event_id AS event_id, ev.type AS event_type, {", ".join("e." + c for c in ENTRY_FIELDS)}
+                FROM events ev JOIN entries e ON e.id = ev.entry_id
+                WHERE ev.event_id > ? ORDER BY ev.event_id LIMIT ?
+                """,
+                (int(event_id), int(limit)),
+            ).fetchall()
+        out = []
+        for row in rows:
+            data = dict(row)
+            event_id_, event_type = data.pop("event_id"), data.pop("event_type")
+            out.append({"event_id": event_id_, "type": event_type, "entry": LogEntry.model_validate(data).model_dump()})
+        return out
+
+    def last_event_id(self) -> int:
+        """The newest event id ever handed out (0 when none): where a live feed starts."""
+        with self._lock:
+            row = self._conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'events'").fetchone()
+        return int(row[0]) if row else 0
+
+    # -- the chart -----------------------------------------------------------
+
+    def weekly_counts(self, since: datetime | None = None) -> list[dict[str, Any]]:
+        """Entries per ISO week per rule, oldest week first: ``{"week": "2026-W48", "rule", "count"}``."""
+        sql = "SELECT substr(created_at, 1, 10) AS day, rule, COUNT(*) FROM entries"
+        params: list[Any] = []
+        if since is not None:
+            sql += " WHERE created_at >= ?"
+            params.append(utc_iso(since))
+        sql += " GROUP BY day, rule"
+        with self._lock:
+            rows = self._conn.execute(sql, params).fetchall()
+        weeks: dict[tuple[str, str], int] = defaultdict(int)
+        for day, rule, n in rows:
+            year, week, _ = date.fromisoformat(day).isocalendar()
+            weeks[(f"{year}-W{week:02d}", rule)] += n
+        return [{"week": w, "rule": r, "count": n} for (w, r), n in sorted(weeks.items())]

@@ -1,0 +1,495 @@
+"""From one request frame to the frames that answer it.
+
+:class:`Session` holds one host process's state: the engine (one per process,
+because rate rules remember), the settings in force and the file they came
+from, and the warning log. ``handle(raw)`` never raises: whatever the bytes,
+the answer is a list of messages to send (a reply, sometimes followed by a
+``settings_changed`` event).
+
+Startup is on the clock: the browser starts a new host per native port and
+waits for ``hello``. So ``hello`` is answered without pydantic, the rules or
+SQLite (a directory listing and a JSON read); the heavy parts load in
+:meth:`Session.warm_up`, which the host runs in a background thread right
+after the first reply, and which every other request waits for.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+from native_host import MAX_OUTGOING, PROTOCOL_VERSION, host_version
+from native_host.errors import HostError, invalid
+
+log = logging.getLogger("native_host")
+
+RETENTION_EVERY_S = 24 * 3600
+GET_LOG_DEFAULT = 20
+GET_LOG_MAX = 500
+MAX_ID_CHARS = 200
+MAX_JUSTIFICATION = 5000
+# Room left in a 1 MiB frame for the envelope around a list of entries/findings.
+_ENVELOPE_ROOM = 4096
+_RECORDED_CACHE_MAX = 20_000
+DASHBOARD_PAGES = ("log", "settings", "rules")
+DECISIONS = ("dismissed", "proceeded", "cancelled", "fixed")
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def encode(message: dict[str, Any]) -> bytes:
+    """Compact UTF-8 JSON. Lone surrogates (legal in JSON text, not in UTF-8) are escaped."""
+    try:
+        return json.dumps(message, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(message, ensure_ascii=True, separators=(",", ":"), allow_nan=False).encode("ascii")
+
+
+def rule_ids_cheaply() -> list[str]:
+    """Rule ids from the catalogue's module names, without importing the rules (or pydantic)."""
+    import guard
+
+    folder = Path(guard.__file__).parent / "rules"
+    ids = []
+    for name in os.listdir(folder):
+        # Same shape guard.rules discovers: lgNNN_<slug>.py
+        if len(name) > 6 and name.startswith("lg") and name[2:5].isdigit() and name[5] == "_" and name.endswith(".py"):
+            ids.append("LG" + name[2:5])
+    return sorted(ids)
+
+
+def _stat_signature(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+
+class _Core:
+    """What ``warm_up`` loads: settings, engine, warning log."""
+
+    def __init__(self, settings_path: Path, log_path: Path | None):
+        from guard import settings_store
+        from guard.engine import Engine
+
+        self.settings_path = settings_path
+        self.signature = _stat_signature(settings_path)
+        loaded = settings_store.load(settings_path)
+        if loaded.moved_to is not None:
+            self.signature = _stat_signature(settings_path)
+        self.settings = loaded.settings
+        self.problem = loaded.problem
+        self.engine = Engine(self.settings)
+        self.log = None
+        self.log_error: str | None = None
+        self.retention_at = 0.0
+        try:
+            from guard.warning_log import WarningLog
+
+            self.log = WarningLog(log_path)
+        except Exception as err:  # the guard still warns without its log
+            self.log_error = f"cannot open the warning log: {type(err).__name__}: {err}"
+            log.error(self.log_error)
+        self.apply_retention()
+
+    def apply_retention(self) -> None:
+        self.retention_at = time.monotonic()
+        if self.log is None:
+            return
+        try:
+            removed = self.log.apply_retention(self.settings.log.retention_days)
+        except Exception as err:
+            log.error("retention failed: %s", type(err).__name__)
+            return
+        if removed:
+            log.info("retention: removed %d entries older than %d days", removed, self.settings.log.retention_days)
+
+    def settings_json(self) -> dict[str, Any]:
+        return self.settings.model_dump(mode="json")
+
+
+class Session:
+    def __init__(
+        self,
+        *,
+        settings_path: Path | None = None,
+        log_path: Path | None = None,
+        caller: str | None = None,
+    ):
+        if settings_path is None:
+            from guard.paths import settings_path as default_settings_path
+
+            settings_path = default_settings_path()
+        self.settings_path = Path(settings_path)
+        self.log_path = log_path
+        self.caller = caller
+        self.connection_key = f"host-{os.getpid()}-{time.time_ns()}"
+        self._core: _Core | None = None
+        self._core_lock = threading.Lock()
+        self._recorded: dict[tuple[str, str, str], int] = {}
+        self._events: list[dict[str, Any]] = []
+        self._hello_view: tuple[str, str | None] | None = None
+        self.handlers: dict[str, Callable[[dict[str, Any]], Any]] = {
+            "hello": self.hello,
+            "evaluate": self.evaluate,
+            "decide": self.decide,
+            "get_settings": self.get_settings,
+            "set_settings": self.set_settings,
+            "get_log": self.get_log,
+            "ping": self.ping,
+            "echo": self.echo,
+            "open_dashboard": self.open_dashboard,
+        }
+
+    # -- lifecycle -----------------------------------------------------------
+
+    @property
+    def warm(self) -> bool:
+        return self._core is not None
+
+    def warm_up(self) -> _Core:
+        """Load settings, engine and log once (thread-safe); later calls return them."""
+        core = self._core
+        if core is not None:
+            return core
+        with self._core_lock:
+            if self._core is None:
+                started = time.perf_counter()
+                self._core = _Core(self.settings_path, self.log_path)
+                log.info("warm-up done in %.0f ms", (time.perf_counter() - started) * 1000)
+            return self._core
+
+    def close(self) -> None:
+        core = self._core
+        if core is not None and core.log is not None:
+            core.log.close()
+
+    # -- one frame -------------------------------------------------------------
+
+    def handle(self, raw: bytes) -> list[dict[str, Any]]:
+        """The messages answering one frame: the reply first, then any events."""
+        request_id: Any = None
+        events: list[dict[str, Any]] = []
+        try:
+            request = self._parse(raw)
+            request_id = request.get("id")
+            if request_id is not None and (
+                isinstance(request_id, bool)
+                or not isinstance(request_id, (str, int))
+                or (isinstance(request_id, str) and len(request_id) > MAX_ID_CHARS)
+            ):
+                request_id = None
+                raise invalid("id", f"expected a string of at most {MAX_ID_CHARS} characters or an integer")
+            kind = request.get("type")
+            if kind is None:
+                raise HostError("missing_type", "the request has no type")
+            if not isinstance(kind, str):
+                raise invalid("type", "expected a string")
+            handler = self.handlers.get(kind)
+            if handler is None:
+                known = ", ".join(sorted(self.handlers))
+                raise HostError("unknown_type", f"unknown request type {kind[:60]!r} (known: {known})")
+            self._events = events
+            result = handler(request)
+            reply = {"id": request_id, "ok": True, "result": result}
+        except HostError as err:
+            reply = {"id": request_id, "ok": False, "error": err.as_error()}
+        except Exception as err:
+            # Never the message: it may quote page text. Type and stack only.
+            import traceback
+
+            stack = "".join(traceback.format_tb(err.__traceback__))
+            log.error("internal error: %s\n%s", type(err).__name__, stack)
+            reply = {
+                "id": request_id,
+                "ok": False,
+                "error": {"code": "internal_error", "message": f"the host failed ({type(err).__name__}); see the host log"},
+            }
+        finally:
+            self._events = []
+        if self._core is not None and time.monotonic() - self._core.retention_at > RETENTION_EVERY_S:
+            self._core.apply_retention()
+        return [reply, *events]
+
+    @staticmethod
+    def _parse(raw: bytes) -> dict[str, Any]:
+        if not raw:
+            raise HostError("empty_frame", "the frame is empty")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise HostError("invalid_utf8", f"the frame is not UTF-8 (byte {err.start})") from None
+        try:
+            data = json.loads(text, parse_constant=_reject_constant)
+        except RecursionError:
+            raise HostError("invalid_json", "the frame nests too deeply") from None
+        except ValueError as err:
+            # JSONDecodeError, NaN/Infinity, integers too long to convert.
+            message = err.msg if isinstance(err, json.JSONDecodeError) else str(err)
+            raise HostError("invalid_json", f"the frame is not JSON: {message[:200]}") from None
+        if not isinstance(data, dict):
+            raise HostError("not_an_object", f"expected a JSON object, got {type(data).__name__}")
+        return data
+
+    def _push(self, event: dict[str, Any]) -> None:
+        self._events.append(event)
+
+    # -- settings on disk ------------------------------------------------------
+
+    def _settings_event(self, core: _Core, problem: str | None = None) -> dict[str, Any]:
+        event = {"type": "event", "event": "settings_changed", "settings": core.settings_json()}
+        if problem:
+            event["settings_problem"] = problem
+        return event
+
+    def _refresh_settings(self, core: _Core) -> None:
+        """Reload when the file changed on disk (the dashboard or another host wrote it)."""
+        signature = _stat_signature(core.settings_path)
+        if signature == core.signature:
+            return
+        from guard import settings_store
+
+        core.signature = signature
+        loaded = settings_store.load(core.settings_path)
+        if loaded.moved_to is not None:
+            core.signature = _stat_signature(core.settings_path)
+        core.settings = loaded.settings
+        core.problem = loaded.problem
+        core.engine.settings = loaded.settings  # same engine: rate windows survive
+        log.info("settings reloaded from disk%s", " (invalid file moved aside)" if loaded.problem else "")
+        self._push(self._settings_event(core, loaded.problem))
+
+    def _cheap_settings_view(self) -> tuple[str, str | None] | None:
+        """``(fail_mode, problem)`` without pydantic, or None when only full validation can tell."""
+        try:
+            raw = self.settings_path.read_bytes()
+        except FileNotFoundError:
+            return "open", None
+        except OSError:
+            return None
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            return None
+        if not isinstance(data, dict):
+            return None
+        fail_mode = data.get("fail_mode", "open")
+        if fail_mode not in ("open", "closed"):
+            return None
+        # Deeper problems (a bad field further down) are found by warm_up,
+        # which then pushes settings_changed with settings_problem.
+        return fail_mode, None
+
+    # -- handlers ----------------------------------------------------------
+
+    def hello(self, req: dict[str, Any]) -> dict[str, Any]:
+        extension_version = req.get("extension_version")
+        if extension_version is not None and not isinstance(extension_version, str):
+            raise invalid("extension_version", "expected a string")
+        protocol = req.get("protocol")
+        if protocol is not None and (isinstance(protocol, bool) or not isinstance(protocol, int)):
+            raise invalid("protocol", "expected an integer")
+        if protocol is not None and protocol != PROTOCOL_VERSION:
+            log.warning("extension speaks protocol %s, host speaks %s", protocol, PROTOCOL_VERSION)
+        log.info("hello from extension %s", (extension_version or "?")[:40])
+        if self._core is not None:
+            fail_mode, problem = self._core.settings.fail_mode, self._core.problem
+        else:
+            view = self._cheap_settings_view()
+            if view is None:
+                core = self.warm_up()
+                fail_mode, problem = core.settings.fail_mode, core.problem
+            else:
+                fail_mode, problem = view
+                self._hello_view = view
+        return {
+            "protocol": PROTOCOL_VERSION,
+            "host_version": host_version(),
+            "rules": rule_ids_cheaply(),
+            "settings_problem": problem,
+            "fail_mode": fail_mode,
+        }
+
+    def after_warm_up_events(self) -> list[dict[str, Any]]:
+        """Events owed once warm-up finished: a settings problem ``hello`` could not see."""
+        core = self._core
+        if core is not None and core.problem and self._hello_view is not None:
+            self._hello_view = None
+            return [self._settings_event(core, core.problem)]
+        return []
+
+    def evaluate(self, req: dict[str, Any]) -> dict[str, Any]:
+        context = req.get("context")
+        if not isinstance(context, dict):
+            raise invalid("context", "expected an object (the page context)")
+        core = self.warm_up()
+        self._refresh_settings(core)
+        from pydantic import ValidationError
+
+        from guard.models import parse_context, validation_details
+
+        try:
+            ctx = parse_context(context)
+        except ValidationError as err:
+            details = [{"path": "context." + d["path"] if d["path"] != "(root)" else "context", "message": d["message"]}
+                       for d in validation_details(err)]
+            raise HostError("invalid_request", "invalid context: " + "; ".join(
+                f"{d['path']}: {d['message']}" for d in details[:5]), details) from None
+        findings = core.engine.evaluate(ctx)
+        if findings and core.log is not None:
+            self._record(core, findings, ctx)
+        warnings = [f.model_dump(mode="json") for f in findings]
+        return self._fit_warnings(warnings)
+
+    def _record(self, core: _Core, findings: list[Any], ctx: Any) -> None:
+        store_excerpt = core.settings.log.store_excerpts
+        session = ctx.page_session if ctx.page_session is not None else self.connection_key
+        submit = ctx.trigger == "submit"
+        for finding in findings:
+            key = (finding.rule, finding.subject, session)
+            # Typing produces the same finding on every keystroke: only the
+            # first reaches SQLite (and a submit, to refresh the excerpt).
+            if key in self._recorded and not submit:
+                continue
+            try:
+                self._recorded[key] = core.log.record(
+                    finding, ctx, store_excerpt=store_excerpt, session_key=self.connection_key
+                )
+            except Exception as err:
+                log.error("could not record %s in the warning log: %s", finding.rule, type(err).__name__)
+        if len(self._recorded) > _RECORDED_CACHE_MAX:
+            self._recorded.clear()
+
+    @staticmethod
+    def _fit_warnings(warnings: list[dict[str, Any]]) -> dict[str, Any]:
+        """Keep the reply under 1 MiB: drop evidence first, then the tail of the list."""
+        size = len(encode({"warnings": warnings}))
+        if size + _ENVELOPE_ROOM <= MAX_OUTGOING:
+            return {"warnings": warnings}
+        for warning in warnings:
+            warning["evidence"] = []
+        kept: list[dict[str, Any]] = []
+        budget = MAX_OUTGOING - _ENVELOPE_ROOM
+        for warning in warnings:
+            cost = len(encode(warning)) + 1
+            if cost > budget:
+                break
+            kept.append(warning)
+            budget -= cost
+        log.warning("evaluate reply trimmed to %d of %d warnings to stay under 1 MiB", len(kept), len(warnings))
+        return {"warnings": kept, "truncated": True}
+
+    def decide(self, req: dict[str, Any]) -> dict[str, Any]:
+        warning_id = req.get("warning_id")
+        if not isinstance(warning_id, str) or not warning_id or len(warning_id) > MAX_ID_CHARS:
+            raise invalid("warning_id", "expected the warning's id (a non-empty string)")
+        decision = req.get("decision")
+        if decision not in DECISIONS:
+            raise invalid("decision", f"expected one of {', '.join(DECISIONS)}")
+        justification = req.get("justification")
+        if justification is not None and not isinstance(justification, str):
+            raise invalid("justification", "expected a string or null")
+        if justification is not None and len(justification) > MAX_JUSTIFICATION:
+            raise invalid("justification", f"at most {MAX_JUSTIFICATION} characters")
+        page_session = req.get("page_session")
+        if page_session is not None and not isinstance(page_session, str):
+            raise invalid("page_session", "expected a string or null")
+        core = self.warm_up()
+        if core.log is None:
+            raise HostError("unavailable", core.log_error or "the warning log is not available")
+        recorded = core.log.decide(warning_id, decision, justification or None, page_session)
+        return {"recorded": recorded}
+
+    def get_settings(self, req: dict[str, Any]) -> dict[str, Any]:
+        core = self.warm_up()
+        self._refresh_settings(core)
+        return {"settings": core.settings_json()}
+
+    def set_settings(self, req: dict[str, Any]) -> dict[str, Any]:
+        if "settings" not in req:
+            raise invalid("settings", "required (the complete settings object)")
+        core = self.warm_up()
+        from pydantic import ValidationError
+
+        from guard import settings_store
+        from guard.models import validation_details
+
+        try:
+            settings = settings_store.validate(req["settings"])
+        except settings_store.SettingsError as err:
+            cause = err.__cause__
+            if isinstance(cause, ValidationError):
+                details = validation_details(cause)
+            else:
+                details = [{"path": "(root)", "message": "expected a JSON object"}]
+            raise HostError("invalid_settings", str(err)[:2000], details) from None
+        settings_store.save(settings, core.settings_path)
+        core.signature = _stat_signature(core.settings_path)
+        core.settings = settings
+        core.problem = None
+        core.engine.settings = settings
+        log.info("settings saved by the extension")
+        self._push(self._settings_event(core))
+        return {"settings": core.settings_json()}
+
+    def get_log(self, req: dict[str, Any]) -> dict[str, Any]:
+        limit = req.get("limit", GET_LOG_DEFAULT)
+        if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= GET_LOG_MAX:
+            raise invalid("limit", f"expected an integer from 1 to {GET_LOG_MAX}")
+        before_id = req.get("before_id")
+        if before_id is not None and (isinstance(before_id, bool) or not isinstance(before_id, int)):
+            raise invalid("before_id", "expected an integer or null")
+        rule = req.get("rule")
+        if rule is not None and (not isinstance(rule, str) or len(rule) > 20):
+            raise invalid("rule", "expected a rule id such as LG201")
+        core = self.warm_up()
+        if core.log is None:
+            raise HostError("unavailable", core.log_error or "the warning log is not available")
+        rows = core.log.entries(rule=rule, limit=limit + 1, before_id=before_id)
+        more = len(rows) > limit
+        rows = rows[:limit]
+        entries: list[dict[str, Any]] = []
+        budget = MAX_OUTGOING - _ENVELOPE_ROOM
+        for row in rows:
+            data = row.model_dump()
+            cost = len(encode(data)) + 1
+            if cost > budget:
+                more = True
+                break
+            entries.append(data)
+            budget -= cost
+        if not entries and rows:
+            # One entry alone above 1 MiB cannot happen with our field limits;
+            # if it ever did, skip it rather than stall the pager on it.
+            return {"entries": [], "next_before_id": rows[0].id}
+        next_before_id = entries[-1]["id"] if more and entries else None
+        return {"entries": entries, "next_before_id": next_before_id}
+
+    def ping(self, req: dict[str, Any]) -> dict[str, Any]:
+        return {"pong": True}
+
+    def echo(self, req: dict[str, Any]) -> dict[str, Any]:
+        if "payload" not in req:
+            raise invalid("payload", "required (any JSON value)")
+        return {"payload": req["payload"]}
+
+    def open_dashboard(self, req: dict[str, Any]) -> dict[str, Any]:
+        page = req.get("page")
+        if page is not None and page not in DASHBOARD_PAGES:
+            raise invalid("page", f"expected one of {', '.join(DASHBOARD_PAGES)}")
+        try:
+            from guard.dashboard.launcher import ensure_dashboard
+        except ImportError as err:
+            raise HostError("unavailable", f"the dashboard is not installed ({err.name or err})") from None
+        result = ensure_dashboard(page)
+        if not isinstance(result, dict) or not isinstance(result.get("url"), str):
+            raise HostError("unavailable", "the dashboard did not say where it runs")
+        return result

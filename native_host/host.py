@@ -1,0 +1,266 @@
+"""The host process: read frames on stdin, answer on stdout, until the browser lets go.
+
+Hygiene first, because a single stray byte on stdout breaks the port for good
+("Error when communicating with the native messaging host";
+browserpass/browserpass-legacy#29 shows a print parsed as a 1.8 GB length):
+
+* At startup the real stdin/stdout are duplicated to private descriptors for
+  the frames; fd 1 is then pointed at stderr and fd 0 at the null device, and
+  ``sys.stdout`` becomes ``sys.stderr``. A stray ``print``, a C library
+  writing to fd 1, or a child process (the dashboard) inheriting fd 1 can no
+  longer corrupt the stream, and no child can steal frames from stdin.
+* Logs go to ``host.log`` in the data dir (rotating, small) and, from
+  WARNING up, to stderr (Chrome shows it when started from a terminal,
+  Firefox in the browser console). Never message text: request types, ids,
+  timings and error codes only.
+* EOF between frames is the browser closing the port: exit 0. SIGTERM (what
+  Firefox sends on disconnect) finishes the request in hand, then exits 0.
+  A stream that cannot continue (truncated frame, absurd length) is logged
+  and ends the process within a second, exit 1, no traceback on stdout.
+
+The caller is logged: Chromium passes ``chrome-extension://<id>/`` (plus
+``--parent-window=N`` on Windows), Firefox the manifest path and the add-on
+ID. The browser has already enforced ``allowed_origins``/``allowed_extensions``
+before starting us, so a mismatch with what ``install`` registered is
+logged as a warning (a stale install, a second copy of the extension), not
+refused.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sys
+import threading
+import time
+from typing import Any, BinaryIO
+
+from native_host import DEFAULT_MAX_INCOMING, HOST_NAME
+from native_host.framing import EndOfStream, FrameTooLarge, FramingError, read_frame, write_frame
+
+log = logging.getLogger("native_host")
+
+LOG_MAX_BYTES = 256 * 1024
+
+
+class _Stop(BaseException):
+    """Raised by the signal handler while the loop waits for the next frame."""
+
+
+def take_stdio() -> tuple[BinaryIO, BinaryIO]:
+    """Private binary streams for the frames; fd 0 -> null device, fd 1 -> stderr."""
+    in_fd = os.dup(0)
+    out_fd = os.dup(1)
+    if os.name == "nt":  # pragma: no cover - Windows only
+        import msvcrt
+
+        msvcrt.setmode(in_fd, os.O_BINARY)
+        msvcrt.setmode(out_fd, os.O_BINARY)
+    try:
+        os.dup2(2, 1)
+    except OSError:  # no stderr at all: send stray output nowhere
+        null_out = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null_out, 1)
+        os.close(null_out)
+    null_in = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null_in, 0)
+    os.close(null_in)
+    sys.stdout = sys.stderr
+    return os.fdopen(in_fd, "rb", buffering=64 * 1024), os.fdopen(out_fd, "wb")
+
+
+def setup_logging() -> None:
+    logger = logging.getLogger("native_host")
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    fmt = logging.Formatter("%(asctime)s pid=%(process)d %(levelname)s %(message)s")
+    err = logging.StreamHandler(sys.stderr)
+    err.setLevel(logging.WARNING)
+    err.setFormatter(logging.Formatter(f"{HOST_NAME}: %(levelname)s %(message)s"))
+    logger.addHandler(err)
+    try:
+        from logging.handlers import RotatingFileHandler
+
+        from guard.paths import host_log_path
+
+        path = host_log_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(path, maxBytes=LOG_MAX_BYTES, backupCount=1, encoding="utf-8", delay=True)
+        handler.setFormatter(fmt)
+        logger.addHandler(handler)
+    except OSError as error:
+        logger.warning("cannot write the host log: %s", error)
+    # The warning log module logs under "guard.*"; keep its errors in our file.
+    logging.getLogger("guard").handlers = logger.handlers
+    logging.getLogger("guard").setLevel(logging.INFO)
+
+
+def parse_args(args: list[str]) -> tuple[dict[str, Any], str]:
+    """Our own options and a description of the caller, from the browser's arguments."""
+    options: dict[str, Any] = {"max_incoming": DEFAULT_MAX_INCOMING}
+    env_limit = os.environ.get("LINKEDIN_GUARD_MAX_INCOMING")
+    if env_limit and env_limit.isdigit():
+        options["max_incoming"] = int(env_limit)
+    caller = "unknown caller"
+    positional = []
+    for arg in args:
+        if arg.startswith("--max-incoming="):
+            value = arg.split("=", 1)[1]
+            if value.isdigit():
+                options["max_incoming"] = int(value)
+        elif arg.startswith("--parent-window="):
+            pass  # Chrome on Windows: the window handle, 0 from a service worker
+        else:
+            positional.append(arg)
+    if positional and positional[0].startswith("chrome-extension://"):
+        caller = positional[0]
+        options["origin"] = positional[0]
+    elif len(positional) >= 2:
+        # Firefox: <path of the host manifest> <add-on id>
+        caller = f"firefox add-on {positional[1]} via {positional[0]}"
+        options["firefox_manifest"] = positional[0]
+        options["addon_id"] = positional[1]
+    elif positional:
+        caller = f"unrecognised arguments {positional!r}"
+    return options, caller
+
+
+def check_caller(options: dict[str, Any]) -> None:
+    """Compare the caller with what ``install`` registered; log a mismatch."""
+    try:
+        from native_host.install import expected_callers
+
+        expected = expected_callers(options.get("firefox_manifest"))
+    except Exception as err:  # never stop serving over a diagnostic
+        log.info("caller not checked: %s", type(err).__name__)
+        return
+    origin = options.get("origin")
+    addon = options.get("addon_id")
+    if origin and expected.get("origins") and origin not in expected["origins"]:
+        log.warning("started by %s, but install registered %s (stale install?)", origin, ", ".join(expected["origins"]))
+    if addon and expected.get("addons") and addon not in expected["addons"]:
+        log.warning("started by add-on %s, but the manifest allows %s", addon, ", ".join(expected["addons"]))
+
+
+class Sender:
+    """Writes whole frames, one at a time (the warm-up thread may send too)."""
+
+    def __init__(self, stream: BinaryIO):
+        self.stream = stream
+        self.lock = threading.Lock()
+
+    def send(self, message: dict[str, Any]) -> None:
+        from native_host.dispatch import encode
+        from native_host import MAX_OUTGOING
+
+        payload = encode(message)
+        if len(payload) > MAX_OUTGOING:
+            # Handlers paginate; this is the last line of defence: the browser
+            # would drop the port on an oversized frame.
+            log.error("reply to %r would be %d bytes; sent too_large instead", message.get("id"), len(payload))
+            payload = encode({"id": message.get("id"), "ok": False, "error": {
+                "code": "too_large", "message": f"the reply would be {len(payload)} bytes, above 1 MiB"}})
+        with self.lock:
+            write_frame(self.stream, payload)
+
+
+def serve(frames_in: BinaryIO, frames_out: BinaryIO, session: Any, *, max_incoming: int = DEFAULT_MAX_INCOMING,
+          on_first_reply: Any = None, state: dict[str, Any] | None = None) -> int:
+    """The request loop; the exit code."""
+    sender = Sender(frames_out)
+    state = state if state is not None else {}
+    state.setdefault("busy", False)
+    first = True
+    while True:
+        try:
+            state["busy"] = False
+            if state.get("stop"):
+                log.info("stopping on %s", state["stop"])
+                return 0
+            try:
+                raw = read_frame(frames_in, max_incoming)
+            finally:
+                state["busy"] = True
+        except _Stop:
+            log.info("stopping on %s", state.get("stop"))
+            return 0
+        except EndOfStream:
+            log.info("the browser closed the port; exiting")
+            return 0
+        except FrameTooLarge as err:
+            log.warning("%s; dropped it", err)
+            try:
+                sender.send({"id": None, "ok": False, "error": {"code": "too_large", "message": str(err)}})
+            except (BrokenPipeError, OSError):
+                return 0
+            continue
+        except FramingError as err:
+            log.error("cannot continue: %s", err)
+            return 1
+        started = time.perf_counter()
+        messages = session.handle(raw)
+        reply = messages[0]
+        log.debug("%s %s in %.2f ms", reply.get("id"), "ok" if reply.get("ok") else reply["error"]["code"],
+                  (time.perf_counter() - started) * 1000)
+        if not reply.get("ok"):
+            log.info("request %r answered with error %s", reply.get("id"), reply["error"]["code"])
+        try:
+            for message in messages:
+                sender.send(message)
+        except (BrokenPipeError, OSError):
+            log.info("the browser went away while we answered; exiting")
+            return 0
+        if first:
+            first = False
+            if on_first_reply is not None:
+                on_first_reply(sender)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else list(argv)
+    frames_in, frames_out = take_stdio()
+    setup_logging()
+    options, caller = parse_args(args)
+    log.info("started by %s (pid %d, python %s)", caller, os.getpid(), sys.version.split()[0])
+
+    from native_host.dispatch import Session
+
+    session = Session(caller=caller)
+    state: dict[str, Any] = {"busy": False, "stop": None}
+
+    def on_signal(signum: int, frame: Any) -> None:
+        state["stop"] = signal.Signals(signum).name
+        if not state["busy"]:
+            raise _Stop()
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), on_signal)
+
+    def warm(sender: Sender) -> None:
+        try:
+            session.warm_up()
+            for event in session.after_warm_up_events():
+                sender.send(event)
+        except Exception as err:
+            log.error("warm-up failed: %s", type(err).__name__)
+        check_caller(options)
+
+    def start_warm_up(sender: Sender) -> None:
+        # After the first reply, so hello is not slowed by imports competing
+        # for the interpreter lock; the first evaluate waits for it if needed.
+        threading.Thread(target=warm, args=(sender,), name="warm-up", daemon=True).start()
+
+    try:
+        return serve(frames_in, frames_out, session, max_incoming=options["max_incoming"],
+                     on_first_reply=start_warm_up, state=state)
+    except KeyboardInterrupt:
+        log.info("interrupted")
+        return 0
+    finally:
+        state["busy"] = True  # no _Stop from here on
+        try:
+            session.close()
+        except Exception:
+            pass
