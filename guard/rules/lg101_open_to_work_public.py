@@ -153,7 +153,7 @@ class OpenToWorkPublic(OpenToWorkCheck, Rule):
                 en="Your #OpenToWork status is shown to all LinkedIn members, so people at {employer} see it too. "
                 "That you are looking for a job is personal data (GDPR art. 5 and 6); once it is public, "
                 "you no longer control who knows.",
-                nl="Je #OpenToWork-status is zichtbaar voor alle LinkedIn-leden, dus ook voor mensen bij {employer}. "
+                nl="Je #OpenToWork-status is zichtbaar voor alle LinkedIn-leden, dus mensen bij {employer} zien hem ook. "
                 "Dat je een baan zoekt is een persoonsgegeven (AVG art. 5 en 6); staat het openbaar, "
                 "dan heb je geen grip meer op wie het weet.",
             ),
@@ -171,7 +171,7 @@ class OpenToWorkPublic(OpenToWorkCheck, Rule):
                 en="With \"All LinkedIn members\" a green #OpenToWork frame appears on your photo for everyone, "
                 "colleagues and HR at {employer} included. Your job search is personal data (GDPR art. 5 and 6).",
                 nl="Met \"Alle LinkedIn-leden\" krijgt je foto een groene #OpenToWork-rand die iedereen ziet, "
-                "ook collega's en HR bij {employer}. Dat je een baan zoekt is een persoonsgegeven (AVG art. 5 en 6).",
+                "collega's en HR bij {employer} inbegrepen. Dat je een baan zoekt is een persoonsgegeven (AVG art. 5 en 6).",
             ),
             suggestion=Text(
                 en="Choose \"Recruiters only\" before you save.",

@@ -65,7 +65,7 @@ ANNOUNCEMENT, NOT_PEOPLE = _words(_ANNOUNCEMENT), _words(_NOT_PEOPLE)
 
 @dataclass
 class _Match:
-    label: str  # how the person is named in the message
+    label: Text  # how the person is named in the message
     evidence: Evidence
 
 
@@ -194,11 +194,12 @@ class ClientInPhoto(Rule):
             return
         matches = self._client_matches(ctx, visual, settings.clients) if settings.clients else []
         if matches:
-            labels = [m.label for m in matches]
+            en = [m.label.en.rstrip(".") for m in matches]  # no "B.V.." before the full stop
+            nl = [m.label.nl.rstrip(".") for m in matches]
             yield Hit(
                 subject="post",
                 evidence=[m.evidence for m in matches],
-                params={"people": Text(en=join_names(labels, "en"), nl=join_names(labels, "nl"))},
+                params={"people": Text(en=join_names(en, "en"), nl=join_names(nl, "nl"))},
                 severity="warning",
                 mode="confirm",
             )
@@ -213,42 +214,46 @@ class ClientInPhoto(Rule):
         found: list[_Match] = []
         seen: set[str] = set()
 
-        def add(label: str, field: str, shown: str) -> None:
-            key = fold(label)
+        def add(key: str, label: Text, field: str, shown: str) -> None:
+            key = fold(key)
             if key not in seen:
                 seen.add(key)
                 found.append(_Match(label, Evidence(field=field, excerpt=shown)))
+
+        def plain(name: str) -> Text:
+            return Text(en=name, nl=name)
 
         for j, mention in enumerate(ctx.mentions):
             field = f"mentions[{j}]"
             if mention.entity == "person":
                 if _is_client_person(mention.name, mention.profile_url, clients):
-                    add(mention.name, field, mention.name)
+                    add(mention.name, plain(mention.name), field, mention.name)
             else:
                 company = _client_company_of(mention.name, clients)
                 if company is None and profile_key(mention.profile_url):
                     company = next((_client_company(c) for c in clients
                                     if profile_key(c.profile_url) == profile_key(mention.profile_url)), None)
                 if company:
-                    add(company, field, mention.name)
+                    add(company, plain(company), field, mention.name)
 
         for i, media in visual:
             for k, person in enumerate(media.people_tagged):
                 field = f"media[{i}].people_tagged[{k}]"
                 if _is_client_person(person.name, person.profile_url, clients):
-                    add(person.name, field, person.name)
+                    add(person.name, plain(person.name), field, person.name)
                     continue
                 company = _client_company_of(person.company, clients) or \
                     _client_company_of(company_from_headline(person.headline), clients)
                 if company:
-                    add(f"{person.name} ({company})", field, f"{person.name} — {company}")
+                    label = Text(en=f"{person.name} of {company}", nl=f"{person.name} van {company}")
+                    add(person.name, label, field, f"{person.name} — {company}")
 
         for client in clients:
             if len(client.name.split()) < 2 or not _looks_like_a_person(client):
                 continue
             span = find_phrase(ctx.text, client.name)
             if span is not None:
-                add(client.name, "text", excerpt(ctx.text, *span))
+                add(client.name, plain(client.name), "text", excerpt(ctx.text, *span))
         return found
 
     # -- events --------------------------------------------------------------

@@ -111,9 +111,9 @@ class CleanupClauseConnection(Rule):
                 nl="{name} werkt bij een klant van {former}",
             ),
             message=Text(
-                en="You are connected to {name}, who works at {client}, a client of {former}. Your contract with "
-                "{former} says you remove its clients from your network. " + _CLAUSE_NOTE.en,
-                nl="Je bent verbonden met {name}, die werkt bij {client}, een klant van {former}. Volgens je "
+                en="You are connected to {name}, who works at {client}, a client of {former} — and your contract "
+                "with {former} says you remove its clients from your network. " + _CLAUSE_NOTE.en,
+                nl="Je bent verbonden met {name}, die werkt bij {client}, een klant van {former} — en volgens je "
                 "contract met {former} verwijder je de klanten uit je netwerk. " + _CLAUSE_NOTE.nl,
             ),
             suggestion=Text(

@@ -43,10 +43,10 @@ def mention(name, entity="person", url=None):
         (post("Op bezoek", media=[image(person("zoë  de vries"))], ui_language="nl"), "zoë  de vries"),
         # Someone whose company (headline or field) is a client company.
         (post("Mooie dag in Utrecht", media=[image(person("Eva Smit", headline="Inkoper bij Bakkerij Jansen | Brood"))],
-              ui_language="nl"), "Eva Smit (Bakkerij Jansen B.V.)"),
-        (post("Workshop done", media=[image(person("Mark Visser", company="Initech Ltd"))]), "Mark Visser (Initech)"),
+              ui_language="nl"), "Eva Smit van Bakkerij Jansen B.V"),
+        (post("Workshop done", media=[image(person("Mark Visser", company="Initech Ltd"))]), "Mark Visser of Initech"),
         (post("Workshop done", media=[image(person("Mark Visser", headline="CTO @ Globex Inc."))]),
-         "Mark Visser (Globex)"),
+         "Mark Visser of Globex"),
         # A client company mentioned on a photo post.
         (post("Kick-off met het team", mentions=[mention("Globex Corporation", entity="company")],
               media=[image()], ui_language="nl"), "Globex"),
@@ -62,6 +62,7 @@ def test_warns_and_asks_before_posting(context, named):
     assert finding.mode == "confirm"
     assert finding.subject == "post"
     assert named in finding.message
+    assert ".." not in finding.message  # a name ending in "B.V." before a full stop
 
 
 def test_names_every_matched_person_once_in_dutch():
@@ -70,7 +71,7 @@ def test_names_every_matched_person_once_in_dutch():
                ui_language="nl")
     [finding] = evaluate(ctx, CLIENTS, rule="LG301")
     assert finding.language == "nl"
-    assert "klanten: Jan Jansen en Eva Smit (Globex)." in finding.message
+    assert "klanten: Jan Jansen en Eva Smit van Globex." in finding.message
     assert "Auteurswet" in finding.message and "AVG" in finding.message
     assert [e.field for e in finding.evidence] == ["mentions[0]", "media[0].people_tagged[1]"]
     assert "Kees Bos" not in finding.message

@@ -5,7 +5,7 @@ import pytest
 from tests.rules.helpers import connections, evaluate, profile
 
 CLAUSE = {"former_employers": [
-    {"name": "Bureau Noord", "cleanup_clause": True, "clients": ["Bakkerij Jansen B.V.", "Globex", "Zuivel Coöperatie"]},
+    {"name": "Bureau Noord B.V.", "cleanup_clause": True, "clients": ["Bakkerij Jansen B.V.", "Globex", "Zuivel Coöperatie"]},
     {"name": "Old Corp", "cleanup_clause": False, "clients": ["Initech"]},
 ]}
 NO_CLAUSE = {"former_employers": [
@@ -95,6 +95,7 @@ def test_warns_on_first_degree_profile(context, client):
     assert finding.subject == "/in/sanne"
     assert context["name"] in finding.title
     assert client in finding.message
+    assert ".." not in finding.message  # a name ending in "B.V." before a full stop
 
 
 @pytest.mark.parametrize(
