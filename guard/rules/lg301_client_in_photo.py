@@ -36,7 +36,7 @@ _EVENT = (
     r"events?|evenement(?:en)?|seminars?|seminarie|congres|conference|symposium|bijeenkomst"
     r"|\w*borrel|\w*feest|\w*diner|\w*receptie|reception|gala|dinner|workshop|masterclass|summit"
     r"|beurs|expo|meetup|meet-up|kick-?off|party|jubileum|anniversary"
-    r"|networking|netwerkavond|open dag|open house"
+    r"|networking|netwerkavond|open dag|open house|trade fair|trade show|exhibition|beursstand"
 )
 # A gathering that is about clients by its very name.
 _CLIENT_GATHERING = (

@@ -95,10 +95,10 @@ class CleanupClauseConnection(Rule):
                 nl="Connecties bij klanten van een oud-werkgever",
             ),
             message=Text(
-                en="Connections at clients of {former}: {people}. Your contract with {former} says you remove "
-                "its clients from your network. " + _CLAUSE_NOTE.en,
-                nl="Connecties bij klanten van {former}: {people}. Volgens je contract met {former} verwijder je "
-                "de klanten uit je netwerk. " + _CLAUSE_NOTE.nl,
+                en="Connections at clients of {former}: {people}. Your contract with {former} requires you to "
+                "remove its clients from your network. " + _CLAUSE_NOTE.en,
+                nl="Connecties bij klanten van {former}: {people}. Je contract met {former} verplicht je om die "
+                "klanten uit je netwerk te verwijderen. " + _CLAUSE_NOTE.nl,
             ),
             suggestion=Text(
                 en="Remove these connections, or ask {former} in writing whether the clause still applies.",
@@ -112,9 +112,9 @@ class CleanupClauseConnection(Rule):
             ),
             message=Text(
                 en="You are connected to {name}, who works at {client}, a client of {former} — and your contract "
-                "with {former} says you remove its clients from your network. " + _CLAUSE_NOTE.en,
-                nl="Je bent verbonden met {name}, die werkt bij {client}, een klant van {former} — en volgens je "
-                "contract met {former} verwijder je de klanten uit je netwerk. " + _CLAUSE_NOTE.nl,
+                "with {former} requires you to remove its clients from your network. " + _CLAUSE_NOTE.en,
+                nl="Je bent verbonden met {name}, die werkt bij {client}, een klant van {former} — en je contract "
+                "met {former} verplicht je om die klanten uit je netwerk te verwijderen. " + _CLAUSE_NOTE.nl,
             ),
             suggestion=Text(
                 en="Remove the connection, or ask {former} in writing whether the clause still applies.",

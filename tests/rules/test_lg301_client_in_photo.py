@@ -113,6 +113,7 @@ def test_silent(context, settings):
         post("Great evening at our customer event in Amsterdam.", media=[image()]),
         post("Thanks to all attendees of our seminar in Utrecht!", media=[image()]),
         post("What a night!", media=[image(alt="Group photo of our guests at the reception")]),
+        post("We welcomed 200 visitors at our stand at the trade fair", media=[video()]),
         # Clients configured, nobody matched: still an event with guests.
         post("Our clients at the summit in Rotterdam", media=[image(person("Kees Bos"))]),
     ],
