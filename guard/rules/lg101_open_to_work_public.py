@@ -72,7 +72,10 @@ class OpenToWorkCheck:
         if isinstance(ctx, ProfileContext):
             if not ctx.own:
                 return  # other people's profiles are never this rule's business
-            self._own_positions = list(ctx.positions[:_MAX_REMEMBERED])
+            if ctx.positions:
+                # An own profile seen before its Experience section loaded
+                # (no positions yet) must not wipe what was seen earlier.
+                self._own_positions = list(ctx.positions[:_MAX_REMEMBERED])
             # "unknown": the extension saw the status but not who sees it.
             # Saying the employer sees it would be a guess; stay silent.
             if ctx.open_to_work is None or ctx.open_to_work.audience != self.audience:

@@ -115,6 +115,13 @@ def test_form_silent(context, settings):
     assert evaluate(context, settings, rule="LG101") == []
 
 
+def test_form_memory_survives_an_own_profile_seen_before_its_positions_loaded():
+    engine = Engine(parse_settings({}), rules=[rule_by_id("LG101")])
+    engine.evaluate(parse_context(profile(own=True, positions=[NOW_BAKKER])))
+    engine.evaluate(parse_context(profile(own=True, positions=[])))
+    assert len(engine.evaluate(parse_context(form("public")))) == 1
+
+
 def test_form_silent_when_only_someone_elses_profile_was_seen():
     engine = Engine(parse_settings({}), rules=[rule_by_id("LG101")])
     engine.evaluate(parse_context(profile(own=False, positions=[NOW_ACME])))
