@@ -19,6 +19,8 @@ COMMAND_MODULES = (
     "guard.cli.evaluate",
     "guard.cli.rules",
     "guard.cli.settings",
+    "guard.cli.log",
+    "native_host.cli",
 )
 
 

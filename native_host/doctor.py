@@ -1,0 +1,268 @@
+"""``linkedin-guard doctor``: is the host reachable from each browser, and if not, what to do.
+
+For each browser: the manifest is where the browser looks, names this host,
+points at an absolute, executable launcher, allows our extension's ID, and the
+launcher answers ``hello`` within two seconds, started the way the browser
+starts it (same arguments, working directory = the launcher's folder). Every
+failed check comes with one concrete fix.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import struct
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from native_host import HOST_NAME
+from native_host import launcher as launcher_mod
+from native_host.install import (
+    BROWSERS,
+    Browser,
+    Env,
+    ExtensionIds,
+    InstallError,
+    Target,
+    is_present,
+    sandbox_notes,
+    target,
+)
+
+HELLO_TIMEOUT_S = 2.0
+
+
+@dataclass
+class Check:
+    name: str
+    ok: bool
+    detail: str
+    fix: str | None = None
+
+
+@dataclass
+class Report:
+    target: Target
+    checks: list[Check] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(c.ok for c in self.checks)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "browser": self.target.browser.key,
+            "scope": self.target.scope,
+            "manifest": str(self.target.manifest),
+            "ok": self.ok,
+            "checks": [c.__dict__ for c in self.checks],
+            "notes": self.notes,
+        }
+
+
+def install_command(t: Target) -> str:
+    cmd = f"linkedin-guard install --browser {t.browser.key}"
+    if t.scope == "system":
+        cmd += " --system"
+    if t.scope == "profile":
+        cmd += f" --user-data-dir {shlex.quote(str(t.manifest.parent.parent))}"
+    return cmd
+
+
+def _manifest_location(env: Env, t: Target) -> tuple[Path | None, str]:
+    """Where the browser will read the manifest from, and how we know."""
+    if t.registry is None:
+        return (t.manifest if t.manifest.exists() else None), str(t.manifest)
+    hive, key = t.registry
+    value = env.registry.get(hive, key) if env.registry is not None else None
+    if value is None:
+        return None, f"registry key {hive}\\{key}"
+    return Path(value), f"{hive}\\{key} -> {value}"
+
+
+def check_target(env: Env, t: Target, ids: ExtensionIds | None, ids_error: str | None) -> Report:
+    report = Report(t, notes=sandbox_notes(env, t.browser))
+    fix_install = f"run: {install_command(t)}"
+    path, where = _manifest_location(env, t)
+    if path is None or not path.exists():
+        report.checks.append(Check("manifest present", False, f"no host manifest at {where}", fix_install))
+        return report
+    report.checks.append(Check("manifest present", True, where))
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(manifest, dict):
+            raise ValueError("not a JSON object")
+    except (OSError, ValueError) as err:
+        report.checks.append(Check("manifest readable", False, f"{path}: {err}", fix_install))
+        return report
+    problems = []
+    if manifest.get("name") != HOST_NAME:
+        problems.append(f"name is {manifest.get('name')!r}, expected {HOST_NAME!r}")
+    if t.registry is None and path.name != f"{HOST_NAME}.json":
+        problems.append(f"file name {path.name} must be {HOST_NAME}.json")
+    if manifest.get("type") != "stdio":
+        problems.append(f"type is {manifest.get('type')!r}, expected 'stdio'")
+    report.checks.append(Check("manifest valid", not problems, "; ".join(problems) or f"names {HOST_NAME}, type stdio",
+                               None if not problems else fix_install))
+
+    # -- the launcher ------------------------------------------------------------
+    launcher = manifest.get("path")
+    launcher_ok = False
+    if not isinstance(launcher, str) or not launcher:
+        report.checks.append(Check("launcher path", False, "the manifest has no \"path\"", fix_install))
+    elif not os.path.isabs(launcher) and not (t.registry is not None and (path.parent / launcher).exists()):
+        report.checks.append(Check("launcher path", False, f"{launcher!r} is not absolute (browsers on Linux and macOS "
+                                   "need an absolute path)", fix_install))
+    elif not Path(launcher if os.path.isabs(launcher) else path.parent / launcher).exists():
+        report.checks.append(Check("launcher path", False, f"{launcher} does not exist (moved or deleted?)",
+                                   f"{fix_install}  (writes the launcher again and points the manifest at it)"))
+    else:
+        launcher_path = Path(launcher if os.path.isabs(launcher) else path.parent / launcher)
+        if env.system != "windows" and not os.access(launcher_path, os.X_OK):
+            report.checks.append(Check("launcher path", False, f"{launcher_path} is not executable",
+                                       f"run: chmod +x {shlex.quote(str(launcher_path))}  (or {install_command(t)})"))
+        else:
+            report.checks.append(Check("launcher path", True, f"{launcher_path} (absolute, executable)"))
+            launcher_ok = True
+
+    # -- who may connect ---------------------------------------------------------
+    if ids is None:
+        report.checks.append(Check("allowed extension", False, ids_error or "the extension's ID is unknown",
+                                   "pass --extension-manifest FILE (the project's extension/manifest.json)"))
+    elif t.browser.family == "firefox":
+        allowed = manifest.get("allowed_extensions")
+        allowed = allowed if isinstance(allowed, list) else []
+        if ids.gecko and ids.gecko in allowed:
+            report.checks.append(Check("allowed extension", True, f"allows the add-on {ids.gecko}"))
+        else:
+            report.checks.append(Check("allowed extension", False,
+                                       f"allowed_extensions is {allowed}, the add-on's ID is {ids.gecko}",
+                                       f"{fix_install}  (writes the add-on's current ID)"))
+    else:
+        allowed = manifest.get("allowed_origins")
+        allowed = allowed if isinstance(allowed, list) else []
+        if ids.origin in allowed:
+            report.checks.append(Check("allowed extension", True, f"allows {ids.origin}"))
+        else:
+            report.checks.append(Check("allowed extension", False,
+                                       f"allowed_origins is {allowed}, but the extension's ID is {ids.chromium} "
+                                       f"(from the key in {ids.source}); the browser would answer \"Access to the "
+                                       "specified native messaging host is forbidden\"",
+                                       f"{fix_install}  (writes the extension's current ID)"))
+
+    # -- does it answer? -------------------------------------------------------------
+    if not launcher_ok:
+        report.checks.append(Check("answers hello", False, "not tried: the launcher is not usable", fix_install))
+    elif not env.can_run:
+        report.notes.append("hello not tried: this launcher is for another operating system")
+    else:
+        launcher_path = Path(launcher if os.path.isabs(launcher) else path.parent / launcher)
+        if t.browser.family == "firefox":
+            args = [str(path), (ids.gecko if ids and ids.gecko else "unknown@addon")]
+        else:
+            args = [ids.origin if ids else "chrome-extension://doctor/"]
+        report.checks.append(hello_check(launcher_path, args, t))
+    return report
+
+
+def hello_check(launcher: Path, args: list[str], t: Target, timeout: float = HELLO_TIMEOUT_S) -> Check:
+    request = json.dumps({"id": "doctor", "type": "hello", "protocol": 1}).encode()
+    frame = struct.pack("@I", len(request)) + request
+    started = time.perf_counter()
+    try:
+        proc = subprocess.Popen([str(launcher), *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, cwd=str(launcher.parent))
+    except OSError as err:
+        return Check("answers hello", False, f"cannot start {launcher}: {err.strerror}",
+                     f"run: {install_command(t)}")
+    try:
+        out, err = proc.communicate(frame, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        return Check("answers hello", False, f"no answer within {timeout:.0f} s",
+                     f"look at the host log (linkedin-guard's data dir, host.log), then run: {install_command(t)}")
+    elapsed = (time.perf_counter() - started) * 1000
+    reply = None
+    if len(out) >= 4:
+        (n,) = struct.unpack("@I", out[:4])
+        try:
+            reply = json.loads(out[4 : 4 + n])
+        except ValueError:
+            reply = None
+    if isinstance(reply, dict) and reply.get("ok") and reply.get("id") == "doctor":
+        result = reply.get("result") or {}
+        detail = f"hello answered in {elapsed:.0f} ms (host {result.get('host_version')}, protocol {result.get('protocol')})"
+        if result.get("settings_problem"):
+            detail += f"; settings problem: {result['settings_problem']}"
+        return Check("answers hello", True, detail)
+    stderr = err.decode("utf-8", "replace").strip().splitlines()
+    last = stderr[-1] if stderr else "no output"
+    fix = f"run: {install_command(t)}"
+    python = _launcher_python(launcher)
+    if python and not Path(python).exists():
+        detail = f"the launcher runs {python}, which no longer exists (a removed virtualenv?)"
+        fix = f"run {install_command(t)} with the Python you use now (it writes that Python into the launcher)"
+    elif out and reply is None:
+        detail = f"the host wrote something that is not a frame on stdout ({out[:40]!r})"
+    else:
+        detail = f"exit code {proc.returncode}: {last[:300]}"
+    return Check("answers hello", False, detail, fix)
+
+
+def _launcher_python(launcher: Path) -> str | None:
+    try:
+        return launcher_mod.python_of(launcher.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return None
+
+
+def diagnose(env: Env, browsers: list[Browser] | None, ids: ExtensionIds | None, ids_error: str | None = None, *,
+             system: bool = False, user_data_dir: Path | None = None) -> tuple[list[Report], list[str]]:
+    """Reports for the checked targets, and general notes (browsers found but not set up)."""
+    notes: list[str] = []
+    if browsers is None:
+        # Not named: every browser with a manifest, and mention the others found.
+        chosen = []
+        for b in BROWSERS.values():
+            t = target(env, b, system=system)
+            present, _ = _manifest_location(env, t)
+            if present is not None and present.exists():
+                chosen.append(b)
+            elif is_present(env, b):
+                notes.append(f"{b.label} is on this machine but the guard is not set up for it "
+                             f"(to use it: {install_command(t)})")
+                for n in sandbox_notes(env, b):
+                    notes.append(n)
+        if not chosen:
+            raise InstallError("the host is not installed for any browser: run linkedin-guard install "
+                               "(or linkedin-guard install --browser NAME)")
+        browsers = chosen
+    reports = [check_target(env, target(env, b, system=system, user_data_dir=user_data_dir), ids, ids_error)
+               for b in browsers]
+    return reports, notes
+
+
+def render(reports: list[Report], notes: list[str], ids: ExtensionIds | None) -> str:
+    lines = []
+    if ids is not None:
+        lines.append(f"extension ID {ids.chromium}" + (f", Firefox add-on {ids.gecko}" if ids.gecko else "")
+                     + f" (from {ids.source})")
+    for r in reports:
+        lines.append("")
+        lines.append(f"{r.target.label}: {'OK' if r.ok else 'BROKEN'}")
+        for c in r.checks:
+            lines.append(f"  {'ok  ' if c.ok else 'FAIL'} {c.name}: {c.detail}")
+            if not c.ok and c.fix:
+                lines.append(f"       fix: {c.fix}")
+        for n in r.notes:
+            lines.append(f"  note: {n}")
+    if notes:
+        lines.append("")
+        lines.extend(f"note: {n}" for n in notes)
+    return "\n".join(lines)
