@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "guard.cli.settings",
     "guard.cli.log",
     "native_host.cli",
+    "guard.cli.ui",
 )
 
 

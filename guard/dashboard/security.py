@@ -1,0 +1,183 @@
+"""Why a web page the person visits cannot use the dashboard.
+
+Any site open in the browser can send requests to 127.0.0.1, and every
+excerpt in the log was written by a stranger. The layers, in the order a
+request meets them:
+
+1. **Host header** must be ``127.0.0.1:PORT`` or ``localhost:PORT`` (else 421).
+   A DNS-rebinding attack points ``evil.example`` at 127.0.0.1; the browser
+   then sends ``Host: evil.example``, which is refused.
+2. **Origin** must be this very origin for unsafe methods (POST, PUT, PATCH,
+   DELETE) and for WebSocket upgrades (else 403). Browsers attach ``Origin``
+   to those, so a cross-site form post or ``new WebSocket(...)`` from another
+   site is refused even though WebSockets are not covered by the same-origin
+   policy (``aio-libs/aiohttp-demos: demos/chat``; datasette's csrf.py does
+   the same with headers).
+3. **Authentication**: a session cookie (HttpOnly, SameSite=Strict, per
+   port) or a one-time token (``?token=`` or ``Authorization: Bearer``), else
+   401. A ``GET`` with ``?token=`` is answered with a redirect that drops the
+   token from the address bar and sets the cookie.
+4. **Response headers** on every response, errors included: a strict CSP
+   (``default-src 'self'``, no inline script or style, ``frame-ancestors
+   'none'``), ``Referrer-Policy: no-referrer``, ``X-Content-Type-Options:
+   nosniff``, ``X-Frame-Options: DENY``, ``Cache-Control: no-store``; never
+   any ``Access-Control-*`` header.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from typing import Awaitable, Callable
+
+from aiohttp import hdrs, web
+
+from guard.dashboard import keys
+from guard.dashboard.tokens import TokenBook
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+CSP = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Cache-Control": "no-store",
+}
+
+
+def local_port(request: web.Request) -> int | None:
+    """The port this connection arrived on (the server may have asked for port 0)."""
+    transport = request.transport
+    sockname = transport.get_extra_info("sockname") if transport is not None else None
+    if isinstance(sockname, (tuple, list)) and len(sockname) >= 2:
+        return int(sockname[1])
+    return None
+
+
+def allowed_hosts(port: int | None) -> frozenset[str]:
+    if port is None:
+        return frozenset()
+    return frozenset({f"127.0.0.1:{port}", f"localhost:{port}"})
+
+
+def is_websocket_upgrade(request: web.Request) -> bool:
+    return request.headers.get(hdrs.UPGRADE, "").lower() == "websocket"
+
+
+class Sessions:
+    """Session ids handed out by this server instance (memory only: a restart logs out)."""
+
+    COOKIE_PREFIX = "lg_session_"
+
+    def __init__(self) -> None:
+        self._sessions: dict[str, float] = {}
+
+    def cookie_name(self, port: int | None) -> str:
+        # Cookies ignore the port: two dashboards on 127.0.0.1 must not
+        # overwrite each other's cookie.
+        return f"{self.COOKIE_PREFIX}{port or 0}"
+
+    def new(self) -> str:
+        sid = secrets.token_urlsafe(32)
+        self._sessions[sid] = time.time()
+        return sid
+
+    def valid(self, sid: str | None) -> bool:
+        return bool(sid) and sid in self._sessions
+
+    def __len__(self) -> int:
+        return len(self._sessions)
+
+
+def _plain(status: int, text: str) -> web.Response:
+    return web.Response(status=status, text=text + "\n", content_type="text/plain", charset="utf-8")
+
+
+def make_middlewares(
+    tokens: TokenBook,
+    sessions: Sessions,
+    on_activity: Callable[[], None],
+    unauthorized_page: Callable[[web.Request], web.Response],
+) -> list:
+    @web.middleware
+    async def host_check(request: web.Request, handler: Handler) -> web.StreamResponse:
+        port = local_port(request)
+        request[keys.PORT] = port
+        if request.headers.get(hdrs.HOST, "").lower() not in allowed_hosts(port):
+            return _plain(421, "421 Misdirected Request: use http://127.0.0.1:PORT/")
+        return await handler(request)
+
+    @web.middleware
+    async def origin_check(request: web.Request, handler: Handler) -> web.StreamResponse:
+        if request.method in UNSAFE_METHODS or is_websocket_upgrade(request):
+            origin = request.headers.get(hdrs.ORIGIN)
+            expected = {f"http://{h}" for h in allowed_hosts(request[keys.PORT])}
+            if origin is None or origin.lower() not in expected:
+                return _plain(403, "403 Forbidden: cross-origin request refused")
+        return await handler(request)
+
+    @web.middleware
+    async def authenticate(request: web.Request, handler: Handler) -> web.StreamResponse:
+        on_activity()
+        cookie_name = sessions.cookie_name(request[keys.PORT])
+        if sessions.valid(request.cookies.get(cookie_name)):
+            return await handler(request)
+
+        query_token = request.query.get("token")
+        bearer = None
+        auth = request.headers.get(hdrs.AUTHORIZATION, "")
+        if auth.lower().startswith("bearer "):
+            bearer = auth[7:].strip()
+        token = query_token or bearer
+        if token is None or not tokens.redeem(token):
+            if request.path.startswith("/api/") or request.path.startswith("/static/"):
+                return _plain(401, "401 Unauthorized: open the dashboard through LinkedIn Guard")
+            return unauthorized_page(request)
+
+        sid = sessions.new()
+        if query_token and request.method in ("GET", "HEAD") and not is_websocket_upgrade(request):
+            # Take the token out of the address bar (and history) at once.
+            query = request.query.copy()
+            query.popall("token", None)
+            location = request.rel_url.with_query(query)
+            response: web.StreamResponse = web.Response(status=303, headers={hdrs.LOCATION: str(location)})
+        else:
+            response = await handler(request)
+        if not response.prepared:
+            set_session_cookie(response, cookie_name, sid)
+        return response
+
+    return [host_check, origin_check, authenticate]
+
+
+def set_session_cookie(response: web.StreamResponse, name: str, sid: str) -> None:
+    response.set_cookie(name, sid, httponly=True, samesite="Strict", path="/")
+
+
+async def add_security_headers(request: web.Request, response: web.StreamResponse) -> None:
+    """``on_response_prepare``: runs for every response, including errors and static files."""
+    for name, value in SECURITY_HEADERS.items():
+        response.headers[name] = value
+    for name in list(response.headers):
+        if name.lower().startswith("access-control-"):
+            del response.headers[name]
