@@ -1,0 +1,307 @@
+/*
+ * The background: all extension state lives here. Content scripts extract
+ * and show; the host decides; this file connects the two through the one
+ * message gate (gate.js) and the one native port (native-port.js).
+ */
+/* global NativeHost, TabState, MessageGate, INSTALL_COMMAND */
+"use strict";
+
+const RULE_ID = /^LG\d{3}$/;
+const DECISIONS = new Set(["dismissed", "proceeded", "cancelled", "fixed"]);
+const DASHBOARD_PAGES = new Set(["log", "settings", "rules"]);
+const PAUSE_MINUTES = 10;
+const api = globalThis.chrome;
+
+const tabState = new TabState(api.storage && api.storage.session);
+let failMode = "open";
+let pausedUntil = 0;
+
+const host = new NativeHost({
+  helloPayload: () => ({ extension_version: api.runtime.getManifest().version }),
+  onEvent: (msg) => {
+    if (msg.event === "settings_changed") {
+      if (msg.settings && msg.settings.fail_mode) setFailMode(msg.settings.fail_mode);
+      broadcast({ type: "reevaluate", reason: "settings_changed" });
+    }
+  },
+  onState: (snap) => {
+    if (snap.fail_mode) setFailMode(snap.fail_mode);
+    if (snap.state === "connected") broadcast({ type: "reevaluate", reason: "connected" });
+    for (const id of tabState.tabIds()) updateBadge(id);
+    if (!tabState.tabIds().length) updateBadge(null);
+  },
+});
+
+function setFailMode(mode) {
+  if (mode !== "open" && mode !== "closed") return;
+  failMode = mode;
+  api.storage.local.set({ fail_mode: mode }).catch(() => {});
+}
+
+const ready = (async () => {
+  try {
+    const saved = await api.storage.local.get(["fail_mode", "paused_until"]);
+    if (saved.fail_mode) failMode = saved.fail_mode;
+    pausedUntil = Number(saved.paused_until || 0);
+  } catch (_e) {
+    /* defaults */
+  }
+  await tabState.load();
+})();
+
+function paused() {
+  return pausedUntil > Date.now();
+}
+
+function hostProblem() {
+  return host.state === "not_installed" || host.state === "version_mismatch" || host.state === "reconnecting";
+}
+
+function updateBadge(tabId) {
+  if (!api.action) return;
+  const b = tabId === null ? { text: "", color: "#0a66c2" } : tabState.badge(tabId);
+  let text = b.text;
+  let color = b.color;
+  if (paused()) {
+    text = "II";
+    color = "#666666";
+  } else if (!text && hostProblem()) {
+    text = "!";
+    color = "#666666";
+  }
+  const where = tabId === null ? {} : { tabId };
+  api.action.setBadgeText({ ...where, text }).catch(() => {});
+  api.action.setBadgeBackgroundColor({ ...where, color }).catch(() => {});
+}
+
+function broadcast(msg) {
+  for (const tabId of tabState.tabIds()) {
+    api.tabs.sendMessage(tabId, msg).catch(() => {
+      /* tab gone or no content script: forget it */
+    });
+  }
+}
+
+function status() {
+  return {
+    ...host.snapshot(),
+    install_command: INSTALL_COMMAND,
+    fail_mode: failMode,
+    paused_until: paused() ? pausedUntil : null,
+    extension_version: api.runtime.getManifest().version,
+  };
+}
+
+// ---------------------------------------------------------------- checks
+
+function requireString(value, name, max = 2000) {
+  if (typeof value !== "string" || !value || value.length > max) {
+    const err = new Error(`${name} must be a non-empty string`);
+    err.code = "invalid_request";
+    throw err;
+  }
+  return value;
+}
+
+function checkContext(ctx, sender) {
+  if (!ctx || typeof ctx !== "object" || Array.isArray(ctx)) {
+    const err = new Error("context must be an object");
+    err.code = "invalid_request";
+    throw err;
+  }
+  requireString(ctx.kind, "context.kind", 40);
+  requireString(ctx.url, "context.url");
+  // A content script may only speak about the page it runs on.
+  if (new URL(ctx.url).origin !== new URL(sender.url).origin) {
+    const err = new Error("context.url is not the sender's page");
+    err.code = "forbidden_sender";
+    throw err;
+  }
+}
+
+// -------------------------------------------------------------- handlers
+
+async function evaluate(msg, sender) {
+  await ready;
+  const tabId = sender.tab.id;
+  const surface = requireString(msg.surface, "surface", 200);
+  const ctx = msg.context;
+  checkContext(ctx, sender);
+  if (paused()) {
+    tabState.setSurface(tabId, ctx.page_session, ctx.url, surface, [], false);
+    updateBadge(tabId);
+    return { paused: true, paused_until: pausedUntil, warnings: [], state: host.state, fail_mode: failMode };
+  }
+  try {
+    const result = await host.request("evaluate", { context: ctx }, { timeout: 4000 });
+    const warnings = Array.isArray(result.warnings) ? result.warnings : [];
+    const kept = tabState.setSurface(tabId, ctx.page_session, ctx.url, surface, warnings, false);
+    updateBadge(tabId);
+    return { warnings: kept, state: host.state, fail_mode: failMode };
+  } catch (err) {
+    tabState.setSurface(tabId, ctx.page_session, ctx.url, surface, [], true);
+    updateBadge(tabId);
+    return { warnings: [], offline: true, error: err.code || "error", state: host.state, fail_mode: failMode };
+  }
+}
+
+async function decide(msg, sender) {
+  requireString(msg.warning_id, "warning_id", 200);
+  if (!DECISIONS.has(msg.decision)) {
+    const err = new Error("decision must be one of dismissed, proceeded, cancelled, fixed");
+    err.code = "invalid_request";
+    throw err;
+  }
+  if (sender.tab && msg.decision === "dismissed") {
+    tabState.dismiss(sender.tab.id, msg.warning_id);
+    updateBadge(sender.tab.id);
+  }
+  const payload = { warning_id: msg.warning_id, decision: msg.decision };
+  if (typeof msg.justification === "string" && msg.justification.trim()) payload.justification = msg.justification.slice(0, 2000);
+  if (typeof msg.page_session === "string") payload.page_session = msg.page_session.slice(0, 200);
+  return host.request("decide", payload, { timeout: 4000 });
+}
+
+async function setRuleEnabled(msg) {
+  const rule = requireString(msg.rule, "rule", 10);
+  if (!RULE_ID.test(rule)) {
+    const err = new Error("rule must look like LG201");
+    err.code = "invalid_request";
+    throw err;
+  }
+  const { settings } = await host.request("get_settings", {}, { timeout: 4000 });
+  const next = JSON.parse(JSON.stringify(settings || {}));
+  next.rules = next.rules || {};
+  next.rules[rule] = { ...(next.rules[rule] || {}), enabled: Boolean(msg.enabled) };
+  const result = await host.request("set_settings", { settings: next }, { timeout: 4000 });
+  broadcast({ type: "reevaluate", reason: "rule_toggled" });
+  return result;
+}
+
+async function openDashboard(msg) {
+  const page = DASHBOARD_PAGES.has(msg.page) ? msg.page : "log";
+  const payload = { page };
+  if (typeof msg.rule === "string" && RULE_ID.test(msg.rule)) payload.rule = msg.rule;
+  const result = await host.request("open_dashboard", payload, { timeout: 8000 });
+  const url = String(result.url || "");
+  // Only ever open the local dashboard.
+  if (!/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(url)) {
+    const err = new Error("the host returned a dashboard URL that is not on this machine");
+    err.code = "invalid_reply";
+    throw err;
+  }
+  await api.tabs.create({ url });
+  return { url };
+}
+
+let localeCache = null;
+async function uiStrings(msg) {
+  if (!localeCache) {
+    localeCache = {};
+    for (const lang of ["en", "nl"]) {
+      const res = await fetch(api.runtime.getURL(`_locales/${lang}/messages.json`));
+      const data = await res.json();
+      localeCache[lang] = {};
+      for (const [key, value] of Object.entries(data)) if (key.startsWith("page_")) localeCache[lang][key] = value.message;
+    }
+  }
+  const lang = msg.lang === "nl" ? "nl" : "en";
+  return { lang, strings: localeCache[lang] };
+}
+
+async function pause(msg) {
+  const minutes = Number(msg.minutes) > 0 && Number(msg.minutes) <= 24 * 60 ? Number(msg.minutes) : PAUSE_MINUTES;
+  pausedUntil = Date.now() + minutes * 60000;
+  await api.storage.local.set({ paused_until: pausedUntil });
+  for (const id of tabState.tabIds()) {
+    const t = tabState.tab(id);
+    t.surfaces = {};
+    updateBadge(id);
+  }
+  broadcast({ type: "paused", until: pausedUntil });
+  return { paused_until: pausedUntil };
+}
+
+async function resume() {
+  pausedUntil = 0;
+  await api.storage.local.set({ paused_until: 0 });
+  for (const id of tabState.tabIds()) updateBadge(id);
+  broadcast({ type: "reevaluate", reason: "resumed" });
+  return {};
+}
+
+const handlers = {
+  evaluate: { from: ["content"], handle: evaluate },
+  decide: { from: ["content", "extension"], handle: decide },
+  surface_gone: {
+    from: ["content"],
+    handle: (msg, sender) => {
+      tabState.dropSurface(sender.tab.id, String(msg.surface || ""));
+      updateBadge(sender.tab.id);
+      return {};
+    },
+  },
+  page_reset: {
+    from: ["content"],
+    handle: async (msg, sender) => {
+      await ready;
+      tabState.reset(sender.tab.id, String(msg.page_session || ""), sender.url);
+      updateBadge(sender.tab.id);
+      return { paused_until: paused() ? pausedUntil : null, fail_mode: failMode };
+    },
+  },
+  set_rule_enabled: { from: ["content", "extension"], handle: setRuleEnabled },
+  open_dashboard: { from: ["content", "extension"], handle: openDashboard },
+  ui_strings: { from: ["content", "extension"], handle: uiStrings },
+  status: {
+    from: ["content", "extension"],
+    handle: async () => {
+      await ready;
+      if (host.state === "idle") host.connect();
+      return status();
+    },
+  },
+  tab_warnings: {
+    from: ["extension"],
+    handle: async (msg) => {
+      await ready;
+      const tabId = Number(msg.tab_id);
+      const t = tabState.tabs.get(tabId);
+      return { warnings: tabState.warnings(tabId), url: t ? t.url : null, offline: t ? t.offline : false };
+    },
+  },
+  get_log: {
+    from: ["extension"],
+    handle: (msg) => {
+      const payload = { limit: Math.max(1, Math.min(100, Number(msg.limit) || 10)) };
+      if (msg.before_id) payload.before_id = msg.before_id;
+      if (typeof msg.rule === "string" && RULE_ID.test(msg.rule)) payload.rule = msg.rule;
+      return host.request("get_log", payload, { timeout: 5000 });
+    },
+  },
+  get_settings: { from: ["extension"], handle: () => host.request("get_settings", {}, { timeout: 5000 }) },
+  set_settings: {
+    from: ["extension"],
+    handle: (msg) => host.request("set_settings", { settings: msg.settings }, { timeout: 5000 }),
+  },
+  pause: { from: ["extension"], handle: pause },
+  resume: { from: ["extension"], handle: resume },
+  reconnect: {
+    from: ["extension"],
+    handle: () => {
+      host.retry();
+      return status();
+    },
+  },
+};
+
+const gate = new MessageGate(handlers, api.runtime.id, api.runtime.getURL(""));
+api.runtime.onMessage.addListener(gate.listener());
+
+api.tabs.onRemoved.addListener((tabId) => tabState.forget(tabId));
+
+// Connect at start so the popup knows the host's state at once.
+host.connect();
+
+// For tests and debugging from the service worker console.
+globalThis.linkedinGuard = { host, tabState, status, gate };

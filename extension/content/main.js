@@ -1,0 +1,425 @@
+/*
+ * The content script's controller: watch the page cheaply, extract contexts
+ * (extract.js), ask the background to evaluate them when they changed, and
+ * show what comes back (warning-ui.js). It decides nothing itself.
+ *
+ * Observer habits from keepassxreboot/keepassxc-browser:
+ * keepassxc-browser/content/observer-helper.js — skip hidden tabs, cap the
+ * work per mutation batch, ignore our own nodes, debounce.
+ */
+(function () {
+  "use strict";
+  if (globalThis.__linkedinGuardContent) return;
+  globalThis.__linkedinGuardContent = true;
+
+  const X = globalThis.LGExtract;
+  const UI = globalThis.LGWarningUI;
+  const api = globalThis.chrome;
+
+  const INPUT_DEBOUNCE_MS = 120; // "at most 150 ms after the last keystroke" (issue 4)
+  const OBSERVE_DELAY_MS = 150;
+  const MAX_RECORDS_CHECKED = 200;
+  const NOTE_MS = 10000;
+
+  let pageSession = newSession();
+  let currentUrl = location.href;
+  let failMode = "open";
+  let pausedUntil = 0;
+  let hostOffline = false;
+  let scanTimer = null;
+  let scanTrigger = "observe";
+  let dirtyWhileHidden = false;
+  let resumeTimer = null;
+  const recs = new Map(); // surface key -> record
+  const dismissed = new Set(); // warning ids dismissed in this page session
+  const strings = {}; // lang -> {key: text}
+  const stats = { scans: 0, evaluations: 0, batches: 0 };
+
+  function newSession() {
+    const rnd = globalThis.crypto && crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2);
+    return `ps-${rnd}`;
+  }
+
+  function send(msg) {
+    try {
+      return api.runtime.sendMessage(msg).catch((err) => ({ ok: false, error: { code: "extension_gone", message: String(err) } }));
+    } catch (err) {
+      // The extension was reloaded or removed: this script is an orphan.
+      return Promise.resolve({ ok: false, error: { code: "extension_gone", message: String(err) } });
+    }
+  }
+
+  function paused() {
+    return pausedUntil > Date.now();
+  }
+
+  // ------------------------------------------------------------- strings
+
+  function langOf(rec) {
+    const w = rec && rec.warnings && rec.warnings[0];
+    if (w && (w.language === "nl" || w.language === "en")) return w.language;
+    return X.uiLanguage(document) === "nl" ? "nl" : "en";
+  }
+
+  function stringsFor(rec) {
+    const lang = langOf(rec);
+    if (!strings[lang]) {
+      strings[lang] = {};
+      send({ type: "ui_strings", lang }).then((reply) => {
+        if (reply && reply.ok) {
+          strings[lang] = reply.result.strings || {};
+          for (const r of recs.values()) {
+            r.renderedKey = "";
+            draw(r);
+          }
+        }
+      });
+    }
+    return strings[lang];
+  }
+
+  // ---------------------------------------------------------- page life
+
+  function newPage() {
+    currentUrl = location.href;
+    pageSession = newSession();
+    for (const rec of recs.values()) UI.removeHost(rec);
+    recs.clear();
+    dismissed.clear();
+    send({ type: "page_reset", page_session: pageSession }).then(applyPageState);
+  }
+
+  function applyPageState(reply) {
+    if (!reply || !reply.ok) return;
+    const r = reply.result || {};
+    if (r.fail_mode) failMode = r.fail_mode;
+    setPaused(r.paused_until || 0);
+  }
+
+  function setPaused(until) {
+    pausedUntil = Number(until) || 0;
+    clearTimeout(resumeTimer);
+    if (paused()) {
+      for (const rec of recs.values()) {
+        rec.warnings = [];
+        UI.removeHost(rec);
+      }
+      resumeTimer = setTimeout(reevaluateAll, pausedUntil - Date.now() + 50);
+    }
+  }
+
+  function reevaluateAll() {
+    for (const rec of recs.values()) rec.sentJson = null;
+    schedule("observe", 0);
+  }
+
+  // --------------------------------------------------------------- scan
+
+  function schedule(trigger, delay) {
+    if (trigger === "input") {
+      scanTrigger = "input";
+      clearTimeout(scanTimer);
+      scanTimer = setTimeout(scan, delay);
+      return;
+    }
+    if (scanTimer) return; // an earlier scan is due anyway: never postpone it
+    scanTrigger = trigger;
+    scanTimer = setTimeout(scan, delay);
+  }
+
+  function scan() {
+    scanTimer = null;
+    const trigger = scanTrigger;
+    scanTrigger = "observe";
+    if (location.href !== currentUrl) newPage();
+    if (paused()) return;
+    stats.scans += 1;
+    const found = X.extractAll(document, location.href);
+    const seen = new Set();
+    for (const surface of found) {
+      seen.add(surface.key);
+      let rec = recs.get(surface.key);
+      if (!rec) {
+        rec = { surface, warnings: [], sentJson: null, evaluatedJson: null, currentJson: null, seq: 0, inflight: null, host: null, note: "" };
+        recs.set(surface.key, rec);
+      } else rec.surface = surface;
+      rec.currentJson = JSON.stringify(surface.context);
+      if (rec.currentJson !== rec.sentJson) evaluate(rec, trigger);
+      else draw(rec); // re-attach if LinkedIn re-rendered around us
+    }
+    for (const [key, rec] of recs) {
+      if (seen.has(key)) continue;
+      UI.removeHost(rec);
+      recs.delete(key);
+      send({ type: "surface_gone", surface: key });
+    }
+  }
+
+  /** Re-read one surface now (at send time the last scan may be 100 ms old). */
+  function refresh(rec) {
+    const found = X.extractAll(document, location.href).find((s) => s.key === rec.surface.key);
+    if (found) {
+      rec.surface = found;
+      rec.currentJson = JSON.stringify(found.context);
+    }
+  }
+
+  function evaluate(rec, trigger) {
+    const json = rec.currentJson;
+    rec.sentJson = json;
+    rec.seq += 1;
+    const seq = rec.seq;
+    stats.evaluations += 1;
+    const context = Object.assign({}, rec.surface.context, {
+      url: location.href,
+      page_session: pageSession,
+      trigger,
+      observed_at: new Date().toISOString(),
+    });
+    const lang = X.uiLanguage(document);
+    if (lang) context.ui_language = lang;
+    const p = send({ type: "evaluate", surface: rec.surface.key, context }).then((reply) => {
+      if (seq !== rec.seq) return reply; // a newer evaluation is on its way
+      rec.inflight = null;
+      rec.evaluatedJson = json;
+      if (!reply || !reply.ok) {
+        hostOffline = true;
+        rec.warnings = [];
+      } else {
+        const r = reply.result || {};
+        if (r.fail_mode) failMode = r.fail_mode;
+        if (r.paused) {
+          setPaused(r.paused_until);
+          return reply;
+        }
+        hostOffline = Boolean(r.offline);
+        rec.warnings = (r.warnings || []).filter((w) => w && typeof w.rule === "string" && !dismissed.has(w.id));
+      }
+      draw(rec);
+      return reply;
+    });
+    rec.inflight = p;
+    return p;
+  }
+
+  // --------------------------------------------------------------- draw
+
+  function draw(rec) {
+    if (!recs.has(rec.surface.key) && !rec.note) return;
+    UI.render(rec, paused() ? [] : rec.warnings, handlersFor(rec), stringsFor(rec));
+  }
+
+  function handlersFor(rec) {
+    return {
+      fix: (w) => {
+        appendText(rec.surface.editor, w.fix.text);
+        send({ type: "decide", warning_id: w.id, decision: "fixed", page_session: pageSession });
+        schedule("input", INPUT_DEBOUNCE_MS);
+      },
+      dismiss: (w) => {
+        dismissed.add(w.id);
+        for (const r of recs.values()) {
+          r.warnings = r.warnings.filter((x) => x.id !== w.id);
+          draw(r);
+        }
+        send({ type: "decide", warning_id: w.id, decision: "dismissed", page_session: pageSession });
+      },
+      "turn-off": (w) => {
+        for (const r of recs.values()) {
+          r.warnings = r.warnings.filter((x) => x.rule !== w.rule);
+          draw(r);
+        }
+        send({ type: "set_rule_enabled", rule: w.rule, enabled: false });
+      },
+      "learn-more": (w) => {
+        send({ type: "open_dashboard", page: "rules", rule: w.rule }).then((reply) => {
+          if (reply && reply.ok) return;
+          const basis = (w.legal_basis || [])[0];
+          if (basis && /^https:\/\//.test(basis.url || "")) window.open(basis.url, "_blank", "noopener,noreferrer");
+        });
+      },
+    };
+  }
+
+  function note(rec, kind) {
+    const s = stringsFor(rec);
+    rec.note = kind === "offline" ? s.page_offline_note || "LinkedIn Guard was offline: this was sent without a check." : "";
+    rec.noteKind = kind;
+    draw(rec);
+    setTimeout(() => {
+      rec.note = "";
+      draw(rec);
+    }, NOTE_MS);
+  }
+
+  // ----------------------------------------------------------------- fix
+
+  /**
+   * Append text through real editing commands, so LinkedIn's editor state
+   * (and its Send button) notices: setting textContent does not
+   * (opencues/opencues#93).
+   */
+  function appendText(editor, text) {
+    if (!editor || !editor.isConnected) return;
+    editor.focus();
+    if (editor.tagName === "TEXTAREA" || editor.tagName === "INPUT") {
+      const end = editor.value.length;
+      editor.setSelectionRange(end, end);
+      if (!document.execCommand("insertText", false, text)) {
+        editor.setRangeText(text, end, end, "end");
+        editor.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: text }));
+      }
+      return;
+    }
+    let target = editor;
+    while (target.lastElementChild && target.lastElementChild.tagName !== "BR") target = target.lastElementChild;
+    const range = document.createRange();
+    if (target.lastElementChild && target.lastElementChild.tagName === "BR") range.setStartBefore(target.lastElementChild);
+    else {
+      range.selectNodeContents(target);
+      range.collapse(false);
+    }
+    const sel = window.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+    let ok = true;
+    text.split("\n").forEach((part, i) => {
+      if (i) ok = document.execCommand("insertParagraph") && ok;
+      if (part) ok = document.execCommand("insertText", false, part) && ok;
+    });
+    if (!ok) {
+      const before = new InputEvent("beforeinput", { bubbles: true, cancelable: true, inputType: "insertText", data: text });
+      if (editor.dispatchEvent(before)) {
+        target.appendChild(document.createTextNode(text));
+        editor.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: text }));
+      }
+    }
+  }
+
+  // ---------------------------------------------------- send interception
+
+  const controller = {
+    strings: stringsFor,
+    surfaceForSendButton(target) {
+      if (!recs.size || !target || !target.closest) return null;
+      const clicked = target.closest("button, [role='button'], input[type='submit']");
+      if (!clicked) return null;
+      for (const rec of recs.values()) {
+        const buttons = rec.surface.sendButtons();
+        if (buttons.includes(clicked)) return { rec, button: clicked };
+      }
+      return null;
+    },
+    surfaceForEditor(target) {
+      for (const rec of recs.values()) {
+        const ed = rec.surface.editor;
+        if (ed && (ed === target || ed.contains(target))) return rec;
+      }
+      return null;
+    },
+    shouldHold(rec) {
+      if (paused()) return false;
+      refresh(rec);
+      if (rec.currentJson !== rec.evaluatedJson) return true;
+      if (rec.warnings.some((w) => w.mode === "confirm")) return true;
+      return hostOffline && failMode === "closed";
+    },
+    offlineOpen() {
+      return hostOffline && failMode === "open" && !paused();
+    },
+    async assess(rec) {
+      refresh(rec);
+      if (rec.currentJson !== rec.evaluatedJson) {
+        if (rec.inflight && rec.sentJson === rec.currentJson) await rec.inflight;
+        else await evaluate(rec, "submit");
+      }
+      const confirm = rec.warnings.filter((w) => w.mode === "confirm");
+      if (confirm.length) return { action: "ask", warnings: confirm };
+      if (hostOffline) return failMode === "closed" ? { action: "ask_offline", warnings: [] } : { action: "pass_offline" };
+      return { action: "pass" };
+    },
+    recordConfirm(rec, warnings, answer) {
+      for (const w of warnings) {
+        send({
+          type: "decide",
+          warning_id: w.id,
+          decision: answer.proceed ? "proceeded" : "cancelled",
+          justification: answer.justification || undefined,
+          page_session: pageSession,
+        });
+      }
+    },
+    note,
+  };
+  globalThis.LGSendGuard.install(controller);
+
+  // ------------------------------------------------------------ watching
+
+  function ours(record) {
+    if (record.type !== "childList") return false;
+    const nodes = [...record.addedNodes, ...record.removedNodes];
+    return nodes.length > 0 && nodes.every((n) => n.nodeType === 1 && n.hasAttribute("data-guard-host"));
+  }
+
+  const observer = new MutationObserver((records) => {
+    stats.batches += 1;
+    if (scanTimer) return; // a scan is due anyway
+    const n = Math.min(records.length, MAX_RECORDS_CHECKED);
+    let relevant = false;
+    for (let i = 0; i < n; i += 1) {
+      if (!ours(records[i])) {
+        relevant = true;
+        break;
+      }
+    }
+    if (!relevant) return;
+    if (document.hidden) {
+      dirtyWhileHidden = true;
+      return;
+    }
+    schedule("observe", OBSERVE_DELAY_MS);
+  });
+  observer.observe(document.documentElement, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ["open", "aria-checked", "hidden", "aria-hidden"],
+  });
+
+  document.addEventListener(
+    "input",
+    (e) => {
+      if (e.target && e.target.closest && e.target.closest("[data-guard-host]")) return;
+      schedule("input", INPUT_DEBOUNCE_MS);
+    },
+    true
+  );
+  document.addEventListener("change", () => schedule("observe", 30), true);
+  document.addEventListener("visibilitychange", () => {
+    if (!document.hidden && dirtyWhileHidden) {
+      dirtyWhileHidden = false;
+      schedule("observe", 0);
+    }
+  });
+  window.addEventListener("popstate", () => schedule("observe", 0));
+  // LinkedIn is a single-page app: a cheap URL check catches pushState
+  // navigations that change nothing we observe.
+  setInterval(() => {
+    if (location.href !== currentUrl) schedule("observe", 0);
+  }, 500);
+
+  api.runtime.onMessage.addListener((msg, sender) => {
+    if (!sender || sender.id !== api.runtime.id || sender.tab) return;
+    if (msg && msg.type === "reevaluate") reevaluateAll();
+    else if (msg && msg.type === "paused") setPaused(msg.until);
+  });
+
+  // For the benchmark and tests (isolated world only; the page cannot see it).
+  globalThis.__linkedinGuardStats = stats;
+
+  send({ type: "page_reset", page_session: pageSession }).then((reply) => {
+    applyPageState(reply);
+    schedule("observe", 0);
+  });
+})();

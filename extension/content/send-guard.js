@@ -1,0 +1,99 @@
+/*
+ * Confirm before send. A capture-phase listener on the document sees a
+ * click on Send/Post/Save (and Enter in a message composer) before
+ * LinkedIn's own handlers. It holds the action only when there is something
+ * to say:
+ *
+ *   - the surface shows warnings in mode "confirm"            -> ask
+ *   - the text changed since the last check (fast typist)     -> check now
+ *     (one host round trip), then ask or let it through
+ *   - the host is unreachable and settings.fail_mode = closed -> ask
+ *   - the host is unreachable and fail_mode = open            -> let it
+ *     through and say the guard was offline
+ *   - otherwise                                               -> nothing:
+ *     the event is not touched, LinkedIn's send is not delayed.
+ *
+ * After "Send anyway" the decision is recorded (decide) and the click is
+ * re-dispatched on the same button with our listener stepping aside.
+ */
+(function (root) {
+  "use strict";
+
+  function install(ctl) {
+    let bypass = false;
+
+    function release(button) {
+      if (!button || !button.isConnected) return;
+      bypass = true;
+      try {
+        button.click();
+      } finally {
+        bypass = false;
+      }
+    }
+
+    async function hold(rec, button, how) {
+      if (rec.holding) return;
+      rec.holding = true;
+      try {
+        const verdict = await ctl.assess(rec);
+        if (verdict.action === "pass") {
+          release(button);
+          return;
+        }
+        if (verdict.action === "pass_offline") {
+          release(button);
+          ctl.note(rec, "offline");
+          return;
+        }
+        const answer = await root.LGWarningUI.confirmSend(verdict.warnings, ctl.strings(rec), { offline: verdict.action === "ask_offline" });
+        ctl.recordConfirm(rec, verdict.warnings, answer);
+        if (answer.proceed) release(button);
+        else if (rec.surface.editor && rec.surface.editor.isConnected) rec.surface.editor.focus();
+      } finally {
+        rec.holding = false;
+      }
+      void how;
+    }
+
+    function onClick(e) {
+      if (bypass || !e.isTrusted) return;
+      const found = ctl.surfaceForSendButton(e.target);
+      if (!found) return;
+      const { rec, button } = found;
+      if (button.disabled || button.getAttribute("aria-disabled") === "true") return;
+      if (!ctl.shouldHold(rec)) {
+        if (ctl.offlineOpen(rec)) ctl.note(rec, "offline");
+        return;
+      }
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      hold(rec, button, "click");
+    }
+
+    function onKeydown(e) {
+      if (bypass || !e.isTrusted || e.key !== "Enter" || e.shiftKey || e.isComposing) return;
+      const rec = ctl.surfaceForEditor(e.target);
+      if (!rec || !rec.surface.enterSends) return;
+      const button = rec.surface.sendButtons()[0];
+      if (!button) return;
+      if (!ctl.shouldHold(rec)) return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      hold(rec, button, "enter");
+    }
+
+    document.addEventListener("click", onClick, true);
+    document.addEventListener("keydown", onKeydown, true);
+    return {
+      uninstall() {
+        document.removeEventListener("click", onClick, true);
+        document.removeEventListener("keydown", onKeydown, true);
+      },
+    };
+  }
+
+  const api = { install };
+  root.LGSendGuard = api;
+  if (typeof module === "object" && module.exports) module.exports = api;
+})(typeof globalThis !== "undefined" ? globalThis : this);
