@@ -98,6 +98,7 @@
       "data-guard-rule": w.rule,
       "data-guard-warning": w.id,
       "data-guard-severity": sev,
+      "data-guard-mode": w.mode === "confirm" ? "confirm" : "inform",
       role: sev === "info" ? "status" : "alert",
       lang: w.language || null,
     });
