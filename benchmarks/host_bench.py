@@ -1,0 +1,204 @@
+"""The native host against a bare Python echo host, side by side, same machine, same run.
+
+    .venv/bin/python benchmarks/host_bench.py [--spawns 20] [--requests 2000]
+
+The baseline is the least a Python host can do: read a frame, ``json.loads``
+it, write a fixed reply. Both get the same framed requests over pipes.
+
+* cold start: spawn -> ``hello`` reply received (our host through the launcher
+  ``install`` writes, as the browser starts it; the echo host as
+  ``python echo.py``). Target: <= 5x.
+* evaluate round trip: a warm process, a mix of page contexts (typing a
+  message, a post naming the employer, an own profile with another job title,
+  a post with nothing to say). Targets: p50 <= 4x, p99 <= 8x.
+* peak RSS (VmHWM of the child, from wait4). Target: <= 4x.
+
+Prints figures; asserts nothing (speed is not a test).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+ECHO_HOST = r'''
+import json, struct, sys
+inp, out = sys.stdin.buffer, sys.stdout.buffer
+REPLY = json.dumps({"id": "x", "ok": True, "result": {}}).encode()
+FRAME = struct.pack("@I", len(REPLY)) + REPLY
+while True:
+    head = inp.read(4)
+    if len(head) < 4:
+        break
+    (n,) = struct.unpack("@I", head)
+    json.loads(inp.read(n))
+    out.write(FRAME)
+    out.flush()
+'''
+
+SETTINGS = {
+    "employer": {"name": "Acme Data B.V.", "official_title": "Account manager New Business",
+                 "social_media_policy": True},
+    "clients": [{"name": "Mark Visser", "company": "Bouwbedrijf Visser"}],
+}
+
+URL = "https://www.linkedin.com/"
+
+
+def contexts() -> list[dict]:
+    text = ("Hoi Mark, ik zag dat jullie groeien. Wij helpen bedrijven als het jouwe met een slimme "
+            "CRM-oplossing. Zullen we volgende week even bellen over een demo en onze prijzen?")
+    out = []
+    for i in range(20, len(text), 12):  # someone typing a message
+        out.append({"kind": "message", "url": URL + "messaging/thread/2-abc/", "page_session": "tab1-nav1",
+                    "trigger": "input", "channel": "message", "ui_language": "nl",
+                    "recipient": {"name": "Mark Visser", "headline": "Directeur bij Bouwbedrijf Visser"},
+                    "text": text[:i], "thread": {"messages_from_me": 0, "messages_from_recipient": 0}})
+    out.append({"kind": "post", "url": URL + "feed/", "page_session": "tab2-nav1", "trigger": "input",
+                "text": "Trots op mijn team bij Acme Data voor de lancering van het nieuwe platform!",
+                "mentions": [], "media": []})
+    out.append({"kind": "profile", "url": URL + "in/me/", "page_session": "tab3-nav1", "trigger": "observe",
+                "own": True, "name": "Sanne de Boer", "open_to_work": None,
+                "positions": [{"title": "Sales Director", "company": "Acme Data", "current": True}]})
+    out.append({"kind": "post", "url": URL + "feed/", "page_session": "tab4-nav1", "trigger": "input",
+                "text": "Mooie dag gehad op de hei met de hond.", "mentions": [], "media": []})
+    return out
+
+
+def frame(obj: dict) -> bytes:
+    data = json.dumps(obj).encode()
+    return struct.pack("@I", len(data)) + data
+
+
+def read_frame(stream) -> bytes:
+    head = stream.read(4)
+    if len(head) < 4:
+        raise EOFError("host closed stdout")
+    (n,) = struct.unpack("@I", head)
+    return stream.read(n)
+
+
+def read_reply(stream) -> dict:
+    while True:
+        msg = json.loads(read_frame(stream))
+        if msg.get("type") != "event":
+            return msg
+
+
+def spawn(cmd: list[str], env: dict) -> subprocess.Popen:
+    return subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            env=env, bufsize=0)
+
+
+def finish(proc: subprocess.Popen) -> int:
+    """Close stdin, reap the child; its peak RSS in KiB."""
+    proc.stdin.close()
+    _, _, usage = os.wait4(proc.pid, 0)
+    proc.returncode = 0
+    return usage.ru_maxrss  # KiB on Linux
+
+
+def cold_starts(cmd: list[str], env: dict, n: int) -> tuple[list[float], list[int]]:
+    times, rss = [], []
+    hello = frame({"id": "h", "type": "hello", "protocol": 1, "extension_version": "bench"})
+    for _ in range(n):
+        t0 = time.perf_counter()
+        proc = spawn(cmd, env)
+        proc.stdin.write(hello)
+        read_reply(proc.stdout)
+        times.append((time.perf_counter() - t0) * 1000)
+        rss.append(finish(proc))
+    return times, rss
+
+
+def round_trips(cmd: list[str], env: dict, n: int) -> tuple[list[float], int]:
+    ctxs = contexts()
+    proc = spawn(cmd, env)
+    proc.stdin.write(frame({"id": "h", "type": "hello", "protocol": 1}))
+    read_reply(proc.stdout)
+    requests = [frame({"id": f"r{i}", "type": "evaluate", "context": ctxs[i % len(ctxs)]}) for i in range(n + 100)]
+    for req in requests[:100]:  # warm: imports done, first entries logged
+        proc.stdin.write(req)
+        read_reply(proc.stdout)
+    times = []
+    for req in requests[100:]:
+        t0 = time.perf_counter()
+        proc.stdin.write(req)
+        read_reply(proc.stdout)
+        times.append((time.perf_counter() - t0) * 1e6)
+    return times, finish(proc)
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--spawns", type=int, default=20)
+    ap.add_argument("--requests", type=int, default=2000)
+    args = ap.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="host-bench-") as tmp:
+        tmp_path = Path(tmp)
+        home = tmp_path / "guard-home"
+        home.mkdir()
+        (home / "settings.json").write_text(json.dumps(SETTINGS))
+        env = {**os.environ, "LINKEDIN_GUARD_HOME": str(home)}
+        env.pop("PYTHONPATH", None)
+        echo = tmp_path / "echo_host.py"
+        echo.write_text(ECHO_HOST)
+        profile = tmp_path / "profile"
+        subprocess.run([sys.executable, "-m", "guard", "install", "--browser", "chromium",
+                        "--user-data-dir", str(profile)], check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+        manifest = json.loads((profile / "NativeMessagingHosts" / "com.linkedin_guard.host.json").read_text())
+        origin = manifest["allowed_origins"][0]
+        ours = [manifest["path"], origin]
+        base = [sys.executable, str(echo)]
+
+        # Interleave the two so machine noise hits both alike.
+        cold_ours, cold_base, rss_ours, rss_base = [], [], [], []
+        for _ in range(args.spawns):
+            t, r = cold_starts(base, env, 1)
+            cold_base += t
+            rss_base += r
+            t, r = cold_starts(ours, env, 1)
+            cold_ours += t
+            rss_ours += r
+        rt_base, rss_b2 = round_trips(base, env, args.requests)
+        rt_ours, rss_o2 = round_trips(ours, env, args.requests)
+        rss_base.append(rss_b2)
+        rss_ours.append(rss_o2)
+        entries = subprocess.run([sys.executable, "-m", "guard", "log", "--json", "--limit", "0"], env=env,
+                                 capture_output=True, text=True, cwd=ROOT).stdout
+
+    rows = [
+        ("cold start, median (ms)", statistics.median(cold_base), statistics.median(cold_ours), 5),
+        ("evaluate round trip p50 (µs)", pct(rt_base, 50), pct(rt_ours, 50), 4),
+        ("evaluate round trip p99 (µs)", pct(rt_base, 99), pct(rt_ours, 99), 8),
+        ("peak RSS (MiB)", max(rss_base) / 1024, max(rss_ours) / 1024, 4),
+    ]
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores; {args.spawns} spawns each, "
+          f"{args.requests} evaluate requests each ({len(contexts())} contexts in rotation)")
+    print(f"{'':32} {'echo host':>12} {'guard host':>12} {'ratio':>7} {'target':>7}")
+    for name, b, o, target in rows:
+        ratio = o / b
+        print(f"{name:32} {b:12.1f} {o:12.1f} {ratio:6.2f}x {'<=' + str(target) + 'x':>7} "
+              f"{'ok' if ratio <= target else 'OVER'}")
+    print(f"log entries written during the run: {len(json.loads(entries or '[]'))}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
