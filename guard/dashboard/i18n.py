@@ -191,7 +191,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "settings.rules": ("Rules", "Regels"),
     "settings.rules.enabled": ("On", "Aan"),
     "settings.rules.mode": ("Mode", "Werking"),
-    "settings.rules.mode.default": ("Rule default ({mode})", "Standaard van de regel ({mode})"),
+    "settings.rules.mode.default": ("Default: {mode}", "Standaard: {mode}"),
     "settings.log": ("Log", "Logboek"),
     "settings.log.retention_days": ("Keep warnings for (days)", "Waarschuwingen bewaren (dagen)"),
     "settings.log.store_excerpts": ("Store excerpts of the text that caused a warning", "Fragmenten bewaren van de tekst die een waarschuwing gaf"),

@@ -91,6 +91,7 @@ def bar_chart(counts: dict[str, dict[str, int]], rules: list[str], label: str, r
         parts.append(html('<line class="grid" x1="{x1}" x2="{x2}" y1="{y}" y2="{y}"/>', x1=LEFT, x2=WIDTH - RIGHT, y=f"{ty:.1f}"))
         parts.append(html('<text class="tick" x="{x}" y="{y}" text-anchor="end">{v}</text>', x=LEFT - 6, y=f"{ty + 4:.1f}", v=tick))
     label_every = max(1, math.ceil(len(weeks) / 13))
+    shown_year = None
     for i, week in enumerate(weeks):
         x = LEFT + i * slot + (slot - bar_w) / 2
         base = 0
@@ -115,7 +116,8 @@ def bar_chart(counts: dict[str, dict[str, int]], rules: list[str], label: str, r
                 )
             )
             base += n
-        if i % label_every == 0 or i == len(weeks) - 1:
+        # Label every n-th week counted back from this week, so the newest is always named.
+        if (len(weeks) - 1 - i) % label_every == 0:
             parts.append(
                 html(
                     '<text class="tick" x="{x}" y="{y}" text-anchor="middle">{w}</text>',
@@ -124,13 +126,15 @@ def bar_chart(counts: dict[str, dict[str, int]], rules: list[str], label: str, r
                     w=week.split("-")[1],
                 )
             )
-            if i == 0 or week.endswith("W01"):
+            year = week.split("-")[0]
+            if year != shown_year:
+                shown_year = year
                 parts.append(
                     html(
                         '<text class="tick tick-year" x="{x}" y="{y}" text-anchor="middle">{yr}</text>',
                         x=f"{x + bar_w / 2:.1f}",
                         y=HEIGHT - BOTTOM + 31,
-                        yr=week.split("-")[0],
+                        yr=year,
                     )
                 )
     parts.append(html('<line class="axis" x1="{x1}" x2="{x2}" y1="{y}" y2="{y}"/>', x1=LEFT, x2=WIDTH - RIGHT, y=f"{y(0):.1f}"))

@@ -323,18 +323,24 @@ async def entry_page(request: web.Request) -> web.Response:
         )
         return page(request, title=t("entry.title", id=entry_id), body=body, active="log", status=404)
     e = entry_dict(entry)
-    evidence = e.get("evidence") or []
+    evidence = [ev for ev in (e.get("evidence") or []) if isinstance(ev, dict)]
+    excerpt = e.get("excerpt") or ""
+    # The stored excerpt is usually the evidence joined (and cut at 280
+    # characters); show it separately only when it says something more.
+    joined = " ".join(" … ".join(ev.get("excerpt", "") for ev in evidence).split())
+    show_excerpt = bool(excerpt) and not joined.startswith(excerpt.rstrip("…").rstrip())
     if evidence:
         ev_html = html(
             '<ul class="evidence">{items}</ul>',
             items=join(
                 html('<li><span class="ev-field">{field}</span><q>{excerpt}</q></li>', field=ev.get("field", ""), excerpt=ev.get("excerpt", ""))
                 for ev in evidence
-                if isinstance(ev, dict)
             ),
         )
-    else:
+    elif not excerpt:
         ev_html = tag("p", t("entry.no_evidence"), class_="muted")
+    else:
+        ev_html = Markup("")
 
     decision = e.get("decision")
     decision_block = (
@@ -365,8 +371,8 @@ async def entry_page(request: web.Request) -> web.Response:
         """
 <p class="crumbs"><a href="/">{back}</a></p>
 <div class="page-head">
-  <h1>{heading}</h1>
-  <p class="lead">{title}</p>
+  <p class="eyebrow">{heading}</p>
+  <h1>{title}</h1>
 </div>
 <div class="entry-grid" data-entry-id="{id}">
   <section class="card">
@@ -392,7 +398,7 @@ async def entry_page(request: web.Request) -> web.Response:
         id=str(e["id"]),
         facts=join(html("<dt>{k}</dt><dd>{v}</dd>", k=t(k), v=v) for k, v in facts),
         ev_title=t("entry.evidence"),
-        excerpt=html('<blockquote class="excerpt">{x}</blockquote>', x=e["excerpt"]) if e.get("excerpt") else Markup(""),
+        excerpt=html('<blockquote class="excerpt">{x}</blockquote>', x=excerpt) if show_excerpt else Markup(""),
         evidence=ev_html,
         dec_title=t("entry.decision"),
         decision=decision_block,

@@ -21,7 +21,7 @@ from guard import settings_store
 from guard.dashboard import keys
 from guard.dashboard.i18n import Translator
 from guard.dashboard.layout import flash, mode_label, page, rule_ids, rule_title, tr
-from guard.dashboard.markup import Markup, html, join, option, tag, void
+from guard.dashboard.markup import Markup, attrs, html, join, option, tag, void
 from guard.models import Settings, validation_details
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
@@ -147,11 +147,13 @@ class Errors:
         self._details = list(details)
         self._taken: set[int] = set()
 
-    def take(self, name: str) -> list[str]:
+    def take(self, name: str, exact: bool = False) -> list[str]:
+        """Messages for ``name`` and, unless ``exact``, for what lies below it (``name[2]``, ``name.x``)."""
         out = []
         for i, d in enumerate(self._details):
             path = d["path"]
-            if i not in self._taken and (path == name or path.startswith(name + "[") or path.startswith(name + ".")):
+            below = not exact and (path.startswith(name + "[") or path.startswith(name + "."))
+            if i not in self._taken and (path == name or below):
                 self._taken.add(i)
                 out.append(d["message"])
         return out
@@ -175,8 +177,8 @@ class Form:
         self.data = data
         self.errors = errors
 
-    def _error_html(self, name: str) -> tuple[Markup, str | None]:
-        messages = self.errors.take(name)
+    def _error_html(self, name: str, exact: bool = False) -> tuple[Markup, str | None]:
+        messages = self.errors.take(name, exact)
         if not messages:
             return Markup(""), None
         err_id = field_id(name) + "-error"
@@ -245,14 +247,14 @@ class Form:
             id=fid,
             name=name,
             label=label,
-            inv=Markup(' aria-invalid="true"') if err_id else Markup(""),
+            inv=attrs(aria_invalid="true" if err_id else None, aria_describedby=err_id),
             opts=join(option(v, text, str(current or "") == v) for v, text in options),
             err=err,
         )
 
     def group_errors(self, name: str) -> Markup:
-        """Errors about a whole object or list (``employer``, ``clients[2]``)."""
-        err, _ = self._error_html(name)
+        """Errors about a whole object or list (``employer``, ``clients[2]``), not its fields."""
+        err, _ = self._error_html(name, exact=True)
         return err
 
 
@@ -379,7 +381,7 @@ def render_form(t: Translator, data: dict[str, Any], errors: Errors) -> Markup:
                 rest=rest,
                 mode_id=field_id(f"rules.{rid}.mode"),
                 mode_label=t("settings.rules.mode"),
-                inv=Markup(' aria-invalid="true"') if err_id else Markup(""),
+                inv=attrs(aria_invalid="true" if err_id else None, aria_describedby=err_id),
                 opts=join(option(v, text, (mode or "") == v) for v, text in modes),
                 err_mode=err_mode,
             )

@@ -1,0 +1,272 @@
+"""Settings: every field on the page, errors next to the field, all-or-nothing saves like set_settings."""
+
+from __future__ import annotations
+
+import html
+import json
+import typing
+
+import aiohttp
+import pytest
+from pydantic import BaseModel
+
+from guard import paths, settings_store
+from guard.models import Settings
+from guard.rules import all_rules
+from tests.dashboard.conftest import same_origin
+from tests.dashboard.test_security import parse_tags
+
+FULL = {
+    "language": "nl",
+    "employer": {"name": "Acme Data B.V.", "official_title": "Data Engineer", "title_aliases": ["Engineer", "Developer"],
+                 "social_media_policy": True},
+    "former_employers": [{"name": "Bakker Logistics", "cleanup_clause": True, "clients": ["Jansen BV", "De Vries NV"]}],
+    "clients": [{"name": "Jan de Vries", "company": "De Vries NV", "profile_url": "https://www.linkedin.com/in/jdv/"},
+                {"name": "Petra", "company": None, "profile_url": None}],
+    "rules": {all_rules()[0].id: {"enabled": False, "mode": None}, all_rules()[1].id: {"enabled": True, "mode": "confirm"}},
+    "log": {"retention_days": 90, "store_excerpts": False},
+    "fail_mode": "closed",
+    "bulk": {"profiles": 25, "minutes": 5},
+}
+
+
+def model_paths(model: type[BaseModel], prefix: str = "") -> set[str]:
+    """Every leaf field of the settings, as the form names it (lists as [0], rules per id)."""
+    out: set[str] = set()
+    for name, field in model.model_fields.items():
+        if name == "version":
+            continue
+        path = f"{prefix}{name}"
+        annotation = field.annotation
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        origin = typing.get_origin(annotation)
+        inner = args[0] if args else annotation
+        if typing.get_origin(inner) is typing.Annotated:
+            inner = typing.get_args(inner)[0]
+        if origin is dict:
+            value_type = typing.get_args(annotation)[1]
+            for rule in all_rules():
+                out |= model_paths(value_type, f"{path}.{rule.id}.")
+        elif origin is list or typing.get_origin(inner) is list:
+            item = typing.get_args(inner if typing.get_origin(inner) is list else annotation)[0]
+            if typing.get_origin(item) is typing.Annotated:
+                item = typing.get_args(item)[0]
+            if isinstance(item, type) and issubclass(item, BaseModel):
+                out |= model_paths(item, f"{path}[0].")
+            else:
+                out.add(path)  # a list of strings: one textarea
+        elif isinstance(inner, type) and issubclass(inner, BaseModel):
+            out |= model_paths(inner, f"{path}.")
+        else:
+            out.add(path)
+    return out
+
+
+def form_names(text: str) -> set[str]:
+    return {a["name"] for t, a in parse_tags(text) if t in ("input", "select", "textarea") and a.get("name")}
+
+
+async def test_every_settings_field_is_on_the_page(client):
+    settings_store.save(Settings.model_validate(FULL))
+    names = form_names(await (await client.get("/settings")).text())
+    expected = model_paths(Settings)
+    assert len(expected) > 20
+    assert expected - names == set()
+
+
+def form_from(data: dict) -> list[tuple[str, str]]:
+    """What a browser posts for ``data`` (checked boxes only)."""
+    f: list[tuple[str, str]] = [("language", data["language"]), ("fail_mode", data["fail_mode"])]
+    emp = data.get("employer") or {}
+    f += [("employer.name", emp.get("name") or ""), ("employer.official_title", emp.get("official_title") or ""),
+          ("employer.title_aliases", "\n".join(emp.get("title_aliases", [])))]
+    if emp.get("social_media_policy"):
+        f.append(("employer.social_media_policy", "on"))
+    for i, fe in enumerate(data.get("former_employers", [])):
+        f += [(f"former_employers[{i}].name", fe["name"]), (f"former_employers[{i}].clients", "\r\n".join(fe["clients"]))]
+        if fe.get("cleanup_clause"):
+            f.append((f"former_employers[{i}].cleanup_clause", "on"))
+    for i, c in enumerate(data.get("clients", [])):
+        f += [(f"clients[{i}].name", c["name"]), (f"clients[{i}].company", c.get("company") or ""),
+              (f"clients[{i}].profile_url", c.get("profile_url") or "")]
+    for rule in all_rules():
+        r = data.get("rules", {}).get(rule.id, {})
+        f.append((f"rules.{rule.id}.present", "1"))
+        if r.get("enabled", True):
+            f.append((f"rules.{rule.id}.enabled", "on"))
+        f.append((f"rules.{rule.id}.mode", r.get("mode") or ""))
+    f += [("log.retention_days", str(data["log"]["retention_days"])), ("bulk.profiles", str(data["bulk"]["profiles"])),
+          ("bulk.minutes", str(data["bulk"]["minutes"]))]
+    if data["log"]["store_excerpts"]:
+        f.append(("log.store_excerpts", "on"))
+    return f
+
+
+async def test_saving_the_form_round_trips_every_field(client):
+    resp = await client.post("/settings", data=form_from(FULL), headers=same_origin(client), allow_redirects=False)
+    assert resp.status == 303 and resp.headers["Location"] == "/settings?saved=1"
+    saved = settings_store.load().settings
+    assert saved == Settings.model_validate(FULL)
+    # And the page shows it back.
+    text = await (await client.get("/settings?saved=1")).text()
+    assert "Instellingen opgeslagen." in text  # language nl took effect at once
+    assert 'value="Acme Data B.V."' in text and "Jansen BV\nDe Vries NV" in text
+
+
+async def test_blank_rows_are_dropped_and_rows_renumbered(client):
+    form = form_from({**FULL, "former_employers": [], "clients": []})
+    form += [("clients[0].name", ""), ("clients[0].company", ""), ("clients[0].profile_url", ""),
+             ("clients[3].name", "Later"), ("clients[3].company", ""), ("clients[3].profile_url", "")]
+    resp = await client.post("/settings", data=form, headers=same_origin(client), allow_redirects=False)
+    assert resp.status == 303
+    assert [c.name for c in settings_store.load().settings.clients] == ["Later"]
+
+
+@pytest.mark.parametrize(
+    "change,path,words",
+    [
+        ({"log.retention_days": "0"}, "log.retention_days", "greater than or equal to 1"),
+        ({"log.retention_days": "lots"}, "log.retention_days", "valid integer"),
+        ({"bulk.minutes": ""}, "bulk.minutes", "valid integer"),
+        ({"bulk.profiles": "1"}, "bulk.profiles", "greater than or equal to 2"),
+        ({"language": "fr"}, "language", "'auto', 'nl' or 'en'"),
+        ({"fail_mode": "sometimes"}, "fail_mode", "'open' or 'closed'"),
+        ({"employer.name": "", "employer.official_title": "Boss"}, "employer.name", "at least 1 character"),
+        ({"clients[0].name": ""}, "clients[0].name", "at least 1 character"),  # a row with only a company
+    ],
+)
+async def test_invalid_form_shows_the_error_next_to_the_field_and_saves_nothing(client, change, path, words):
+    settings_store.save(Settings.model_validate(FULL))
+    before = paths.settings_path().read_bytes()
+    form = [(k, change.get(k, v)) for k, v in form_from(FULL)]
+    resp = await client.post("/settings", data=form, headers=same_origin(client))
+    assert resp.status == 422
+    text = await resp.text()
+    assert paths.settings_path().read_bytes() == before
+    from guard.dashboard.views.settings import field_id
+
+    fid = field_id(path)
+    error = f'id="{fid}-error"'
+    assert error in text
+    after_field = text[text.index(f'id="{fid}"'):]
+    assert after_field.index(error) < 600  # right after the field, not somewhere else
+    snippet = html.unescape(after_field[after_field.index(error):][:300])
+    assert words in snippet
+    tags = {a.get("id"): a for t, a in parse_tags(text)}
+    assert tags[fid].get("aria-invalid") == "true"
+    assert tags[fid].get("aria-describedby") == f"{fid}-error"
+    # The person's input is kept, so they can correct it.
+    for k, v in change.items():
+        if v and k != "language" and k != "fail_mode":
+            assert f'value="{v}"' in text
+
+
+async def test_import_and_export(client):
+    data = aiohttp.FormData()
+    data.add_field("file", json.dumps(FULL).encode(), filename="mine.json", content_type="application/json")
+    resp = await client.post("/settings/import", data=data, headers=same_origin(client), allow_redirects=False)
+    assert resp.status == 303
+    assert settings_store.load().settings == Settings.model_validate(FULL)
+    resp = await client.get("/settings/export.json")
+    assert "attachment" in resp.headers["Content-Disposition"]
+    assert Settings.model_validate(json.loads(await resp.read())) == Settings.model_validate(FULL)
+
+
+@pytest.mark.parametrize(
+    "content,path",
+    [
+        (b"{not json", "(root)"),
+        (b"[1, 2]", "(root)"),
+        (json.dumps({"log": {"retention_day": 3}}).encode(), "log.retention_day"),
+        (json.dumps({"rules": {"LG999": {"enabled": False}}}).encode(), "rules"),
+    ],
+)
+async def test_import_of_invalid_file_changes_nothing_and_names_the_field(client, content, path):
+    settings_store.save(Settings.model_validate(FULL))
+    before = paths.settings_path().read_bytes()
+    data = aiohttp.FormData()
+    data.add_field("file", content, filename="bad.json", content_type="application/json")
+    resp = await client.post("/settings/import", data=data, headers=same_origin(client))
+    assert resp.status == 422
+    text = await resp.text()
+    assert f"<code>{path}</code>" in text
+    assert paths.settings_path().read_bytes() == before
+
+
+async def test_import_without_a_file(client):
+    resp = await client.post("/settings/import", data=aiohttp.FormData({"x": "1"}), headers=same_origin(client))
+    assert resp.status == 422
+
+
+# --------------------------------------------------------------------------
+# JSON API: validated exactly like the host's set_settings
+# --------------------------------------------------------------------------
+
+
+async def test_put_settings_saves_and_get_returns_them(client):
+    resp = await client.put("/api/settings", json=FULL, headers=same_origin(client))
+    assert resp.status == 200
+    assert Settings.model_validate((await resp.json())["settings"]) == Settings.model_validate(FULL)
+    got = await (await client.get("/api/settings")).json()
+    assert Settings.model_validate(got["settings"]) == Settings.model_validate(FULL)
+
+
+def host_set_settings(data) -> dict:
+    from native_host.dispatch import Session
+
+    session = Session(settings_path=paths.settings_path(), log_path=paths.log_db_path())
+    try:
+        reply = session.handle(json.dumps({"id": "r-1", "type": "set_settings", "settings": data}).encode())[0]
+    finally:
+        session.close()
+    return reply
+
+
+INVALID = [
+    {"log": {"retention_days": 0}},
+    {"language": "fr", "bulk": {"profiles": 1, "minutes": 0}},
+    {"clients": [{"name": ""}, {"company": "x"}]},
+    {"rules": {"LG999": {"enabled": True}}},
+    {"employer": {"name": "A", "extra": 1}},
+    [1, 2, 3],
+    "settings",
+]
+
+
+@pytest.mark.parametrize("bad", INVALID)
+async def test_put_invalid_settings_is_422_with_the_same_details_as_set_settings(client, bad):
+    settings_store.save(Settings.model_validate(FULL))
+    before = paths.settings_path().read_bytes()
+    resp = await client.put("/api/settings", json=bad, headers=same_origin(client))
+    assert resp.status == 422
+    error = (await resp.json())["error"]
+    assert error["code"] == "invalid_settings"
+    assert paths.settings_path().read_bytes() == before  # nothing applied
+    host = host_set_settings(bad)
+    assert host["ok"] is False and host["error"]["code"] == "invalid_settings"
+    assert error["details"] == host["error"]["details"]
+    assert all(set(d) == {"path", "message"} for d in error["details"])
+
+
+async def test_put_settings_that_is_not_json(client):
+    resp = await client.put("/api/settings", data=b"{nope", headers={**same_origin(client), "Content-Type": "application/json"})
+    assert resp.status == 422
+    assert (await resp.json())["error"]["details"][0]["path"] == "(root)"
+
+
+async def test_a_running_host_follows_a_setting_saved_in_the_dashboard(client):
+    """The extension asks its host; the host rereads the file when it changed."""
+    from native_host.dispatch import Session
+
+    session = Session(settings_path=paths.settings_path(), log_path=paths.log_db_path())
+    try:
+        first = session.handle(b'{"id": 1, "type": "get_settings"}')[0]
+        assert first["result"]["settings"]["fail_mode"] == "open"
+        resp = await client.put("/api/settings", json={"fail_mode": "closed"}, headers=same_origin(client))
+        assert resp.status == 200
+        replies = session.handle(b'{"id": 2, "type": "get_settings"}')
+        assert replies[0]["result"]["settings"]["fail_mode"] == "closed"
+        # and the extension is told (settings_changed push)
+        assert any(m.get("event") == "settings_changed" for m in replies[1:])
+    finally:
+        session.close()
