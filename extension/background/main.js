@@ -304,4 +304,4 @@ api.tabs.onRemoved.addListener((tabId) => tabState.forget(tabId));
 host.connect();
 
 // For tests and debugging from the service worker console.
-globalThis.linkedinGuard = { host, tabState, status, gate };
+globalThis.linkedinGuard = { host, tabState, status, gate, setFailMode };

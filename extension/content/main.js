@@ -411,7 +411,10 @@
 
   api.runtime.onMessage.addListener((msg, sender) => {
     if (!sender || sender.id !== api.runtime.id || sender.tab) return;
-    if (msg && msg.type === "reevaluate") reevaluateAll();
+    if (msg && msg.type === "reevaluate") {
+      if (msg.reason === "resumed") setPaused(0);
+      reevaluateAll();
+    }
     else if (msg && msg.type === "paused") setPaused(msg.until);
   });
 
