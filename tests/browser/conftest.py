@@ -234,7 +234,8 @@ def launch(pw, tmp: Path, site: Site, *, settings: dict | None = None, install: 
             "--disable-sync",
             f"--disable-extensions-except={EXT_DIR}",
             f"--load-extension={EXT_DIR}",
-            "--host-resolver-rules=MAP * ~NOTFOUND",
+            # The local dashboard (127.0.0.1) stays reachable; every other host fails at once.
+            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
         ],
         viewport={"width": 1200, "height": 900},
     )
