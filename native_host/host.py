@@ -129,7 +129,7 @@ def parse_args(args: list[str]) -> tuple[dict[str, Any], str]:
 def check_caller(options: dict[str, Any]) -> None:
     """Compare the caller with what ``install`` registered; log a mismatch."""
     try:
-        from native_host.install import expected_callers
+        from native_host.record import expected_callers
 
         expected = expected_callers(options.get("firefox_manifest"))
     except Exception as err:  # never stop serving over a diagnostic
@@ -245,16 +245,16 @@ def main(argv: list[str] | None = None) -> int:
                 sender.send(event)
         except Exception as err:
             log.error("warm-up failed: %s", type(err).__name__)
-        check_caller(options)
 
-    def start_warm_up(sender: Sender) -> None:
+    def after_first_reply(sender: Sender) -> None:
+        check_caller(options)  # a small JSON read; logged before anything else can end the process
         # After the first reply, so hello is not slowed by imports competing
         # for the interpreter lock; the first evaluate waits for it if needed.
         threading.Thread(target=warm, args=(sender,), name="warm-up", daemon=True).start()
 
     try:
         return serve(frames_in, frames_out, session, max_incoming=options["max_incoming"],
-                     on_first_reply=start_warm_up, state=state)
+                     on_first_reply=after_first_reply, state=state)
     except KeyboardInterrupt:
         log.info("interrupted")
         return 0

@@ -55,9 +55,9 @@ from typing import Any, Iterable, Mapping, Protocol
 
 from native_host import HOST_NAME
 from native_host import launcher as launcher_mod
+from native_host.record import RECORD_NAME, read_record
 
 HOST_DESCRIPTION = "LinkedIn Guard: warns before risky LinkedIn actions, locally"
-RECORD_NAME = "install.json"
 
 
 class InstallError(Exception):
@@ -443,16 +443,6 @@ def select_browsers(env: Env, names: Iterable[str] | None, *, user_data_dir: Pat
 # --------------------------------------------------------------------------
 
 
-def read_record(ldir: Path) -> dict[str, Any]:
-    try:
-        data = json.loads((ldir / RECORD_NAME).read_text(encoding="utf-8"))
-        if isinstance(data, dict) and isinstance(data.get("manifests"), list):
-            return data
-    except (OSError, ValueError):
-        pass
-    return {"host_name": HOST_NAME, "manifests": []}
-
-
 def _write_text(path: Path, text: str, mode: int | None = None) -> None:
     """Atomic: a browser starting mid-install sees the old file or the new one."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -482,26 +472,6 @@ def _mkdirs(folder: Path) -> list[str]:
         probe = probe.parent
     folder.mkdir(parents=True, exist_ok=True)
     return [str(p) for p in reversed(created)]
-
-
-def expected_callers(firefox_manifest: str | None = None) -> dict[str, list[str]]:
-    """For the host: the origins and add-on IDs install registered (empty when unknown)."""
-    origins: list[str] = []
-    addons: list[str] = []
-    record_path = os.environ.get("LINKEDIN_GUARD_INSTALL_RECORD")
-    if record_path:
-        record = read_record(Path(record_path).parent)
-        if record.get("extension_id"):
-            origins.append(f"chrome-extension://{record['extension_id']}/")
-        if record.get("gecko_id"):
-            addons.append(record["gecko_id"])
-    if firefox_manifest:
-        try:
-            data = json.loads(Path(firefox_manifest).read_text(encoding="utf-8"))
-            addons = [a for a in data.get("allowed_extensions", []) if isinstance(a, str)] or addons
-        except (OSError, ValueError, AttributeError):
-            pass
-    return {"origins": origins, "addons": addons}
 
 
 # --------------------------------------------------------------------------

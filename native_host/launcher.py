@@ -34,7 +34,7 @@ _POSIX_HEADER = """#!/bin/sh
 # `linkedin-guard doctor` to check it. The browser starts this file.
 """
 
-_EXEC_POSIX = re.compile(r"^exec (?P<python>'(?:[^']|'\\'')*'|\S+) ", re.MULTILINE)
+_EXEC_POSIX = re.compile(r"^exec (?P<python>.+?) -P -m native_host ", re.MULTILINE)
 _EXEC_WINDOWS = re.compile(r'^"(?P<python>[^"]+)" -P -m native_host', re.MULTILINE)
 
 

@@ -46,15 +46,7 @@ def post(text: str, *, session: str | None = "tab-1/nav-1", trigger: str = "inpu
 
 
 @pytest.fixture
-def guard_home(tmp_path, monkeypatch) -> Path:
-    home = tmp_path / "guard-home"
-    home.mkdir()
-    monkeypatch.setenv("LINKEDIN_GUARD_HOME", str(home))
-    return home
-
-
-@pytest.fixture
-def session(guard_home):
+def session(guard_home):  # guard_home: tests/conftest.py (every test gets its own)
     from native_host.dispatch import Session
 
     s = Session(settings_path=guard_home / "settings.json", log_path=guard_home / "warnings.sqlite3")
