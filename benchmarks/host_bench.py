@@ -13,6 +13,10 @@ it, write a fixed reply. Both get the same framed requests over pipes.
   a post with nothing to say). Targets: p50 <= 4x, p99 <= 8x.
 * peak RSS (VmHWM of the child, from wait4). Target: <= 4x.
 
+Then the warning log at ``--log-entries`` (default 100,000) entries: one
+page (50 entries + the total count) per filter combination, the figure the
+dashboard depends on (target: <= 100 ms a page).
+
 Prints figures; asserts nothing (speed is not a test).
 """
 
@@ -148,6 +152,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--spawns", type=int, default=20)
     ap.add_argument("--requests", type=int, default=2000)
+    ap.add_argument("--log-entries", type=int, default=100_000, help="0 skips the warning log figures")
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="host-bench-") as tmp:
@@ -197,7 +202,57 @@ def main() -> int:
         print(f"{name:32} {b:12.1f} {o:12.1f} {ratio:6.2f}x {'<=' + str(target) + 'x':>7} "
               f"{'ok' if ratio <= target else 'OVER'}")
     print(f"log entries written during the run: {len(json.loads(entries or '[]'))}")
+    if args.log_entries:
+        log_pages(args.log_entries)
     return 0
+
+
+def log_pages(n: int) -> None:
+    import random
+    import sqlite3
+    from datetime import datetime, timedelta, timezone
+
+    from guard.warning_log import WarningLog
+
+    rules = ["LG101", "LG102", "LG201", "LG202", "LG301", "LG401", "LG402", "LG501", "LG601"]
+    rnd = random.Random(1)
+    start = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    with tempfile.TemporaryDirectory(prefix="log-bench-") as tmp:
+        log = WarningLog(Path(tmp) / "warnings.sqlite3")
+        rows = [(f"w-{i}", rnd.choice(rules), "slug", rnd.choice(["info", "warning", "critical"]),
+                 rnd.choice(["message", "post", "profile"]), "https://www.linkedin.com/messaging/thread/x/",
+                 f"s{i}", f"s{i}", f"Person {i % 5000}",
+                 (start + timedelta(minutes=5 * i)).strftime("%Y-%m-%dT%H:%M:%SZ"), "title", None,
+                 f"Wij bieden {i} procent korting op onze software", rnd.choice([None, None, "dismissed", "proceeded"]))
+                for i in range(n)]
+        with sqlite3.connect(log.path) as db:
+            db.executemany(
+                "INSERT INTO entries (warning_id, rule, slug, severity, kind, url, page_session, session_key, subject,"
+                " created_at, title, evidence, excerpt, decision) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        middle = start + timedelta(minutes=5 * n // 2)
+        cases = {
+            "no filter": {},
+            "rule": {"rule": "LG201"},
+            "rule + severity + undecided": {"rule": "LG201", "severity": "critical", "decision": "none"},
+            "kind + decision": {"kind": "post", "decision": "proceeded"},
+            "one week in the middle": {"since": middle, "until": middle + timedelta(days=7)},
+            "search (common word)": {"search": "korting"},
+            "search (one hit)": {"search": f"bieden {n // 3} procent"},
+            "page 1000 (offset)": {"offset": 50_000 if n > 50_000 else 0},
+        }
+        print(f"\nwarning log at {n:,} entries: one page = 50 entries + total count (target <= 100 ms)")
+        for name, filters in cases.items():
+            times = []
+            for _ in range(5):
+                t0 = time.perf_counter()
+                page = log.entries(limit=50, **filters)
+                total = log.count(**{k: v for k, v in filters.items() if k != "offset"})
+                times.append((time.perf_counter() - t0) * 1000)
+            print(f"  {name:32} {min(times):7.1f} ms   ({len(page)} of {total:,})")
+        t0 = time.perf_counter()
+        weeks = log.weekly_counts()
+        print(f"  {'weekly_counts (chart)':32} {(time.perf_counter() - t0) * 1000:7.1f} ms   ({len(weeks)} week x rule rows)")
+        log.close()
 
 
 if __name__ == "__main__":

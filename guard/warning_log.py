@@ -92,6 +92,15 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE INDEX events_entry ON events (entry_id);
         """,
     ),
+    (
+        # Covers the weekly chart (GROUP BY day, rule) and time filters
+        # without touching the table; supersedes entries_created.
+        "0003_created_rule_index",
+        """
+        CREATE INDEX entries_created_rule ON entries (created_at, rule);
+        DROP INDEX entries_created;
+        """,
+    ),
 )
 
 _ENTRY_COLUMNS = ", ".join(f"e.{c}" for c in DETAIL_FIELDS)
