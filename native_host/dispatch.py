@@ -36,7 +36,7 @@ MAX_JUSTIFICATION = 5000
 # Room left in a 1 MiB frame for the envelope around a list of entries/findings.
 _ENVELOPE_ROOM = 4096
 _RECORDED_CACHE_MAX = 20_000
-DASHBOARD_PAGES = ("log", "settings", "rules")
+DASHBOARD_PAGES = ("log", "settings", "rules", "chart")
 DECISIONS = ("dismissed", "proceeded", "cancelled", "fixed")
 
 
@@ -485,11 +485,22 @@ class Session:
         page = req.get("page")
         if page is not None and page not in DASHBOARD_PAGES:
             raise invalid("page", f"expected one of {', '.join(DASHBOARD_PAGES)}")
+        rule = req.get("rule")
+        if rule is not None and not (isinstance(rule, str) and len(rule) == 5 and rule.startswith("LG")
+                                     and rule[2:].isdigit()):
+            raise invalid("rule", "expected a rule id such as LG201")
         try:
+            # Lazily, and never aiohttp: the launcher is stdlib-only and
+            # starts the server in its own detached process.
             from guard.dashboard.launcher import ensure_dashboard
         except ImportError as err:
             raise HostError("unavailable", f"the dashboard is not installed ({err.name or err})") from None
-        result = ensure_dashboard(page)
+        try:
+            result = ensure_dashboard(page, rule=rule) if rule is not None else ensure_dashboard(page)
+        except Exception as err:
+            if type(err).__name__ == "DashboardError":  # it says why, in words for the person
+                raise HostError("unavailable", str(err)[:500]) from None
+            raise
         if not isinstance(result, dict) or not isinstance(result.get("url"), str):
             raise HostError("unavailable", "the dashboard did not say where it runs")
         return result

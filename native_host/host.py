@@ -36,7 +36,8 @@ import threading
 import time
 from typing import Any, BinaryIO
 
-from native_host import DEFAULT_MAX_INCOMING, HOST_NAME
+from native_host import DEFAULT_MAX_INCOMING, HOST_NAME, MAX_OUTGOING
+from native_host.dispatch import Session, encode
 from native_host.framing import EndOfStream, FrameTooLarge, FramingError, read_frame, write_frame
 
 log = logging.getLogger("native_host")
@@ -151,9 +152,6 @@ class Sender:
         self.lock = threading.Lock()
 
     def send(self, message: dict[str, Any]) -> None:
-        from native_host.dispatch import encode
-        from native_host import MAX_OUTGOING
-
         payload = encode(message)
         if len(payload) > MAX_OUTGOING:
             # Handlers paginate; this is the last line of defence: the browser
@@ -223,8 +221,6 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging()
     options, caller = parse_args(args)
     log.info("started by %s (pid %d, python %s)", caller, os.getpid(), sys.version.split()[0])
-
-    from native_host.dispatch import Session
 
     session = Session(caller=caller)
     state: dict[str, Any] = {"busy": False, "stop": None}

@@ -440,6 +440,25 @@ def test_open_dashboard_uses_the_dashboard_launcher(session, monkeypatch):
     assert result["url"] == "http://127.0.0.1:9/log?token=t"
     assert calls == ["log"]
     assert error_of(ask(session, {"id": 2, "type": "open_dashboard", "page": "admin"}))["code"] == "invalid_request"
+    assert error_of(ask(session, {"id": 3, "type": "open_dashboard", "rule": "x"}))["code"] == "invalid_request"
+
+
+def test_open_dashboard_passes_the_rule_and_maps_dashboard_errors(session, monkeypatch):
+    class DashboardError(RuntimeError):
+        pass
+
+    def ensure(page, rule=None):
+        if page == "settings":
+            raise DashboardError("port 8765 is taken by another program")
+        return {"url": f"http://127.0.0.1:9/rules?token=t#{rule}"}
+
+    fake = types.ModuleType("guard.dashboard.launcher")
+    fake.ensure_dashboard = ensure
+    monkeypatch.setitem(sys.modules, "guard.dashboard.launcher", fake)
+    assert result_of(ask(session, {"id": 1, "type": "open_dashboard", "page": "rules", "rule": "LG201"}))["url"].endswith(
+        "#LG201")
+    error = error_of(ask(session, {"id": 2, "type": "open_dashboard", "page": "settings"}))
+    assert error == {"code": "unavailable", "message": "port 8765 is taken by another program"}
 
 
 def test_open_dashboard_without_the_dashboard_is_unavailable(session, monkeypatch):
