@@ -20,6 +20,7 @@ import contextlib
 import http.client
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -35,6 +36,8 @@ DEADLINE_SECONDS = 2.0
 _START_BUDGET = 1.8
 _PING_TIMEOUT = 0.4
 
+_RULE_ID = re.compile(r"^LG\d{3}$")
+
 PAGES = {None: "/", "log": "/", "settings": "/settings", "rules": "/rules", "chart": "/chart"}
 
 
@@ -49,17 +52,22 @@ def page_path(page: str | None) -> str:
         raise ValueError(f"unknown dashboard page {page!r} (known: log, settings, rules, chart)") from None
 
 
-def ensure_dashboard(page: str | None = None) -> dict[str, str]:
-    """``{"url": "http://127.0.0.1:PORT/<page>?token=…"}`` for a running dashboard."""
+def ensure_dashboard(page: str | None = None, rule: str | None = None) -> dict[str, str]:
+    """``{"url": "http://127.0.0.1:PORT/<page>?token=…"}`` for a running dashboard.
+
+    ``rule`` (optional, e.g. ``"LG201"``) adds ``#LG201`` so the catalogue opens
+    at that rule ("Learn more" on a warning); anything else is ignored.
+    """
     path = page_path(page)
+    fragment = f"#{rule}" if isinstance(rule, str) and _RULE_ID.match(rule) else ""
     started = time.monotonic()
     with _start_lock(started + _START_BUDGET):
         state = tokens.read_state()
         if state is not None and is_alive(state):
-            return {"url": _link(state, path)}
+            return {"url": _link(state, path) + fragment}
         url = _spawn(started + _START_BUDGET)
     parts = urlsplit(url)
-    return {"url": f"{parts.scheme}://{parts.netloc}{path}?{parts.query}"}
+    return {"url": f"{parts.scheme}://{parts.netloc}{path}?{parts.query}{fragment}"}
 
 
 def running_dashboard() -> tokens.DashboardState | None:

@@ -12,7 +12,8 @@ request meets them:
    to those, so a cross-site form post or ``new WebSocket(...)`` from another
    site is refused even though WebSockets are not covered by the same-origin
    policy (``aio-libs/aiohttp-demos: demos/chat``; datasette's csrf.py does
-   the same with headers).
+   the same with headers). ``Origin: null`` passes only with the browser's
+   ``Sec-Fetch-Site: same-origin`` (see :func:`same_origin` for why).
 3. **Authentication**: a session cookie (HttpOnly, SameSite=Strict, per
    port) or a one-time token (``?token=`` or ``Authorization: Bearer``), else
    401. A ``GET`` with ``?token=`` is answered with a redirect that drops the
@@ -109,6 +110,25 @@ class Sessions:
         return len(self._sessions)
 
 
+def same_origin(request: web.Request, *, allow_null: bool) -> bool:
+    """``Origin`` is this server's own origin.
+
+    One exception, because our own ``Referrer-Policy: no-referrer`` causes it:
+    for a same-origin form POST the Fetch standard then serialises the origin
+    as ``null`` ("append a request Origin header", step for ``no-referrer``),
+    and Chromium does so. Such a request is accepted only when the browser
+    itself vouches for it with ``Sec-Fetch-Site: same-origin`` — a forbidden
+    header that no page script can set, and that a cross-site form (also
+    ``Origin: null`` under its own no-referrer policy, or from a sandboxed
+    frame) always carries as ``cross-site``. WebSocket upgrades always carry
+    the real origin, so there ``null`` is never accepted.
+    """
+    origin = (request.headers.get(hdrs.ORIGIN) or "").lower()
+    if origin in {f"http://{h}" for h in allowed_hosts(request[keys.PORT])}:
+        return True
+    return allow_null and origin == "null" and request.headers.get("Sec-Fetch-Site", "").lower() == "same-origin"
+
+
 def _plain(status: int, text: str) -> web.Response:
     return web.Response(status=status, text=text + "\n", content_type="text/plain", charset="utf-8")
 
@@ -129,10 +149,9 @@ def make_middlewares(
 
     @web.middleware
     async def origin_check(request: web.Request, handler: Handler) -> web.StreamResponse:
-        if request.method in UNSAFE_METHODS or is_websocket_upgrade(request):
-            origin = request.headers.get(hdrs.ORIGIN)
-            expected = {f"http://{h}" for h in allowed_hosts(request[keys.PORT])}
-            if origin is None or origin.lower() not in expected:
+        websocket = is_websocket_upgrade(request)
+        if request.method in UNSAFE_METHODS or websocket:
+            if not same_origin(request, allow_null=not websocket):
                 return _plain(403, "403 Forbidden: cross-origin request refused")
         return await handler(request)
 

@@ -205,3 +205,11 @@ def test_ui_on_a_busy_port_says_so(guard_home):
     assert out.returncode == 1
     assert f"127.0.0.1:{port}" in out.stderr
     assert out.stdout == ""
+
+
+def test_rule_anchor_for_learn_more(dashboards):
+    url = launcher.ensure_dashboard("rules", rule="LG301")["url"]
+    dashboards()
+    assert urlsplit(url).path == "/rules" and url.endswith("#LG301")
+    again = launcher.ensure_dashboard("rules", rule="LG301\"><script>")["url"]
+    assert "#" not in again and "script" not in again
