@@ -471,7 +471,7 @@ _CHARITY = [
 _IDEALISTIC = [
     P("idealistic", "ask", 3,
       "sign signing share petition vote join support back become volunteer volunteering stand write",
-      r"(?:(?:sign|signing|share) (?:our|the|my|this) petition|petition (?:here|link|now)|"
+      r"(?:(?:sign|signing|share) (?:our|the|my|this) (?:[\w-]+ ){0,3}?petition|petition (?:here|link|now)|"
       r"vote for (?:me|us|our|my)\b|(?:join|support|back) (?:our|the|my) (?:movement|campaign|cause|party|"
       r"protest|march|strike|union|initiative)\b|become a (?:member|supporter|volunteer)\b|"
       r"volunteer(?:ing)? (?:with|for) us|stand with us|write to your (?:mp|representative|councillor))"),
@@ -479,7 +479,8 @@ _IDEALISTIC = [
       r"(?:petition|manifesto|(?:climate|political|social) (?:action|justice|movement))"),
     P("idealistic", "ask", 3,
       "teken onderteken steun deel petitie stem word wordt lid sluit doe loop kom",
-      r"(?:(?:teken|onderteken|steun|deel) (?:ook )?(?:onze|de|deze|mijn) petitie|petitie (?:tekenen|"
+      r"(?:(?:teken|onderteken|steun|deel) (?:ook )?(?:onze|de|deze|mijn) petitie|(?:onze|de|deze|mijn) petitie "
+      r"(?:[\w-]+ ){0,8}?(?:tekenen|ondertekenen|steunen|delen)\b|petitie (?:tekenen|"
       r"ondertekenen|steunen|via|hier)|stem (?:op|voor) (?:mij|ons|onze|mijn|lijst)\b|"
       r"(?:word|wordt) (?:ook )?(?:lid|vrijwilliger|supporter|ambassadeur)\b|lid (?:worden|te worden) van "
       r"(?:onze|de|het|ons)\b|sluit (?:je|u) (?:ook )?aan bij (?:onze|de|ons) (?:beweging|partij|actie|campagne|"
@@ -1219,14 +1220,21 @@ _NOTICES = {
           "antwoord \"stop\" en ik benader je niet meer.",
     "nl-formal": "Geen interesse? U kunt altijd bezwaar maken tegen dit soort berichten: "
                  "antwoord \"stop\" en ik benader u niet meer.",
+    # For LinkedIn's invitation notes, which hold 300 characters at most.
+    "en-short": "Not interested? Reply \"stop\" and I won't contact you again.",
+    "nl-short": "Geen interesse? Antwoord \"stop\" en ik benader je niet meer.",
+    "nl-formal-short": "Geen interesse? Antwoord \"stop\" en ik benader u niet meer.",
 }
 
 
-def opt_out_notice(lang: str, formal: bool = False) -> str:
-    """A short notice of the right to object (GDPR art. 21(4)) in ``nl`` or ``en``."""
-    if lang == "nl":
-        return _NOTICES["nl-formal" if formal else "nl"]
-    return _NOTICES["en"]
+def opt_out_notice(lang: str, formal: bool = False, short: bool = False) -> str:
+    """A notice of the right to object (GDPR art. 21(4)) in ``nl`` or ``en``.
+
+    ``formal``: Dutch "u" instead of "je". ``short``: without naming the
+    right, for places where every character counts.
+    """
+    key = "nl-formal" if lang == "nl" and formal else "nl" if lang == "nl" else "en"
+    return _NOTICES[key + "-short" if short else key]
 
 
 def _self_check() -> None:

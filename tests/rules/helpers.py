@@ -39,3 +39,8 @@ def profile(*, own: bool, name: str = "Sanne de Boer", open_to_work=None, positi
 def connections(people, **extra) -> dict[str, Any]:
     return {"kind": "connections", "url": "https://www.linkedin.com/mynetwork/invite-connect/connections/",
             "trigger": "observe", "people": list(people), **extra}
+
+
+def thread(me: int = 0, them: int = 0, last: str | None = None) -> dict[str, Any]:
+    """A message thread: how many messages each side sent, and the recipient's last one."""
+    return {"messages_from_me": me, "messages_from_recipient": them, "last_from_recipient": last}

@@ -1,0 +1,162 @@
+"""LG201 — a sales pitch (or a charity or campaign ask) nobody asked for.
+
+Also holds what LG201 and LG202 share: the finding's subject (the recipient)
+and how matched phrases become evidence.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from guard import legal
+from guard.engine import pick_language
+from guard.matching import profile_key
+from guard.models import Context, Evidence, MessageContext, Person, Settings
+from guard.rules.base import Hit, Rule, Text, Wording
+from guard.text_analysis import Signal, analyse
+
+# Evidence shows the phrase itself; a runaway match is cut for the UI.
+_MAX_EXCERPT = 120
+
+
+def recipient_subject(person: Person) -> str:
+    """One stable subject per conversation partner, so typing keeps one finding id."""
+    return profile_key(person.profile_url) or person.name.strip() or "recipient"
+
+
+def recipient_name(person: Person) -> str | Text:
+    name = " ".join(person.name.split())
+    return name or Text(en="the recipient", nl="de ontvanger")
+
+
+def text_evidence(signals: Iterable[Signal]) -> list[Evidence]:
+    out = []
+    for s in signals:
+        phrase = " ".join(s.phrase.split())
+        if len(phrase) > _MAX_EXCERPT:
+            phrase = phrase[: _MAX_EXCERPT - 1] + "…"
+        out.append(Evidence(field="text", excerpt=phrase))
+    return out
+
+
+class UnsolicitedCommercialMessage(Rule):
+    """A message, InMail or invitation note pitches something the recipient did not ask for.
+
+    ## What it does
+    Reads the message you are writing (in Dutch or English) and warns before
+    you send it when it is a commercial, charitable or idealistic
+    solicitation — a sales pitch, a "quick call?" that is really a cold sales
+    call, a request to sponsor your run, to sign a petition — and the
+    recipient has not asked for it. The warning names the phrases that made
+    it one. Nothing is said about:
+
+    * a message that only asks permission ("May I send you some information
+      about our services?");
+    * a reply when the recipient's last message asked for an offer, a quote
+      or more information;
+    * personal, collegial, job-application and knowledge-sharing messages;
+    * recruitment that sells nothing (LG202 covers recruiters).
+
+    ## Why is this bad?
+    Dutch law forbids unsolicited electronic messages with a commercial,
+    idealistic or charitable purpose unless the recipient agreed beforehand.
+    A LinkedIn message is such an electronic message; the Dutch regulator
+    fined a spammer for messages on the social network Hyves. Being
+    connected, or in the same group, is consent to talk — not to receive an
+    advertisement. InMail to a stranger is still your own message.
+
+    ## Example
+    "Hi Mark, I came across your profile. We help SaaS companies cut their
+    cloud costs by 30% with our platform. Open to a quick 15-minute call?"
+
+    ## Use instead
+    Ask permission first: "I work on cloud cost reduction — may I send you
+    some information?" and send the offer only after a yes.
+
+    ## Legal basis
+    Telecommunicatiewet art. 11.7 (Dutch Telecommunications Act), which
+    implements ePrivacy Directive 2002/58/EC art. 13. The guard informs; it is
+    not legal advice.
+    """
+
+    id = "LG201"
+    slug = "unsolicited-commercial-message"
+    kinds = ("message",)
+    default_severity = "warning"
+    default_mode = "confirm"
+    legal_basis = (legal.TELECOMMUNICATIEWET_11_7, legal.EPRIVACY_13)
+    wordings = {
+        "default": Wording(
+            title=Text(
+                en="Unsolicited sales message",
+                nl="Ongevraagd commercieel bericht",
+            ),
+            message=Text(
+                en="This reads as a sales pitch to {recipient}, who has not asked for it. The Dutch "
+                   "Telecommunications Act (art. 11.7) forbids unsolicited commercial messages without "
+                   "prior consent, LinkedIn messages included. Being connected is not consent.",
+                nl="Dit leest als een verkoopbericht aan {recipient}, die er niet om heeft gevraagd. De "
+                   "Telecommunicatiewet (art. 11.7) verbiedt ongevraagde commerciële berichten zonder "
+                   "voorafgaande toestemming, ook op LinkedIn. Een connectie is geen toestemming.",
+            ),
+            suggestion=Text(
+                en="Ask first whether they want your offer (\"May I send you some information about …?\") "
+                   "and send it only after a yes.",
+                nl="Vraag eerst of ze je aanbod willen ontvangen (\"Mag ik je wat informatie sturen over …?\") "
+                   "en stuur het pas na een ja.",
+            ),
+        ),
+        "charitable": Wording(
+            title=Text(
+                en="Unsolicited request for a donation",
+                nl="Ongevraagde oproep om te doneren",
+            ),
+            message=Text(
+                en="This asks {recipient} for money or sponsorship for a cause without being asked. The "
+                   "Dutch Telecommunications Act (art. 11.7) also forbids unsolicited messages with a "
+                   "charitable purpose without prior consent.",
+                nl="Dit vraagt {recipient} ongevraagd om geld of sponsoring voor een goed doel. De "
+                   "Telecommunicatiewet (art. 11.7) verbiedt ook ongevraagde berichten met een "
+                   "charitatief doel zonder voorafgaande toestemming.",
+            ),
+            suggestion=Text(
+                en="Ask first whether they want to hear about your cause, or share it in a post instead "
+                   "of a private message.",
+                nl="Vraag eerst of ze over je actie willen horen, of deel hem in een bericht op je tijdlijn "
+                   "in plaats van privé.",
+            ),
+        ),
+        "idealistic": Wording(
+            title=Text(
+                en="Unsolicited call to support a cause",
+                nl="Ongevraagde oproep voor een ideëel doel",
+            ),
+            message=Text(
+                en="This asks {recipient} to sign, join or vote for a cause without being asked. The Dutch "
+                   "Telecommunications Act (art. 11.7) also forbids unsolicited messages with an idealistic "
+                   "purpose without prior consent.",
+                nl="Dit vraagt {recipient} ongevraagd om te tekenen, lid te worden of te stemmen voor een "
+                   "zaak. De Telecommunicatiewet (art. 11.7) verbiedt ook ongevraagde berichten met een "
+                   "ideëel doel zonder voorafgaande toestemming.",
+            ),
+            suggestion=Text(
+                en="Ask first whether they want to hear about it, or share it in a post instead of a "
+                   "private message.",
+                nl="Vraag eerst of ze erover willen horen, of deel het in een bericht op je tijdlijn in "
+                   "plaats van privé.",
+            ),
+        ),
+    }
+
+    def check(self, ctx: Context, settings: Settings) -> Iterable[Hit]:
+        assert isinstance(ctx, MessageContext)
+        last = ctx.thread.last_from_recipient if ctx.thread else None
+        analysis = analyse(ctx.text, last, pick_language(settings, ctx))
+        if not analysis.unsolicited:
+            return
+        yield Hit(
+            subject=recipient_subject(ctx.recipient),
+            evidence=text_evidence(analysis.evidence),
+            params={"recipient": recipient_name(ctx.recipient)},
+            wording="default" if analysis.solicitation == "commercial" else str(analysis.solicitation),
+        )

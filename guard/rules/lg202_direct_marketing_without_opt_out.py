@@ -1,0 +1,132 @@
+"""LG202 — a first sales or recruitment message without an opt-out notice."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from guard import legal
+from guard.engine import pick_language
+from guard.models import Context, Fix, MessageContext, Settings
+from guard.rules.base import Hit, Rule, Text, Wording
+from guard.rules.lg201_unsolicited_commercial_message import (
+    recipient_name,
+    recipient_subject,
+    text_evidence,
+)
+from guard.text_analysis import analyse, opt_out_notice
+
+# LinkedIn cuts invitation notes at 300 characters.
+INVITATION_LIMIT = 300
+
+
+def notice_fix(text: str, lang: str, formal: bool, channel: str) -> Fix:
+    """The notice as its own paragraph (art. 21(4): "separately"), in the message's language."""
+    sep = "" if not text.strip() else "" if text.endswith("\n\n") else "\n" if text.endswith("\n") else "\n\n"
+    notice = opt_out_notice(lang, formal)
+    if channel == "invitation" and len(text) + len(sep) + len(notice) > INVITATION_LIMIT:
+        notice = opt_out_notice(lang, formal, short=True)
+    return Fix(action="append_text", text=sep + notice)
+
+
+class DirectMarketingWithoutOptOut(Rule):
+    """A first sales or recruitment message does not tell the recipient they can object.
+
+    ## What it does
+    When the first message you send someone (no earlier messages from you in
+    the thread, or an invitation note) is direct marketing — a sales pitch,
+    or recruitment outreach by an agency or an employer — and it has no
+    sentence telling the recipient they can object or ask not to be
+    contacted again, the guard warns before you send it. One click appends
+    such a sentence in the language of your message (Dutch, formal or
+    informal, or English). Common phrasings are recognised: "reply STOP",
+    "let me know if you'd rather not be contacted again", "afmelden",
+    "je kunt bezwaar maken", "laat het weten als je niet meer benaderd wilt
+    worden". Follow-ups, permission questions and replies to a request for
+    an offer or more details are left alone.
+
+    ## Why is this bad?
+    Direct marketing — recruitment outreach included — gives the recipient
+    an absolute right to object to the use of their data for it. The GDPR
+    requires telling them so explicitly, clearly and separately from the
+    rest, at the latest in the first message. Recruiters often find that
+    impractical in a LinkedIn message; the obligation stands all the same.
+
+    ## Example
+    "Hi Mark, I'm a recruiter at TechTalent. My client is looking for a
+    Senior Backend Engineer and your profile caught my eye. Open to a chat?"
+
+    ## Use instead
+    Add one sentence: "Not interested? You can object to messages like this
+    at any time: reply "stop" and I won't contact you again."
+
+    ## Legal basis
+    GDPR (AVG) art. 21(2)-(4): the right to object to direct marketing and
+    the duty to point it out at the first communication. The guard informs;
+    it is not legal advice.
+    """
+
+    id = "LG202"
+    slug = "direct-marketing-without-opt-out"
+    kinds = ("message",)
+    default_severity = "warning"
+    default_mode = "confirm"
+    legal_basis = (legal.GDPR_21,)
+    wordings = {
+        "default": Wording(
+            title=Text(
+                en="First marketing message without an opt-out",
+                nl="Eerste marketingbericht zonder afmeldmogelijkheid",
+            ),
+            message=Text(
+                en="This first message to {recipient} is direct marketing. The GDPR (art. 21(4)) requires "
+                   "telling them in it, explicitly and separately, that they can object and not be "
+                   "contacted again.",
+                nl="Dit eerste bericht aan {recipient} is direct marketing. Volgens de AVG (art. 21 lid 4) "
+                   "moet je daarin uitdrukkelijk en apart vermelden dat de ontvanger bezwaar kan maken en "
+                   "niet meer benaderd hoeft te worden.",
+            ),
+            suggestion=Text(
+                en="Add a sentence saying they can object; the fix appends: {notice}",
+                nl="Voeg een zin toe dat de ontvanger bezwaar kan maken; de oplossing voegt toe: {notice}",
+            ),
+        ),
+        "recruitment": Wording(
+            title=Text(
+                en="First recruitment message without an opt-out",
+                nl="Eerste wervingsbericht zonder afmeldmogelijkheid",
+            ),
+            message=Text(
+                en="Recruitment outreach to {recipient} is direct marketing too. The GDPR (art. 21(4)) "
+                   "requires that this first message tells them, explicitly and separately, that they can "
+                   "object and not be contacted again.",
+                nl="Ook werving is direct marketing. Volgens de AVG (art. 21 lid 4) moet dit eerste bericht "
+                   "{recipient} uitdrukkelijk en apart laten weten dat bezwaar maken kan en dat ze dan niet "
+                   "meer benaderd worden.",
+            ),
+            suggestion=Text(
+                en="Add a sentence saying they can object; the fix appends: {notice}",
+                nl="Voeg een zin toe dat de ontvanger bezwaar kan maken; de oplossing voegt toe: {notice}",
+            ),
+        ),
+    }
+
+    def check(self, ctx: Context, settings: Settings) -> Iterable[Hit]:
+        assert isinstance(ctx, MessageContext)
+        thread = ctx.thread
+        if thread is not None and thread.messages_from_me > 0:
+            return  # a follow-up: the first message was the place for the notice
+        last = thread.last_from_recipient if thread else None
+        # The notice goes in the message's own language; the UI language
+        # only breaks a tie (a message too short to tell).
+        analysis = analyse(ctx.text, last, pick_language(settings, ctx))
+        if not analysis.direct_marketing or analysis.has_opt_out:
+            return
+        fix = notice_fix(ctx.text, analysis.language, analysis.formal, ctx.channel)
+        selling = analysis.solicitation is not None and not analysis.permission_only
+        yield Hit(
+            subject=recipient_subject(ctx.recipient),
+            evidence=text_evidence(analysis.marketing_evidence()),
+            params={"recipient": recipient_name(ctx.recipient), "notice": fix.text.strip()},
+            wording="default" if selling else "recruitment",
+            fix=fix,
+        )
