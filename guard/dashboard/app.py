@@ -16,8 +16,8 @@ from guard.dashboard import keys
 from guard.dashboard.i18n import Translator, pick
 from guard.dashboard.layout import page
 from guard.dashboard.live import LiveHub, live
-from guard.dashboard.markup import html
-from guard.dashboard.security import Sessions, add_security_headers, make_middlewares
+from guard.dashboard.markup import Markup, html
+from guard.dashboard.security import UNAUTHORIZED_STYLE, Sessions, add_security_headers, make_middlewares
 from guard.dashboard.stores import LogAccess, SettingsAccess
 from guard.dashboard.tokens import TokenBook, new_secret
 from guard.dashboard.views import api, chart, log, rules, settings
@@ -80,12 +80,14 @@ async def error_pages(request: web.Request, handler) -> web.StreamResponse:
 
 def unauthorized_page(request: web.Request) -> web.Response:
     t = _translator(request)
-    # No stylesheet link: /static needs a session too. A few plain words.
+    # No stylesheet link: /static needs a session too; one hashed inline style (see security.py).
     doc = html(
         """<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><meta name="referrer" content="no-referrer">
-<title>401 · LinkedIn Guard</title></head><body><h1>{title}</h1><p>{body}</p></body></html>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>401 · LinkedIn Guard</title><style>{style}</style></head><body><main><h1>{title}</h1><p>{body}</p></main></body></html>
 """,
         lang=t.lang,
+        style=Markup(UNAUTHORIZED_STYLE),
         title=t("error.401.title"),
         body=t("error.401.body"),
     )

@@ -10,7 +10,7 @@ from aiohttp import web
 
 from guard.dashboard import keys
 from guard.dashboard.i18n import Translator
-from guard.dashboard.markup import Markup, attrs, escape, html, join, tag
+from guard.dashboard.markup import Markup, attrs, html, join, tag
 
 NAV = (
     ("log", "/", "nav.log"),
@@ -194,17 +194,3 @@ def safe_link(url: str | None, text: Any = None) -> Markup:
 def flash(kind: str, text: Any) -> Markup:
     return tag("p", text, class_=f"flash flash-{kind}", role="status" if kind != "error" else "alert")
 
-
-__all__ = [
-    "escape",
-    "flash",
-    "local_time",
-    "page",
-    "rule_ids",
-    "rule_title",
-    "safe_link",
-    "severity_badge",
-    "shorten",
-    "time_tag",
-    "tr",
-]

@@ -193,10 +193,33 @@ def set_session_cookie(response: web.StreamResponse, name: str, sid: str) -> Non
     response.set_cookie(name, sid, httponly=True, samesite="Strict", path="/")
 
 
+# The 401 page cannot load /static (that needs a session too), so it carries
+# one small inline stylesheet, allowed by its exact hash and nothing else.
+UNAUTHORIZED_STYLE = (
+    "body{font:16px/1.55 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1d2226;background:#f4f6f8;"
+    "margin:0;padding:18vh 1.25rem}main{max-width:36rem;margin:0 auto;background:#fff;border:1px solid #dde3e9;"
+    "border-radius:10px;padding:1.5rem 1.75rem;box-shadow:0 1px 3px rgba(16,24,40,.08)}"
+    "h1{font-size:1.3rem;margin:0 0 .5rem}p{margin:0;color:#5e6b78}"
+)
+
+
+def csp_with_style(style: str) -> str:
+    import base64
+    import hashlib
+
+    digest = base64.b64encode(hashlib.sha256(style.encode("utf-8")).digest()).decode("ascii")
+    return CSP.replace("style-src 'self'", f"style-src 'self' 'sha256-{digest}'")
+
+
+UNAUTHORIZED_CSP = csp_with_style(UNAUTHORIZED_STYLE)
+
+
 async def add_security_headers(request: web.Request, response: web.StreamResponse) -> None:
     """``on_response_prepare``: runs for every response, including errors and static files."""
     for name, value in SECURITY_HEADERS.items():
         response.headers[name] = value
+    if response.status == 401 and response.content_type == "text/html":
+        response.headers["Content-Security-Policy"] = UNAUTHORIZED_CSP
     for name in list(response.headers):
         if name.lower().startswith("access-control-"):
             del response.headers[name]

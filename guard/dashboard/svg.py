@@ -11,7 +11,7 @@ import math
 from datetime import date, timedelta
 from typing import Iterable
 
-from guard.dashboard.markup import Markup, html, join, tag
+from guard.dashboard.markup import Markup, html, join
 
 # Distinguishable on white and for common colour-vision deficiencies (Okabe-Ito based).
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#7F7F7F", "#F0E442", "#332288", "#117733")
@@ -73,7 +73,9 @@ def group(rows: Iterable[dict], weeks: list[str]) -> dict[str, dict[str, int]]:
     return out
 
 
-def bar_chart(counts: dict[str, dict[str, int]], rules: list[str], label: str, rule_names: dict[str, str]) -> Markup:
+def bar_chart(counts: dict[str, dict[str, int]], rules: list[str], label: str, rule_names: dict[str, str],
+              color_order: list[str] | None = None) -> Markup:
+    """Stacked bars; a rule's colour follows its place in ``color_order`` (the catalogue), so it never changes."""
     weeks = list(counts)
     totals = [sum(counts[w].values()) for w in weeks]
     y_max, step = nice_max(max(totals, default=0))
@@ -108,7 +110,7 @@ def bar_chart(counts: dict[str, dict[str, int]], rules: list[str], label: str, r
                     y=f"{top_y:.1f}",
                     w=f"{bar_w:.1f}",
                     h=f"{max(0.5, bottom_y - top_y):.1f}",
-                    fill=rule_color(rule, rules),
+                    fill=rule_color(rule, color_order or rules),
                     week=week,
                     rule=rule,
                     name=rule_names.get(rule, ""),
@@ -153,5 +155,3 @@ def swatch(color: str) -> Markup:
         c=color,
     )
 
-
-__all__ = ["bar_chart", "group", "iso_week", "nice_max", "rule_color", "swatch", "table", "tag", "week_range", "week_start"]

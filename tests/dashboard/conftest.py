@@ -7,13 +7,17 @@
 from __future__ import annotations
 
 import itertools
+import os
+import signal
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from guard import paths
+from guard.dashboard import tokens
 from guard.dashboard.app import DashboardConfig, create_app
 from guard.dashboard.keys import TOKENS
 from guard.models import Evidence, Finding, parse_context
@@ -107,3 +111,33 @@ def origin(client) -> str:
 
 def same_origin(client) -> dict[str, str]:
     return {"Origin": origin(client)}
+
+
+@pytest.fixture
+def dashboards():
+    """Stops every dashboard process started during the test (by pid, from the state files seen)."""
+    pids: set[int] = set()
+
+    def remember() -> tokens.DashboardState | None:
+        state = tokens.read_state()
+        if state is not None:
+            pids.add(state.pid)
+        return state
+
+    yield remember
+    remember()
+    for pid in pids:
+        try:
+            os.kill(pid, signal.SIGTERM)
+        except ProcessLookupError:
+            continue
+        for _ in range(300):
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                break
+            try:  # reap it if it is our child (it is not: detached), else just wait
+                os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                pass
+            time.sleep(0.01)

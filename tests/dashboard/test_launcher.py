@@ -8,12 +8,10 @@ from __future__ import annotations
 import http.client
 import json
 import os
-import signal
 import socket
 import stat
 import subprocess
 import sys
-import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -22,36 +20,6 @@ import pytest
 from guard.dashboard import launcher, tokens
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def dashboards():
-    """Stops every dashboard process started during the test (by pid, from the state files seen)."""
-    pids: set[int] = set()
-
-    def remember() -> tokens.DashboardState | None:
-        state = tokens.read_state()
-        if state is not None:
-            pids.add(state.pid)
-        return state
-
-    yield remember
-    remember()
-    for pid in pids:
-        try:
-            os.kill(pid, signal.SIGTERM)
-        except ProcessLookupError:
-            continue
-        for _ in range(300):
-            try:
-                os.kill(pid, 0)
-            except ProcessLookupError:
-                break
-            try:  # reap it if it is our child (it is not: detached), else just wait
-                os.waitpid(pid, os.WNOHANG)
-            except ChildProcessError:
-                pass
-            time.sleep(0.01)
 
 
 def get(url: str, cookie: str | None = None) -> http.client.HTTPResponse:

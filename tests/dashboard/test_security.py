@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import base64
+import hashlib
 import socket
 import time
 from html.parser import HTMLParser
@@ -12,10 +14,10 @@ import pytest
 
 from guard import settings_store
 from guard.dashboard.keys import SESSIONS, TOKENS
-from guard.dashboard.security import CSP
+from guard.dashboard.security import CSP, UNAUTHORIZED_STYLE
 from guard.dashboard.tokens import TokenBook, mint
 from guard.models import Settings
-from tests.dashboard.conftest import MARKUP, origin, same_origin
+from tests.dashboard.conftest import MARKUP, same_origin
 
 # --------------------------------------------------------------------------
 # Bound to loopback only
@@ -266,12 +268,26 @@ async def test_no_cors_headers_even_when_asked(client):
 async def test_security_headers_on_every_response(client, anon, path, who):
     c = client if who == "client" else anon
     resp = await c.get(path, allow_redirects=False)
-    assert resp.headers["Content-Security-Policy"] == CSP
+    if resp.status == 401 and resp.content_type == "text/html":
+        # The 401 page: the same policy plus its one inline stylesheet, allowed by hash.
+        got = directives(resp.headers["Content-Security-Policy"])
+        want = directives(CSP)
+        digest = base64.b64encode(hashlib.sha256(UNAUTHORIZED_STYLE.encode()).digest()).decode()
+        assert got.pop("style-src") == f"'self' 'sha256-{digest}'"
+        want.pop("style-src")
+        assert got == want
+        assert f"<style>{UNAUTHORIZED_STYLE}</style>" in await resp.text()
+    else:
+        assert resp.headers["Content-Security-Policy"] == CSP
     assert "default-src 'self'" in CSP and "frame-ancestors 'none'" in CSP
     assert "'unsafe-inline'" not in CSP and "'unsafe-eval'" not in CSP
     assert resp.headers["Referrer-Policy"] == "no-referrer"
     assert resp.headers["X-Content-Type-Options"] == "nosniff"
     assert resp.headers["X-Frame-Options"] == "DENY"
+
+
+def directives(csp: str) -> dict[str, str]:
+    return {d.split(" ", 1)[0]: d.split(" ", 1)[1] for d in (p.strip() for p in csp.split(";")) if d}
 
 
 async def test_security_headers_on_421_and_403(client):

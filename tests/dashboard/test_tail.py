@@ -14,7 +14,7 @@ import pytest
 from guard.cli.ui import format_event, terminal_safe
 from guard.warning_log import WarningLog
 from tests.dashboard.conftest import make_context, make_finding
-from tests.dashboard.test_launcher import ROOT, dashboards  # noqa: F401  (fixture)
+from tests.dashboard.test_launcher import ROOT
 
 
 @pytest.mark.parametrize(
@@ -55,7 +55,7 @@ def _read_line(proc: subprocess.Popen, timeout: float) -> str:
     raise AssertionError(f"no line within {timeout} s (got {buf!r})")
 
 
-def test_tail_follows_new_warnings_live(dashboards):  # noqa: F811
+def test_tail_follows_new_warnings_live(dashboards):
     proc = subprocess.Popen([sys.executable, "-m", "guard", "tail", "--json"], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, cwd=str(ROOT))
     try:

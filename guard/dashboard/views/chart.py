@@ -8,8 +8,8 @@ from aiohttp import web
 
 from guard.dashboard import keys, svg
 from guard.dashboard.filters import FilterError, int_param
-from guard.dashboard.layout import page, rule_title, tr
-from guard.dashboard.markup import Markup, html, join, tag
+from guard.dashboard.layout import page, rule_ids, rule_title, tr
+from guard.dashboard.markup import html, join, tag
 
 WEEK_CHOICES = (8, 13, 26, 52)
 
@@ -33,6 +33,7 @@ async def chart_page(request: web.Request) -> web.Response:
     counts = await weekly(request, weeks)
     rules, totals = svg.table(counts)
     names = {r: rule_title(r, t.lang) for r in rules}
+    catalogue = rule_ids()
     grand = sum(totals.values())
     ranges = join(
         tag("a", t("chart.weeks", n=n), href=f"/chart?weeks={n}", class_="btn btn-quiet btn-small", aria_current="true" if n == weeks else None)
@@ -40,7 +41,7 @@ async def chart_page(request: web.Request) -> web.Response:
     )
     if grand:
         legend = join(
-            html('<li>{sw}<a href="/?rule={r}"><span class="rule-id">{r}</span> {name}</a></li>', sw=svg.swatch(svg.rule_color(r, rules)), r=r, name=names[r])
+            html('<li>{sw}<a href="/?rule={r}"><span class="rule-id">{r}</span> {name}</a></li>', sw=svg.swatch(svg.rule_color(r, catalogue)), r=r, name=names[r])
             for r in rules
         )
         head = join(html('<th scope="col">{r}</th>', r=r) for r in rules)
@@ -57,7 +58,7 @@ async def chart_page(request: web.Request) -> web.Response:
             """<figure class="card chart-card">{chart}<ul class="legend">{legend}</ul></figure>
 <details class="card"><summary>{numbers}</summary><div class="table-wrap"><table class="num-table">
 <thead><tr><th scope="col">{week}</th>{head}<th scope="col">{total}</th></tr></thead><tbody>{rows}</tbody></table></div></details>""",
-            chart=svg.bar_chart(counts, rules, t("chart.svg_label"), names),
+            chart=svg.bar_chart(counts, rules, t("chart.svg_label"), names, catalogue),
             legend=legend,
             numbers=t("chart.table"),
             week=t("chart.week"),
@@ -79,5 +80,3 @@ async def chart_page(request: web.Request) -> web.Response:
     )
     return page(request, title=t("chart.title"), body=body, active="chart")
 
-
-__all__ = ["Markup", "chart_page", "weekly"]
