@@ -157,9 +157,11 @@ def make_middlewares(
 
     @web.middleware
     async def authenticate(request: web.Request, handler: Handler) -> web.StreamResponse:
-        on_activity()
+        # Only signed-in requests count as use: a hostile page firing requests
+        # at 127.0.0.1 must not keep the dashboard from stopping when idle.
         cookie_name = sessions.cookie_name(request[keys.PORT])
         if sessions.valid(request.cookies.get(cookie_name)):
+            on_activity()
             return await handler(request)
 
         query_token = request.query.get("token")
@@ -173,6 +175,7 @@ def make_middlewares(
                 return _plain(401, "401 Unauthorized: open the dashboard through LinkedIn Guard")
             return unauthorized_page(request)
 
+        on_activity()
         sid = sessions.new()
         if query_token and request.method in ("GET", "HEAD") and not is_websocket_upgrade(request):
             # Take the token out of the address bar (and history) at once.

@@ -45,3 +45,11 @@ async def test_an_open_live_feed_keeps_it_alive(aiohttp_client, guard_home):
 async def test_no_idle_timeout_means_never(aiohttp_client, guard_home):
     client = await aiohttp_client(create_app(DashboardConfig(idle_timeout=None)))
     assert not await _wait(client.app[STOP], 0.5)
+
+
+async def test_requests_without_a_session_do_not_keep_it_alive(aiohttp_client, guard_home):
+    client = await aiohttp_client(create_app(DashboardConfig(idle_timeout=0.5, live_interval=0.05)))
+    for _ in range(12):
+        await asyncio.sleep(0.1)
+        assert (await client.get("/api/ping")).status == 401
+    assert client.app[STOP].is_set()
