@@ -132,7 +132,8 @@ def _pattern(cat: str, group: str, weight: int, triggers: str, regex: str) -> _P
             subs.append(t[1:])
         else:
             words.add(t)
-    rx = re.compile(regex)
+    # One outer group, so a top-level "a|b|c" splits like a leading group.
+    rx = re.compile(f"(?:{regex})")
     if rx.groups:
         raise ValueError(f"use non-capturing groups only: {regex}")
     return _Pattern(cat, group, weight, frozenset(words), tuple(subs), rx)
@@ -150,14 +151,14 @@ _COMMERCIAL_EN = [
       r"offerings?|packages?|program(?:me)?|course|masterclass|consultancy)\b"
       r"(?! (?:team|manager|owner|lead|roadmap|department|people|meeting|review|launch party|release|sprint))"),
     P("commercial", "offer", 3, "help",
-      r"(?:we|i) help (?:[\w-]+ ){0,3}?(?:companies|businesses|brands|teams|organi[sz]ations|founders|"
+      r"(?:we|i) help (?:[\w-]+ ){0,3}?(?:companies|businesses|brands|teams|organi(?:s|z)ations|founders|"
       r"startups|scale-?ups|agencies|coaches|consultants|professionals|clients|firms|leaders|ceos|ctos|"
       r"cfos|executives|owners|entrepreneurs|recruiters|shops|webshops|stores|retailers|practices|"
       r"clinics|smes|people like you)\b"),
     P("commercial", "claim", 2, "helped worked supported",
       r"(?:we|i)(?:'ve| have) (?:already )?(?:helped|worked with|supported) (?:over |more than |dozens of |"
       r"hundreds of |\d+\+? )*(?:[\w-]+ )?(?:companies|businesses|brands|clients|customers|startups|firms|"
-      r"organi[sz]ations|teams|founders|agencies|shops)\b"),
+      r"organi(?:s|z)ations|teams|founders|agencies|shops)\b"),
     P("commercial", "soft", 2, "offer provide supply sell specialize specialise specialized specialised",
       r"(?:we|i) (?:offer|provide|supply|sell|specialize in|specialise in|are specialized in|"
       r"are specialised in|am specialized in|am specialised in)\b"),
@@ -196,10 +197,10 @@ _COMMERCIAL_EN = [
       r"(?:buy|order|shop) (?:it |them )?(?:now|today|here|online)\b"),
     P("commercial", "price", 2, "*\u20ac *$ *\u00a3",
       r"(?:\u20ac ?\d|\$ ?\d|\u00a3 ?\d)"),
-    P("commercial", "price", 2, "*eur dollar dollars usd *\u20ac",
+    P("commercial", "price", 2, "*eur *dollar *usd *\u20ac",
       r"\d[\d.,]*(?: ?k)? ?(?:\u20ac|euros?\b|eur\b|dollars?\b|usd\b)"),
     P("commercial", "price", 1, "per month year user seat licence license mo yr",
-      r"(?:per|/) ?(?:month|mo|year|yr|user|seat|licen[cs]e)\b"),
+      r"(?:per |/ ?)(?:month|mo|year|yr|user|seat|licen[cs]e)\b"),
     P("commercial", "price", 2, "pricing price rates fees prices fee tariffs rate",
       r"(?:pricing|price list|rate card|(?:our|my) (?:rates|fees|prices|fee|tariffs|day rate))\b"),
     P("commercial", "claim", 3,
@@ -210,8 +211,11 @@ _COMMERCIAL_EN = [
     P("commercial", "claim", 2, "leads clients customers appointments sales revenue demos bookings subscribers",
       r"(?:more|qualified|warm|inbound|b2b|high[- ]quality|extra|consistent) (?:leads|clients|customers|"
       r"appointments|sales meetings|sales|revenue|demos|bookings|subscribers)\b"),
-    P("commercial", "claim", 2, "generate generating capture capturing attract attracting land win",
-      r"(?:generat|captur|attract|land|win)(?:e|es|ing|s)? (?:more |qualified |new |high-quality )?"
+    P("commercial", "claim", 2,
+      "generate generates generating capture captures capturing attract attracts attracting land lands "
+      "landing win wins winning",
+      r"(?:generat(?:e|es|ing)|captur(?:e|es|ing)|attract(?:s|ing)?|land(?:s|ing)?|win(?:s|ning)?) "
+      r"(?:more |qualified |new |high-quality )?"
       r"(?:leads|appointments|revenue|sales|clients|customers)\b"),
     P("commercial", "claim", 3, "guaranteed guarantee risk cure win",
       r"(?:guaranteed (?:results|roi|leads|growth|returns?|rankings?|traffic|sales)|results guaranteed|"
@@ -230,14 +234,14 @@ _COMMERCIAL_EN = [
       r"i (?:noticed|saw|came across|stumbled (?:up)?on|found|was looking at|was browsing|checked out) "
       r"(?:your|that you|you(?:'re| are))"),
     P("commercial", "cold", 2, "like industry space sector position role",
-      r"(?:(?:companies|businesses|organi[sz]ations|firms|brands|leaders|founders) like (?:yours|you)|"
+      r"(?:(?:companies|businesses|organi(?:s|z)ations|firms|brands|leaders|founders) like (?:yours|you)|"
       r"(?:companies|businesses|leaders|people) in your (?:industry|space|sector)|"
       r"someone in your (?:role|position))\b"),
     P("commercial", "cold", 1, "reaching reach introduce",
       r"(?:i(?:'m| am) reaching out|(?:reaching|reach) out to (?:see|ask|introduce)|"
       r"allow me to introduce|let me introduce (?:myself|our|my company))"),
     P("commercial", "cold", 1, "help support assist",
-      r"(?:we|i) (?:can|could) (?:help|support|assist) (?:you|your (?:team|company|business|organi[sz]ation))\b"),
+      r"(?:we|i) (?:can|could) (?:help|support|assist) (?:you|your (?:team|company|business|organi(?:s|z)ation))\b"),
     P("commercial", "soft", 2, "show walk",
       r"(?:i(?:'d| would) love to (?:show|walk) you|(?:let me|allow me to) show you how)"),
     P("commercial", "soft", 2, "partnership collaboration partnering business explore discuss",
@@ -262,7 +266,7 @@ _COMMERCIAL_EN = [
       "call chat zoom meeting conversation intro catch catchup",
       r"(?:quick|short|brief|virtual|zoom|intro(?:ductory)?|discovery|teams) "
       r"(?:call|chat|zoom|meeting|conversation|intro|catch-?up)\b"),
-    P("commercial", "bait", 1, "min mins minute minutes",
+    P("commercial", "bait", 1, "call chat zoom meeting conversation intro catch catchup",
       r"\d+[- ]?min(?:ute)?s? (?:call|chat|zoom|meeting|conversation|intro|catch-?up)\b"),
     P("commercial", "bait", 1, "hop jump worth",
       r"(?:(?:hop|jump) on a (?:quick |short )?call|worth a (?:quick |short )?(?:call|chat|conversation))"),
@@ -329,7 +333,7 @@ _COMMERCIAL_NL = [
       r"kennismaking(?:sgesprek)?|sessie|plek|tijdslot)\b|(?:demo|afspraak|belafspraak|gesprek|call) "
       r"(?:in ?plannen|inboeken|boeken)\b)"),
     P("commercial", "discount", 3, "*korting aanbieding aanbiedingen actieprijs speciale tijdelijk tijdelijke "
-      "exclusief exclusieve introductieprijs kennismakingsaanbod kennismakingsprijs bird bestel koop",
+      "exclusief exclusieve introductieprijs kennismakingsaanbod kennismakingsprijs bird earlybird vroegboek vroegboekkorting vroegboekers vroegboekactie vroegboektarief bestel koop",
       r"(?:\d{1,2} ?% korting|~korting\w*|actieprijs|aanbieding(?:en)?\b|"
       r"speciale (?:aanbieding|prijs|actie|deal)|(?:tijdelijke?|exclusieve?) (?:aanbod|actie|korting|prijs|tarief)|"
       r"introductieprijs|kennismakings(?:aanbod|prijs|tarief)|vroegboek\w*|early ?bird|"
@@ -351,7 +355,7 @@ _COMMERCIAL_NL = [
       r"afspraken|aanvragen|opdrachten|verkopen|bezoekers|conversie)\b"),
     P("commercial", "claim", 2, "google",
       r"(?:(?:hoger|beter|bovenaan|op de eerste pagina|op 1|op nummer 1) (?:\w+ )?(?:in|van|op) google|"
-      r"vindbaar(?:heid)? in google|google[- ]?(?:ranking|positie)s?)"),
+      r"vindbaar(?:heid)? in google|google[- ](?:ranking|positie)s?)"),
     P("commercial", "claim", 3, "*garantie gegarandeerd cure geld risicovrij",
       r"(?:(?:resultaat|rendement|succes|geld[- ]terug|tevredenheids)[- ]?garantie|gegarandeerd (?:resultaat|"
       r"meer|hoger|succes)|garantie op (?:resultaat|succes|meer)|no cure,? no pay|niet goed,? geld terug|"
@@ -413,7 +417,7 @@ _COMMERCIAL_NL = [
       r"linkedin[- ](?:marketing|groei|automatisering|ghostwriting))"),
     P("commercial", "bait", 1,
       "kort even snel telefonisch vrijblijvend kennismakingsgesprek kennismaking kennismakingscall "
-      "belafspraak videocall teamscall zoomcall minuten minuutjes belletje gesprekje koffietje bakkie",
+      "belafspraak videocall teamscall zoomcall teams zoom call minuten minuutjes belletje gesprekje koffietje bakkie",
       r"(?:(?:kort|even|snel|telefonisch|vrijblijvend) (?:\w+ )?(?:gesprek(?:je)?|bellen|sparren|"
       r"(?:video)?call|kennismaken|afspraak(?:je)?|koffie(?:tje)?|bakkie)\b|kennismakings?gesprek|"
       r"kennismakingscall|belafspraak|videocall|teams-?call|zoom-?call|"
@@ -530,9 +534,9 @@ _RECRUITMENT = [
       r"(?:fit|match|candidate) for (?:a|this|the|an|my|our)\b)"),
     P("recruitment", "role", 2, "looking searching",
       r"(?:we(?:'re| are)|i(?:'m| am)) (?:currently |actively )?(?:looking|searching) for (?:a|an) (?:[\w-]+ ){0,3}?"
-      r"[\\w-]*?(?:engineer|developer|designer|manager|consultant|adviseur|advisor|specialist|medewerker|"
+      r"[\w-]*?(?:engineer|developer|designer|manager|consultant|adviseur|advisor|specialist|medewerker|"
       r"analist|analyst|architect|directeur|director|lead|head|cfo|cto|ceo|coo|hoofd|scientist|accountant|"
-      r"controller|marketeer|officer|owner|recruiter)s?\\b"),
+      r"controller|marketeer|officer|owner|recruiter)s?\b"),
     P("recruitment", "bait", 1, "interested",
       r"interested\?"),
     P("recruitment", "terms", 1,
@@ -581,10 +585,10 @@ _RECRUITMENT = [
       r"(?:profiel|achtergrond|ervaring|cv) (?:[\w-]+ ){0,3}?(?:past|sluit) (?:\w+ ){0,3}?(?:aan|bij)|(?:perfecte|goede|mooie|"
       r"sterke) (?:match|kandidaat|fit) voor)"),
     P("recruitment", "role", 2, "zoek zoeken",
-      r"(?:wij|we|ik) (?:zijn|ben|zoeken|zoek) (?:op zoek naar )?(?:een|naar een) (?:nieuwe )?(?:[\w-]+ ){0,3}?"
-      r"[\\w-]*?(?:engineer|developer|designer|manager|consultant|adviseur|advisor|specialist|medewerker|"
+      r"(?:(?:wij|we|ik) (?:zijn|ben) op zoek naar|(?:wij|we|ik) (?:zoeken|zoek)(?: naar)?) (?:een )?(?:nieuwe )?(?:[\w-]+ ){0,3}?"
+      r"[\w-]*?(?:engineer|developer|designer|manager|consultant|adviseur|advisor|specialist|medewerker|"
       r"analist|analyst|architect|directeur|director|lead|head|cfo|cto|ceo|coo|hoofd|scientist|accountant|"
-      r"controller|marketeer|officer|owner|recruiter)s?\\b"),
+      r"controller|marketeer|officer|owner|recruiter)s?\b"),
     P("recruitment", "bait", 1, "interesse zin",
       r"(?:interesse\?|zin in een (?:kennismaking\w*|gesprek\w*|kop koffie|koffie))"),
     P("recruitment", "terms", 1,
@@ -611,7 +615,8 @@ _VETOES = [
       r"(?:regarding|about) (?:the|your) (?:[\w-]+ ){0,3}?(?:vacancy|job (?:posting|opening|ad))|"
       r"apply for (?:the|this|your)\b)"),
     P("applicant", "applicant", 1,
-      "solliciteren solliciteer sollicitatie gesolliciteerd cv motivatie motivatiebrief portfolio vacature",
+      "solliciteren solliciteer sollicitatie gesolliciteerd cv motivatie motivatiebrief portfolio vacature "
+      "interesse belangstelling",
       r"(?:(?:ik wil|ik zou) (?:graag )?(?:\w+ )?solliciteren|ik solliciteer|hierbij solliciteer|mijn "
       r"sollicitatie|ik heb (?:net |gisteren |vandaag )?gesolliciteerd|mijn (?:cv|motivatie(?:brief)?|portfolio)\b|"
       r"is de (?:[\w-]+ )?vacature (?:nog )?(?:open|beschikbaar|vacant)|(?:n\.?a\.?v\.?|naar aanleiding van|"
@@ -647,7 +652,7 @@ _VETOES = [
       r"reviewen|nakijken|meelezen)\b|de (?:slides|presentatie|notulen|agenda|planning|begroting) (?:voor|van)\b)"),
     P("knowledge", "knowledge", 1,
       "thought figured might useful helpful relevant here sharing attached link article paper talk slides "
-      "repo recording book report study discussed mentioned promised talked question asked interesting",
+      "repo recording book report study discussed mentioned promised talked question asked interesting interest",
       r"(?:(?:thought|figured) (?:this|you|that you)(?: might| would| could)? (?:find|like|enjoy|appreciate|"
       r"be (?:useful|helpful|relevant))|you might (?:find|like|enjoy)|(?:might|may|could) be (?:useful|helpful|"
       r"of interest|relevant) (?:for|to) you|(?:here(?:'s| is)|sharing) the (?:link|article|paper|talk|slides|"
@@ -726,7 +731,7 @@ _OPT_OUT = [
     P("optout", "optout", 1, "rather prefer",
       r"(?:rather|prefer) not (?:to )?(?:be |get )?(?:contacted|approached|messaged|hear from me|"
       r"receive|hearing from me)"),
-    P("optout", "optout", 1, "list contacting messaging emailing",
+    P("optout", "optout", 1, "list contacting messaging emailing reaching",
       r"(?:(?:remove|take) you (?:off|from) (?:my|our|the) (?:list|mailing list|database|pipeline|outreach)|"
       r"(?:i'll|i will) (?:stop|not be) (?:contacting|messaging|emailing|reaching out))"),
     P("optout", "optout", 1, "interested",
@@ -773,7 +778,7 @@ _REPLY = [
     P("request", "request", 1, "please pls yes yeah sure ok okay go feel",
       r"(?:(?:please|pls) (?:send|share|tell)|(?:yes|yeah|sure|ok|okay),? (?:please|go ahead|send|sure|i'd like|"
       r"i would|that would)|go ahead\b|feel free\b)"),
-    P("request", "request", 1, "offer charge sell looking need",
+    P("request", "request", 1, "offer charge sell looking need provide have do",
       r"(?:what do you (?:offer|charge|sell)|do you (?:offer|have|sell|do|provide) (?:\w+ )?(?:a |an |any )?"
       r"(?:[\w-]+ )?(?:service|package|product|solution|plan|discount|option)s?\b|(?:looking for|in need of|"
       r"need) (?:a |an )?(?:quote|supplier|provider|vendor|agency|proposal))"),
@@ -840,6 +845,17 @@ def _group_end(regex: str, i: int) -> tuple[list[str], int]:
 
 
 _LITERAL = frozenset(string.ascii_lowercase + string.digits + " '-")
+_QUANTIFIERS = ("?", "*", "+", "{")
+# Literal punctuation that ends a word in a pattern ("interesse?" is written "interesse\\?").
+_PUNCTUATION = frozenset(",:;%/!\"&")
+# Words too common to gate a piece on their own: such a piece also needs one
+# of its pattern's trigger words.
+_COMMON = frozenset("""
+a an and are as at be but can could do for have i if in is it me my not of on or our so that the this to
+we will with would you your
+de een en het ik je jij jou jouw u uw wij we van voor met niet dat die dit op te naar om ook maar als
+bent ben ben heb hebt heeft kan kun kunt wil wilt zou mag bij nog wel geen mijn onze ons jullie zijn er
+""".split())
 _MAX_PIECES = 128
 
 
@@ -881,7 +897,12 @@ def _pieces(regex: str) -> list[tuple[str, tuple[str, ...]]]:
                 continue
         prefix = rx[:i]
         tokens = re.split(r"[ '-]+", prefix)
-        if not (prefix.endswith((" ", "'", "-")) or rx.startswith("\\b", i)):
+        nxt, after = rx[i:i + 1], rx[i + 1:i + 2]
+        if i == len(rx) and prefix[-1:].isalnum():
+            rx += "\\b"  # a pattern ending in a word means that whole word
+        elif not (prefix.endswith((" ", "'", "-")) or rx.startswith("\\b", i)
+                  or (nxt == "\\" and after and not after.isalnum() and rx[i + 2:i + 3] not in _QUANTIFIERS)
+                  or (nxt and nxt in _PUNCTUATION and after not in _QUANTIFIERS)):
             tokens = tokens[:-1]  # the last word may go on ("service" of "services?")
         out.append((rx, tuple(t for t in tokens if t)))
     return out
@@ -910,7 +931,13 @@ class _Bank:
             for piece, needed in _pieces(p.rx.pattern):
                 is_infix = piece.startswith("~")
                 piece = piece.lstrip("~")
-                if needed and not is_infix:
+                if needed and not is_infix and set(needed) <= _COMMON and p.words and not p.subs:
+                    # Only common words ("we are"): listed under the pattern's
+                    # trigger words instead, which are rarer.
+                    compiled = re.compile(piece)
+                    for key in p.words:
+                        by_word.setdefault(key, []).append((i, compiled, frozenset(needed)))
+                elif needed and not is_infix:
                     key = max(needed, key=len)
                     by_word.setdefault(key, []).append((i, re.compile(piece), frozenset(needed) - {key}))
                 else:
@@ -940,8 +967,9 @@ class _Bank:
         best: dict[int, tuple[int, int]] = {}
         if gated:
             by_word = self.by_word
-            pieces = [(i, rx) for w in self.words_vocabulary.intersection(words)
-                      for i, rx, rest in by_word[w] if not rest or rest <= words]
+            # A piece listed under two trigger words is searched once.
+            pieces = list(dict.fromkeys((rx, i) for w in self.words_vocabulary.intersection(words)
+                                        for i, rx, rest in by_word[w] if not rest or rest <= words))
             loose = set(self.always)
             for w in self.trigger_vocabulary.intersection(words):
                 loose.update(self.by_trigger[w])
@@ -949,9 +977,9 @@ class _Bank:
                 if sub in low:
                     loose.add(i)
         else:
-            pieces = [(i, rx) for v in self.by_word.values() for i, rx, _ in v]
+            pieces = list(dict.fromkeys((rx, i) for v in self.by_word.values() for i, rx, _ in v))
             loose = set(range(len(self.patterns)))
-        for i, rx in pieces:
+        for rx, i in pieces:
             m = rx.search(low)
             while m is not None:
                 s = m.start()
