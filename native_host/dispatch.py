@@ -18,9 +18,11 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import threading
 import time
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any, Callable
 
 from native_host import MAX_OUTGOING, PROTOCOL_VERSION, host_version
@@ -44,12 +46,73 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
+# A JSON escape of a UTF-16 surrogate. JavaScript strings may hold a lone one
+# (text cut in the middle of an emoji) and JSON.stringify writes it as \ud83d;
+# Python decodes it into a str that pydantic refuses and UTF-8 cannot carry.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _scrub(value: Any) -> Any:
+    """Lone surrogates -> U+FFFD, everywhere in a decoded request."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+            return value
+        except UnicodeEncodeError:
+            return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_scrub(v) for v in value]
+    if isinstance(value, dict):
+        return {_scrub(k): _scrub(v) for k, v in value.items()}
+    return value
+
+
+class RawJSON(Mapping):
+    """A result already serialised (by pydantic's Rust encoder, several times
+    faster than ``model_dump`` + ``json.dumps`` for a list of warnings).
+    Reads like the dict it encodes, for tests and callers in-process."""
+
+    __slots__ = ("data", "_parsed")
+
+    def __init__(self, data: bytes):
+        self.data = data
+        self._parsed: dict[str, Any] | None = None
+
+    def _dict(self) -> dict[str, Any]:
+        if self._parsed is None:
+            self._parsed = json.loads(self.data)
+        return self._parsed
+
+    def __getitem__(self, key: str) -> Any:
+        return self._dict()[key]
+
+    def __iter__(self):
+        return iter(self._dict())
+
+    def __len__(self) -> int:
+        return len(self._dict())
+
+
+# Built once: json.dumps/json.loads with options build a new coder per call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+_ASCII_ENCODER = json.JSONEncoder(ensure_ascii=True, separators=(",", ":"), allow_nan=False)
+_DECODER = json.JSONDecoder(parse_constant=_reject_constant)
+
+
 def encode(message: dict[str, Any]) -> bytes:
     """Compact UTF-8 JSON. Lone surrogates (legal in JSON text, not in UTF-8) are escaped."""
+    result = message.get("result")
+    if isinstance(result, RawJSON) and len(message) == 3:
+        return b'{"id":' + encode_value(message["id"]) + b',"ok":true,"result":' + result.data + b"}"
+    return encode_value(message)
+
+
+def encode_value(value: Any) -> bytes:
     try:
-        return json.dumps(message, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+        return _ENCODER.encode(value).encode("utf-8")
     except UnicodeEncodeError:
-        return json.dumps(message, ensure_ascii=True, separators=(",", ":"), allow_nan=False).encode("ascii")
+        return _ASCII_ENCODER.encode(value).encode("ascii")
 
 
 def rule_ids_cheaply() -> list[str]:
@@ -80,6 +143,14 @@ class _Core:
         from guard import settings_store
         from guard.engine import Engine
 
+        from pydantic import ValidationError
+
+        from guard.models import parse_context, validation_details
+
+        # Looked up once here, not imported on every evaluate.
+        self.ValidationError = ValidationError
+        self.parse_context = parse_context
+        self.validation_details = validation_details
         self.settings_path = settings_path
         self.signature = _stat_signature(settings_path)
         loaded = settings_store.load(settings_path)
@@ -164,6 +235,12 @@ class Session:
             if self._core is None:
                 started = time.perf_counter()
                 self._core = _Core(self.settings_path, self.log_path)
+                # Everything loaded so far lives as long as the process: keep
+                # the cyclic GC from rescanning it on every collection (fewer
+                # latency spikes while someone types).
+                import gc
+
+                gc.freeze()
                 log.info("warm-up done in %.0f ms", (time.perf_counter() - started) * 1000)
             return self._core
 
@@ -228,7 +305,7 @@ class Session:
         except UnicodeDecodeError as err:
             raise HostError("invalid_utf8", f"the frame is not UTF-8 (byte {err.start})") from None
         try:
-            data = json.loads(text, parse_constant=_reject_constant)
+            data = _DECODER.decode(text)
         except RecursionError:
             raise HostError("invalid_json", "the frame nests too deeply") from None
         except ValueError as err:
@@ -237,6 +314,8 @@ class Session:
             raise HostError("invalid_json", f"the frame is not JSON: {message[:200]}") from None
         if not isinstance(data, dict):
             raise HostError("not_an_object", f"expected a JSON object, got {type(data).__name__}")
+        if _SURROGATE_ESCAPE.search(raw):
+            data = _scrub(data)
         return data
 
     def _push(self, event: dict[str, Any]) -> None:
@@ -332,22 +411,25 @@ class Session:
             raise invalid("context", "expected an object (the page context)")
         core = self.warm_up()
         self._refresh_settings(core)
-        from pydantic import ValidationError
-
-        from guard.models import parse_context, validation_details
-
         try:
-            ctx = parse_context(context)
-        except ValidationError as err:
+            ctx = core.parse_context(context)
+        except core.ValidationError as err:
             details = [{"path": "context." + d["path"] if d["path"] != "(root)" else "context", "message": d["message"]}
-                       for d in validation_details(err)]
+                       for d in core.validation_details(err)]
             raise HostError("invalid_request", "invalid context: " + "; ".join(
                 f"{d['path']}: {d['message']}" for d in details[:5]), details) from None
         findings = core.engine.evaluate(ctx)
-        if findings and core.log is not None:
+        if not findings:
+            return {"warnings": []}
+        if core.log is not None:
             self._record(core, findings, ctx)
-        warnings = [f.model_dump(mode="json") for f in findings]
-        return self._fit_warnings(warnings)
+        try:
+            parts = [f.model_dump_json().encode("utf-8") for f in findings]
+        except Exception:  # e.g. a lone surrogate from the page: the slow path escapes it
+            parts = None
+        if parts is not None and sum(len(p) + 1 for p in parts) + _ENVELOPE_ROOM <= MAX_OUTGOING:
+            return RawJSON(b'{"warnings":[' + b",".join(parts) + b"]}")
+        return self._fit_warnings([f.model_dump(mode="json") for f in findings])
 
     def _record(self, core: _Core, findings: list[Any], ctx: Any) -> None:
         store_excerpt = core.settings.log.store_excerpts

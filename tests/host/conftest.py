@@ -55,8 +55,11 @@ def session(guard_home):  # guard_home: tests/conftest.py (every test gets its o
 
 
 def ask(session, request: Any) -> list[dict]:
+    """The messages answering ``request``, as the browser receives them (encoded, then parsed)."""
+    from native_host.dispatch import encode
+
     raw = request if isinstance(request, bytes) else json.dumps(request).encode()
-    return session.handle(raw)
+    return [json.loads(encode(m)) for m in session.handle(raw)]
 
 
 def host_env(guard_home: Path, **extra: str) -> dict[str, str]:

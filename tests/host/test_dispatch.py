@@ -95,11 +95,11 @@ def test_unknown_fields_are_ignored(session):
     assert result_of(ask(session, {"id": "a", "type": "ping", "future_field": [1, 2]})) == {"pong": True}
 
 
-def test_lone_surrogates_are_escaped_not_fatal(session):
-    [reply] = ask(session, b'{"id": "s", "type": "echo", "payload": "\\ud800"}')
+def test_lone_surrogates_become_replacement_characters(session):
+    [reply] = session.handle(b'{"id": "s", "type": "echo", "payload": {"\\udc00k": ["a\\ud800b", "\\ud83d\\ude00"]}}')
     data = encode(reply)
     data.decode("utf-8")  # valid UTF-8 on the wire
-    assert json.loads(data)["result"]["payload"] == "\ud800"
+    assert json.loads(data)["result"]["payload"] == {"\ufffdk": ["a\ufffdb", "\U0001F600"]}  # pairs stay whole
 
 
 # -- hello -----------------------------------------------------------------------
@@ -520,3 +520,23 @@ def test_every_error_code_has_a_request_that_produces_it(session, monkeypatch):
         assert error_of(ask(session, raw))["code"] == code
     # too_large comes from the host loop: tests/host/test_host_process.py.
     assert set(examples) | {"too_large"} == set(ERROR_CODES)
+
+
+def test_the_fast_encoding_of_warnings_equals_the_plain_one(session):
+    from native_host.dispatch import RawJSON
+
+    write_settings(session, ACME)
+    [reply] = session.handle(json.dumps({"id": 1, "type": "evaluate", "context": post("Trots op Acme Data — ü")}).encode())
+    assert isinstance(reply["result"], RawJSON)
+    findings = session.warm_up().engine.evaluate(__import__("guard.models").models.parse_context(post("Trots op Acme Data — ü")))
+    assert json.loads(encode(reply))["result"] == {"warnings": [f.model_dump(mode="json") for f in findings]}
+
+
+def test_a_lone_surrogate_in_page_text_still_gets_its_warning(session):
+    write_settings(session, ACME)
+    raw = b'{"id": 1, "type": "evaluate", "context": {"kind": "post", "url": "u", "trigger": "input", ' \
+          b'"text": "Acme Data \\ud83d rocks", "mentions": [], "media": []}}'
+    [reply] = session.handle(raw)
+    data = encode(reply)
+    data.decode("utf-8")
+    assert [w["rule"] for w in json.loads(data)["result"]["warnings"]] == ["LG402"]
