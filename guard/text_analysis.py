@@ -162,9 +162,26 @@ _COMMERCIAL_EN = [
     P("commercial", "soft", 2, "offer provide supply sell specialize specialise specialized specialised",
       r"(?:we|i) (?:offer|provide|supply|sell|specialize in|specialise in|are specialized in|"
       r"are specialised in|am specialized in|am specialised in)\b"),
-    P("commercial", "soft", 2, "agency consultancy studio provider vendor reseller supplier",
+    P("commercial", "soft", 2, "agency consultancy studio provider vendor reseller supplier shop house firm",
       r"(?:we(?:'re| are)|i(?:'m| am)(?: the (?:founder|owner|ceo) of)?) (?:a|an) (?:[\w-]+ ){0,3}"
-      r"(?:agency|consultancy|studio|provider|vendor|reseller|supplier)\b"),
+      r"(?:agency|consultancy|studio|provider|vendor|reseller|supplier|shop|house|firm)\b"),
+    P("commercial", "soft", 2, "available",
+      r"(?:cvs?|profiles|resumes) of (?:\w+ ){0,2}?available (?:[\w-]+ )?(?:developers|engineers|consultants|"
+      r"candidates|specialists|freelancers)|available (?:[\w-]+ )?(?:developers|engineers|consultants|"
+      r"freelancers) (?:for|to|at)\b"),
+    P("commercial", "soft", 2, "benefit",
+      r"(?:could|would|might|can) (?:really |greatly )?benefit from (?:our|my)\b"),
+    P("commercial", "claim", 2, "save saves saving",
+      r"(?:save|saves|saving) (?:you |your team |teams |them )?(?:up to |over |at least )?\d+ hours\b"),
+    P("commercial", "discount", 3, "free",
+      r"(?:\d+|one|two|three|six) (?:months?|weeks?) (?:for )?free\b"),
+    P("commercial", "cold", 1, "current",
+      r"(?:happy|satisfied) with your (?:current )?(?:[\w-]+ )?(?:provider|supplier|vendor|agency|solution|"
+      r"tool|system|software|contract|partner|bank|insurer)\b"),
+    P("commercial", "bait", 1, "suit work",
+      r"(?:when|what time|which day) (?:would|does|will) (?:\w+ )?(?:suit you|work for you|work best)\b"),
+    P("commercial", "cta", 1, "book schedule grab",
+      r"(?:book|schedule|grab) (?:\d+|a few|ten|fifteen|twenty) minutes\b"),
     P("commercial", "claim", 2, "solved fixed done",
       r"(?:we|i)(?:'ve| have) (?:already )?(?:solved|fixed|done) (?:this|that|it) for (?:over |more than |"
       r"dozens of |hundreds of |\d+\+? )*(?:[\w-]+ )?[\w-]+"),
@@ -387,6 +404,21 @@ _COMMERCIAL_NL = [
       r"(?:ik neem (?:contact met (?:je|u) op|(?:je|u) contact op)|(?:graag|even) (?:stel ik|wil ik) "
       r"(?:me|mij|mijzelf|mezelf|ons(?: bedrijf)?) (?:even |graag |kort )?(?:voor|aan (?:je|u) voor)|"
       r"(?:mag|wil) ik (?:me|mij|mezelf|mijzelf|ons) (?:even |kort )?voorstellen)"),
+    P("commercial", "cold", 1, "helpen ondersteunen",
+      r"(?:kan|kunnen) (?:ik|wij|we) (?:je|u|jou|jullie) (?:daarbij |hierbij |daar |hier |flink |goed |ook )?"
+      r"(?:helpen|ondersteunen)\b"),
+    P("commercial", "claim", 2, "besparen bespaart bespaar",
+      r"(?:besparen|bespaart|bespaar) (?:\w+ ){0,2}?op (?:je|jouw|uw|de|jullie) (?:[\w-]+ )?(?:kosten|"
+      r"energierekening|rekening|premie|uitgaven|inkoop)\b"),
+    P("commercial", "discount", 3, "gratis",
+      r"(?:\d+|een|twee|drie|zes) (?:maanden|maand|weken|week) gratis\b"),
+    P("commercial", "cold", 1, "huidige tevreden",
+      r"(?:tevreden|blij) (?:met|over) (?:je|jouw|uw|jullie) (?:huidige )?(?:[\w-]+ )?(?:leverancier|aanbieder|"
+      r"partij|bureau|provider|software|systeem|contract|salarisverwerking|boekhouder|verzekeraar|bank)\b"),
+    P("commercial", "cold", 1, "specialist",
+      r"(?:als|as an?) (?:[\w-]+ )?specialist (?:in|op het gebied van)\b"),
+    P("commercial", "cta", 1, "lijkt",
+      r"lijkt (?:dit|dat|het|je dit|je dat) (?:je|jou|u|jullie)? ?(?:wat|iets)\b"),
     P("commercial", "cold", 1, "helpen ondersteunen dienst",
       r"(?:wij|we|ik) (?:kunnen|kan) (?:je|u|jou|jullie) (?:daarbij |hierbij |daar |hier |goed )?"
       r"(?:helpen|ondersteunen|van dienst zijn)\b"),
@@ -446,6 +478,15 @@ _CHARITY = [
       r"(?:any|every|a small) (?:donation|contribution|gift)s? (?:is|are|helps?|counts?|makes|would)|"
       r"donate (?:here|now|today|via|through|at)|donation (?:page|link)|gofundme|justgiving|"
       r"crowdfunding (?:page|campaign)|fundrais(?:ing|er) page)"),
+    P("charitable", "ask", 3, "chip",
+      r"chip in\b"),
+    P("charitable", "ask", 3, "mee",
+      r"(?:doe|doet|doen) (?:je|u|jij|jullie) (?:ook )?mee (?:met|aan) (?:een|onze|mijn) (?:donatie|gift|"
+      r"bijdrage|inzamelingsactie|actie)\b"),
+    P("charitable", "ask", 3, "telt helpt welkom",
+      r"elke (?:euro|donatie|bijdrage|gift) (?:telt|helpt|is (?:van harte )?welkom)\b"),
+    P("charitable", "context", 2, "zamelt zamelen zamelde",
+      r"(?:zamelt|zamelen|zamelde|zamelden) (?:\w+ )?geld in\b"),
     P("charitable", "context", 2,
       "cause charity foundation raise raising fundraising fundraiser",
       r"(?:(?:for|support(?:ing)?|raise money for|raising money for|raising funds for) (?:a |the |our )?"
@@ -479,6 +520,10 @@ _IDEALISTIC = [
       r"vote for (?:me|us|our|my)\b|(?:join|support|back) (?:our|the|my) (?:movement|campaign|cause|party|"
       r"protest|march|strike|union|initiative)\b|become a (?:member|supporter|volunteer)\b|"
       r"volunteer(?:ing)? (?:with|for) us|stand with us|write to your (?:mp|representative|councillor))"),
+    P("idealistic", "ask", 3, "vote",
+      r"vote (?:\w+ ){0,3}?for (?:our|my) (?:party|candidate|list)\b"),
+    P("idealistic", "ask", 3, "stem",
+      r"stem (?:jij|je|u|jullie) (?:[\w-]+ ){0,4}?op (?:onze|mijn|ons|de) (?:partij|lijst|kandidaat|kandidate)\b"),
     P("idealistic", "context", 1, "petition manifesto climate political social",
       r"(?:petition|manifesto|(?:climate|political|social) (?:action|justice|movement))"),
     P("idealistic", "ask", 3,
@@ -533,7 +578,8 @@ _RECRUITMENT = [
       r"perfect|ideal) (?:fit|match)|matches|fits)|(?:perfect|great|good|strong|ideal|excellent) "
       r"(?:fit|match|candidate) for (?:a|this|the|an|my|our)\b)"),
     P("recruitment", "role", 2, "looking searching",
-      r"(?:we(?:'re| are)|i(?:'m| am)) (?:currently |actively )?(?:looking|searching) for (?:a|an) (?:[\w-]+ ){0,3}?"
+      r"(?:we(?:'re| are)|i(?:'m| am)) (?:currently |actively )?(?:looking|searching) for (?:a|an) "
+      r"(?!(?:[\w-]+ )?(?:role|job|position|opportunity|challenge|internship|assignment)\b)(?:[\w-]+ ){0,3}?"
       r"[\w-]*?(?:engineer|developer|designer|manager|consultant|adviseur|advisor|specialist|medewerker|"
       r"analist|analyst|architect|directeur|director|lead|head|cfo|cto|ceo|coo|hoofd|scientist|accountant|"
       r"controller|marketeer|officer|owner|recruiter)s?\b"),
@@ -585,16 +631,20 @@ _RECRUITMENT = [
       r"(?:profiel|achtergrond|ervaring|cv) (?:[\w-]+ ){0,3}?(?:past|sluit) (?:\w+ ){0,3}?(?:aan|bij)|(?:perfecte|goede|mooie|"
       r"sterke) (?:match|kandidaat|fit) voor)"),
     P("recruitment", "role", 2, "zoek zoeken",
-      r"(?:(?:wij|we|ik) (?:zijn|ben) op zoek naar|(?:wij|we|ik) (?:zoeken|zoek)(?: naar)?) (?:een )?(?:nieuwe )?(?:[\w-]+ ){0,3}?"
+      r"(?:(?:wij|we|ik) (?:zijn|ben) op zoek naar|(?:wij|we|ik) (?:zoeken|zoek)(?: naar)?) (?:een )?(?:nieuwe )?"
+      r"(?!(?:[\w-]+ )?(?:baan|job|functie|rol|uitdaging|stage|werkplek|opdracht)\b)(?:[\w-]+ ){0,3}?"
       r"[\w-]*?(?:engineer|developer|designer|manager|consultant|adviseur|advisor|specialist|medewerker|"
       r"analist|analyst|architect|directeur|director|lead|head|cfo|cto|ceo|coo|hoofd|scientist|accountant|"
       r"controller|marketeer|officer|owner|recruiter)s?\b"),
-    P("recruitment", "bait", 1, "interesse zin",
-      r"(?:interesse\?|zin in een (?:kennismaking\w*|gesprek\w*|kop koffie|koffie))"),
+    P("recruitment", "bait", 1, "interesse zin lijkt",
+      r"(?:interesse\?|zin in een (?:kennismaking\w*|gesprek\w*|kop koffie|koffie)|lijkt (?:dit|dat|het) "
+      r"(?:je|jou|u) (?:wat|iets)\b)"),
+    P("recruitment", "pitch", 3, "zoek zoeken",
+      r"(?:wij|we|ik) (?:zoeken|zoek) voor (?:onze|mijn|een) (?:[\w-]+ )?(?:klant|opdrachtgever|relatie)\b"),
     P("recruitment", "terms", 1,
       "*salaris bruto arbeidsvoorwaarden leaseauto thuiswerken thuiswerk thuiswerkvergoeding thuiswerkdagen hybride fulltime parttime uur fte vast "
       "vaste dertiende bonusregeling",
-      r"(?:salaris\w*|bruto|arbeidsvoorwaarden|leaseauto|thuiswerk\w*|hybride werken|fulltime|parttime|"
+      r"(?:salaris(?:indicatie|schaal|range)?\b|brutosalaris|bruto|arbeidsvoorwaarden|leaseauto|thuiswerk\w*|hybride werken|fulltime|parttime|"
       r"uur per week|fte|vast contract|vaste aanstelling|dertiende maand|bonusregeling)"),
     P("recruitment", "bait", 1, "vrijblijvend vertrouwelijk informeel kort",
       r"(?:vrijblijvend|vertrouwelijk|informeel|kort) (?:\w+ )?(?:gesprek(?:je)?|kennismaken|bellen|"
@@ -622,6 +672,13 @@ _VETOES = [
       r"is de (?:[\w-]+ )?vacature (?:nog )?(?:open|beschikbaar|vacant)|(?:n\.?a\.?v\.?|naar aanleiding van|"
       r"reageer op|reageren op|vraag over) (?:de|uw|jullie|je|jouw) (?:[\w-]+ )?vacature|ik heb (?:interesse|"
       r"belangstelling) (?:in|voor) de (?:[\w-]+ ){0,2}?(?:functie|vacature|positie|rol|stage|baan))"),
+    # Someone looking for a job themselves is not recruiting anybody.
+    P("applicant", "applicant", 1, "role job position opportunity challenge internship work",
+      r"(?:i(?:'m| am) (?:currently |actively )?(?:looking for|searching for|seeking) (?:a |an )?(?:new )?"
+      r"(?:[\w-]+ )?(?:role|job|position|opportunity|challenge|internship)\b|open to work\b)"),
+    P("applicant", "applicant", 1, "baan job functie rol uitdaging stage werkplek",
+      r"ik ben (?:\w+ )?op zoek naar (?:een )?(?:nieuwe |andere )?(?:[\w-]+ )?(?:baan|job|functie|rol|uitdaging|"
+      r"stage|werkplek)\b"),
     P("congratulation", "congratulation", 1,
       "congrats congratulations congratulation done happy wishes luck sorry condolences soon welcome",
       r"(?:congrat\w*|well done|happy (?:birthday|anniversary|work anniversary|new year|holidays)|"

@@ -82,6 +82,21 @@ EN_SOLICITATIONS = [
      "signature counts!"),
     ("movement", "idealistic",
      "Hi Mark, join our movement for a four-day work week! Become a member today at fourdays.example.org."),
+    ("nearshore-cvs", "commercial",
+     "Hi Mark! Saw your post about hiring. We're a nearshore dev shop in Lisbon with 120 engineers. Happy to "
+     "share some CVs of available React developers. When would suit you for a call?"),
+    ("benefit-from-our", "commercial",
+     "Hello Mark, I'm reaching out because Acme could benefit from our AI-powered invoice processing. Teams "
+     "using it save 20 hours a week. Can I book 20 minutes with you on Tuesday?"),
+    ("pentest-price", "commercial",
+     "Mark, quick question: who handles cybersecurity at Acme? We offer penetration tests at a fixed price of "
+     "€4,500."),
+    ("switch-provider", "commercial",
+     "Hi Mark, are you happy with your current payroll provider? We switch companies over in a week, with 3 "
+     "months free. Open to a chat?"),
+    ("movember", "charitable",
+     "Hi Mark, this year I'm doing the Movember challenge for men's health. If you could chip in via my page "
+     "that would mean a lot: https://example.org/mark"),
 ]
 
 NL_SOLICITATIONS = [
@@ -147,6 +162,23 @@ NL_SOLICITATIONS = [
     ("beweging", "idealistic",
      "Hoi Mark, sluit je aan bij onze beweging voor een vierdaagse werkweek! Word vandaag nog lid via "
      "vierdagen.example.org."),
+    ("overstappen", "commercial",
+     "Hoi Mark, zijn jullie tevreden over jullie huidige salarisverwerking? Wij zetten bedrijven binnen een week "
+     "over, met 3 maanden gratis. Zin in een kort gesprek?"),
+    ("verduurzamen-formeel", "commercial",
+     "Goedemiddag Mark, ik neem contact met u op omdat wij bedrijven helpen met het verduurzamen van hun pand. "
+     "Graag plan ik een vrijblijvende afspraak in."),
+    ("content-abonnement", "commercial",
+     "Hoi Mark, ik zag je post over groei. Wij leveren kant-en-klare LinkedIn-content voor CEO's, vanaf € 750 "
+     "per maand. Zullen we even sparren?"),
+    ("energie-specialist", "commercial",
+     "Beste Mark, als specialist in zakelijke energiecontracten kan ik u helpen flink te besparen op uw "
+     "energierekening. Heeft u volgende week 10 minuten?"),
+    ("inzameling", "charitable",
+     "Hoi Mark, ons team zamelt geld in voor het Ronald McDonald Huis. Doe je mee met een donatie? Elke "
+     "bijdrage is welkom!"),
+    ("verkiezingen", "idealistic",
+     "Hoi Mark, stem jij op 15 maart ook op onze partij? Samen maken we Utrecht groener!"),
 ]
 
 
@@ -201,6 +233,12 @@ EN_RECRUITMENT = [
     ("opt-out-unsubscribe", True,
      "Hi Mark, exciting opportunity for a Staff Engineer at a climate-tech scale-up, fully remote. Interested? "
      "To opt out of future messages, simply say so."),
+    ("start-up", False,
+     "Hi Mark, hope you're well. I'm recruiting for a Principal Engineer role at a well-funded AI start-up in "
+     "Amsterdam (up to €140k + equity). Would you be open to a quick chat?"),
+    ("exploring", False,
+     "Dear Mark, I have an exciting opportunity for a Data Engineering Manager at Booking. Are you open to "
+     "exploring this?"),
 ]
 
 NL_RECRUITMENT = [
@@ -229,6 +267,9 @@ NL_RECRUITMENT = [
     ("afmelden-met-rust", True,
      "Hoi Mark, mooie vacature voor een Staff Engineer bij een climate-tech scale-up, volledig remote. "
      "Interesse? Zo niet, zeg het gerust, dan laat ik je verder met rust."),
+    ("voor-onze-klant", False,
+     "Hoi Mark, wij zoeken voor onze klant, een grote zorgverzekeraar, een ervaren Product Owner. Lijkt dit je "
+     "wat? Dan plan ik graag een belletje in."),
 ]
 
 
@@ -293,6 +334,15 @@ EN_ORDINARY = [
                      "Hope all is well with you!"),
     ("meeting-followup", "Hi Mark, thanks for the meeting today. As discussed, I'll send the updated planning "
                          "before Friday so we can decide on the budget."),
+    ("meetup-contact", "Hi Mark, we met at the meetup last night, I was the one asking about Kafka. Great talk! "
+                       "Let's stay in touch."),
+    ("invoice", "Mark, can you send me the invoice for last month? Our finance team needs it by Friday."),
+    ("thesis", "Hi Mark, I'm writing my thesis on data governance. Would you have 15 minutes for a short "
+               "interview? It would help me a lot."),
+    ("funding-congrats", "Hi Mark, congrats on the funding round! Impressive growth. Enjoy the celebrations."),
+    ("free-meetup", "Hi Mark, our team is organising a free meetup on data engineering next month at our office. "
+                    "Pizza and beers provided! Would be great to see you there."),
+    ("job-seeker", "Hi Mark, I'm looking for a new role as a data engineer. Do you know of any openings at Acme?"),
 ]
 
 NL_ORDINARY = [
@@ -327,6 +377,17 @@ NL_ORDINARY = [
                            "mooie uitdagingen. Hoe is het met jou?"),
     ("overleg-opvolging", "Hoi Mark, bedankt voor het overleg van vandaag. Zoals besproken stuur ik de nieuwe "
                           "planning voor vrijdag, dan kunnen we over het budget beslissen."),
+    ("zus-bij-acme", "Hoi Mark, ik zag dat je bij Acme werkt! Mijn zus werkt daar ook, misschien ken je haar: "
+                     "Lisa de Vries?"),
+    ("aanbeveling", "Hoi Mark, zou je mijn aanbeveling willen schrijven voor mijn LinkedIn-profiel? Dat zou super "
+                    "zijn."),
+    ("scriptie", "Hoi Mark, ik ben student bedrijfskunde en schrijf mijn scriptie over datagovernance. Heb je 15 "
+                 "minuten voor een kort interview?"),
+    ("slides-conferentie", "Hoi Mark, leuk je te spreken op de conferentie. Hier de slides van mijn presentatie "
+                           "zoals beloofd."),
+    ("freelancer", "Hoi Mark, ik ga binnenkort weg bij Acme en start als freelancer. Wil je in contact blijven?"),
+    ("werkzoekende", "Hoi Mark, ik ben op zoek naar een nieuwe baan als data engineer. Weet jij of er bij Acme "
+                     "vacatures zijn?"),
 ]
 
 
