@@ -142,14 +142,15 @@ def run_tail(args) -> int:
                 open_timeout=5,
             ) as ws:
                 backoff = 0.5
-                if not announced:
-                    print("linkedin-guard tail: following new warnings (Ctrl-C to stop)", file=sys.stderr, flush=True)
-                    announced = True
                 for raw in ws:
                     msg = json.loads(raw)
                     if isinstance(msg.get("event_id"), int):
                         after = msg["event_id"]
                     if msg.get("type") == "hello":
+                        # Only now is the server's starting point fixed: from here on nothing is missed.
+                        if not announced:
+                            print("linkedin-guard tail: following new warnings (Ctrl-C to stop)", file=sys.stderr, flush=True)
+                            announced = True
                         continue
                     if args.json:
                         print(json.dumps({k: msg[k] for k in ("type", "event_id", "entry") if k in msg}, ensure_ascii=False), flush=True)

@@ -127,7 +127,6 @@
     }
     ws.addEventListener("open", () => {
       retryMs = 500;
-      setStatus("on");
     });
     ws.addEventListener("message", (event) => {
       let msg;
@@ -137,7 +136,9 @@
         return;
       }
       if (typeof msg.event_id === "number") lastEventId = msg.event_id;
-      if (msg.type === "warning") onWarning(msg);
+      // "live" once the server has fixed where this feed starts (its hello).
+      if (msg.type === "hello") setStatus("on");
+      else if (msg.type === "warning") onWarning(msg);
       else if (msg.type === "decision") onDecision(msg);
     });
     ws.addEventListener("close", () => {
