@@ -194,9 +194,9 @@ _COMMERCIAL_EN = [
     P("commercial", "offer", 2, "free",
       r"free (?:mock-?ups?|e-?book|guide|webinar|masterclass|workshop|training|checklist|template|whitepaper|"
       r"report|class|event|ticket|seat)s?\b"),
-    P("commercial", "offer", 3, "demo",
+    P("commercial", "offer", 3, "demo walkthrough walk through",
       r"(?:book|schedule|arrange|set up|grab|request|see|show you) (?:a |an |your |our )?(?:free |quick |"
-      r"short |live |personal(?:i[sz]ed)? |\d+[- ]?min(?:ute)?s? )*(?:product )?demo\b"),
+      r"short |live |personal(?:i[sz]ed)? |\d+[- ]?min(?:ute)?s? )*(?:product )?(?:demo|walkthrough|walk-through)\b"),
     P("commercial", "cta", 2, "book schedule grab reserve claim pick",
       r"(?:book|schedule|grab|reserve|claim|pick) (?:a |an |your )?(?:free |quick |short |"
       r"\d+[- ]?min(?:ute)?s? )*(?:call|slot|spot|seat|meeting|session|time ?slot)\b"),
@@ -205,8 +205,30 @@ _COMMERCIAL_EN = [
       r"tidycal\.com)"),
     P("commercial", "discount", 3, "off discount",
       r"\d{1,2} ?% (?:off|discount)\b"),
-    P("commercial", "discount", 3, "discount discounts coupon voucher promo promotional",
-      r"(?:discount|coupon|voucher|promo(?:tion(?:al)?)? code)s?\b"),
+    P("commercial", "discount", 3, "coupon coupons voucher vouchers promo promotional",
+      r"(?:coupon|voucher|promo(?:tion(?:al)?)? code)s?\b"),
+    # A bare "discount" may be the recipient's own quote being discussed.
+    P("commercial", "discount", 2, "discount discounts discounted",
+      r"discount(?:s|ed)?\b"),
+    P("commercial", "offer", 3, "complimentary",
+      r"complimentary (?:first |initial |\d+[- ]minute )?(?:session|consultation|consult|audit|call|assessment|"
+      r"review|trial|demo|analysis|coaching session|strategy session)\b"),
+    P("commercial", "soft", 2, "offer",
+      r"(?:i(?:'d| would) (?:love|like) to|let me|allow me to) offer you\b"),
+    P("commercial", "discount", 3, "free",
+      r"free for (?:the first )?(?:\d+|one|two|three|six) (?:days|weeks|months)\b"),
+    P("commercial", "offer", 2, "early access",
+      r"(?:early|exclusive|free|beta) access\b"),
+    P("commercial", "soft", 2, "built build developed created",
+      r"(?:we|i)(?:'ve| have)? (?:built|build|developed|created) (?:a|an) (?:[\w-]+ ){0,2}?(?:tool|platform|app|"
+      r"product|solution|service|software|plugin|integration)\b"),
+    P("commercial", "claim", 2, "half",
+      r"(?:cuts?|halves|reduces?|slashes) (?:[\w-]+ ){0,3}?in half\b"),
+    P("commercial", "soft", 2, "available ready",
+      r"(?:our|my) (?:[\w-]+ )?(?:consultants|developers|engineers|specialists|experts|freelancers|team) "
+      r"(?:are|is) (?:available|ready)\b"),
+    P("commercial", "price", 2, "competitive rates rate prices pricing",
+      r"competitive (?:day |hourly )?(?:rates?|prices|pricing)\b"),
     P("commercial", "discount", 3, "special exclusive limited introductory launch early bird",
       r"(?:special|exclusive|limited(?:[- ]time)?|introductory|launch|early[- ]bird) (?:offer|price|"
       r"pricing|deal|rate|discount)s?\b"),
@@ -349,12 +371,17 @@ _COMMERCIAL_NL = [
       r"(?:(?:plan|boek|reserveer|maak|prik) (?:\w+ ){0,2}?(?:demo|afspraak|belafspraak|gesprek|call|"
       r"kennismaking(?:sgesprek)?|sessie|plek|tijdslot)\b|(?:demo|afspraak|belafspraak|gesprek|call) "
       r"(?:in ?plannen|inboeken|boeken)\b)"),
-    P("commercial", "discount", 3, "*korting aanbieding aanbiedingen actieprijs speciale tijdelijk tijdelijke "
+    P("commercial", "discount", 3, "korting kortingscode kortingsactie actieprijs speciale tijdelijk tijdelijke "
       "exclusief exclusieve introductieprijs kennismakingsaanbod kennismakingsprijs bird earlybird vroegboek vroegboekkorting vroegboekers vroegboekactie vroegboektarief bestel koop",
-      r"(?:\d{1,2} ?% korting|~korting\w*|actieprijs|aanbieding(?:en)?\b|"
+      r"(?:\d{1,2} ?% korting|kortingscode\w*|kortingsactie\w*|actieprijs|"
       r"speciale (?:aanbieding|prijs|actie|deal)|(?:tijdelijke?|exclusieve?) (?:aanbod|actie|korting|prijs|tarief)|"
       r"introductieprijs|kennismakings(?:aanbod|prijs|tarief)|vroegboek\w*|early ?bird|"
       r"(?:bestel|koop) (?:nu|vandaag|hier|direct)\b)"),
+    # A bare "korting" may be about the recipient's own quote.
+    P("commercial", "discount", 2, "*korting aanbieding aanbiedingen",
+      r"(?:~korting(?:en)?\b|aanbieding(?:en)?\b)"),
+    P("commercial", "soft", 2, "betekenen",
+      r"wat (?:we|wij|ik) (?:voor|bij) (?:je|jou|u|jullie) (?:kunnen |kan |zouden kunnen |zou kunnen )?betekenen\b"),
     P("commercial", "price", 2,
       "tarief tarieven uurtarief prijs prijzen prijslijst investering kosten",
       r"(?:tarief|tarieven|uurtarief|prijs|prijzen|investering|kosten) (?:bedraagt|bedragen|is slechts|"
@@ -585,6 +612,10 @@ _RECRUITMENT = [
       r"controller|marketeer|officer|owner|recruiter)s?\b"),
     P("recruitment", "bait", 1, "interested",
       r"interested\?"),
+    P("recruitment", "pitch", 1, "building growing expanding scaling",
+      r"(?:building out|building|growing|expanding|scaling) (?:the|our|my) (?:[\w-]+ )?team\b"),
+    P("recruitment", "bait", 1, "fancy",
+      r"fancy a (?:coffee|chat|call|catch-?up)\b"),
     P("recruitment", "terms", 1,
       "salary compensation base bonus ote equity benefits annum fte",
       r"(?:salary|compensation|base pay|bonus|ote|equity|benefits|per annum|fte)\b"),

@@ -97,6 +97,29 @@ EN_SOLICITATIONS = [
     ("movember", "charitable",
      "Hi Mark, this year I'm doing the Movember challenge for men's health. If you could chip in via my page "
      "that would mean a lot: https://example.org/mark"),
+    ("complimentary", "commercial",
+     "Hi Mark, I run a boutique executive coaching practice. Most of my clients are CTOs who just stepped up. "
+     "I'd love to offer you a complimentary first session - interested?"),
+    ("early-access", "commercial",
+     "Hey Mark, loved your post on data quality! We built a tool that catches broken pipelines before your "
+     "stakeholders do. Want early access? It's free for the first 3 months."),
+    ("walkthrough", "commercial",
+     "Hi Mark, Acme's Glassdoor reviews mention slow onboarding. Our onboarding platform cuts ramp-up time in "
+     "half. Can I show you a 10-minute walkthrough?"),
+    ("catalogue", "commercial",
+     "Dear Mark, we are a leading provider of office furniture in the Benelux. Please find our new catalogue "
+     "attached, with 15% introductory discount for new business customers."),
+    ("consultants-available", "commercial",
+     "Hi Mark, do you need extra hands on your data team? Our consultants are available from next month at "
+     "competitive day rates. Shall I send some profiles?"),
+    ("calendar-link", "commercial",
+     "Hi Mark, we help companies like Acme hire faster with AI screening. 150+ customers, 4.8 on G2. Worth a "
+     "look? Here's my calendar: https://calendly.com/sam/30min"),
+    ("food-bank", "charitable",
+     "Hi Mark, every year our company supports the Food Bank. This year I'm collecting donations - could you "
+     "donate a few euros? Thanks!"),
+    ("bike-lanes", "idealistic",
+     "Hi Mark, we're campaigning for better bike lanes in Utrecht. Would you sign our petition? Link below."),
 ]
 
 NL_SOLICITATIONS = [
@@ -179,6 +202,21 @@ NL_SOLICITATIONS = [
      "bijdrage is welkom!"),
     ("verkiezingen", "idealistic",
      "Hoi Mark, stem jij op 15 maart ook op onze partij? Samen maken we Utrecht groener!"),
+    ("boekhouding-zzp", "commercial",
+     "Hoi Mark, ik help zzp'ers met hun boekhouding en belastingaangifte. Voor maar € 45 per maand regel ik "
+     "alles. Zal ik je eens bellen?"),
+    ("teamuitje-aanbieding", "commercial",
+     "Beste Mark, wij verzorgen bedrijfsuitjes en teambuildingdagen op maat. Speciaal voor jullie team hebben "
+     "we een aanbieding: 10% korting bij boeking voor 1 juni."),
+    ("wat-kunnen-betekenen", "commercial",
+     "Hoi Mark, leuk om te connecten! Ik zie dat je CTO bent. Wij bouwen maatwerk dashboards voor bedrijven "
+     "zoals het jouwe. Zullen we een keer koffie drinken om te kijken wat we voor jullie kunnen betekenen?"),
+    ("cursus-formeel", "commercial",
+     "Goedemorgen Mark, mag ik u attenderen op onze nieuwe cursus Leidinggeven in de praktijk? Inschrijven kan "
+     "via onze website, de eerste 10 deelnemers krijgen een gratis boek."),
+    ("alpe-dhuzes", "charitable",
+     "Hoi Mark, ik doe mee aan de Alpe d'HuZes om geld in te zamelen voor kankeronderzoek. Wil je me steunen "
+     "met een donatie?"),
 ]
 
 
@@ -239,6 +277,9 @@ EN_RECRUITMENT = [
     ("exploring", False,
      "Dear Mark, I have an exciting opportunity for a Data Engineering Manager at Booking. Are you open to "
      "exploring this?"),
+    ("building-out", False,
+     "Hey Mark, hope all's good. We're building out the data team at Picnic and I think you'd be a great fit "
+     "for a Lead role. Fancy a coffee to talk about it?"),
 ]
 
 NL_RECRUITMENT = [
@@ -270,6 +311,12 @@ NL_RECRUITMENT = [
     ("voor-onze-klant", False,
      "Hoi Mark, wij zoeken voor onze klant, een grote zorgverzekeraar, een ervaren Product Owner. Lijkt dit je "
      "wat? Dan plan ik graag een belletje in."),
+    ("randstad", False,
+     "Hoi Mark, ik werk als recruiter bij Randstad en heb een interessante functie als Data Architect bij een "
+     "overheidsorganisatie. Mag ik je de vacaturetekst sturen?"),
+    ("executive-search-formeel", False,
+     "Beste Mark, wij zijn een executive search bureau en zoeken namens een internationale klant een CTO. Zou "
+     "u open staan voor een vertrouwelijk gesprek?"),
 ]
 
 
@@ -343,6 +390,16 @@ EN_ORDINARY = [
     ("free-meetup", "Hi Mark, our team is organising a free meetup on data engineering next month at our office. "
                     "Pizza and beers provided! Would be great to see you there."),
     ("job-seeker", "Hi Mark, I'm looking for a new role as a data engineer. Do you know of any openings at Acme?"),
+    ("compare-notes", "Hi Mark, thanks for accepting my invite. I'm also working on data quality at Bol, would be "
+                      "good to compare notes sometime."),
+    ("missed-call", "Hey Mark, sorry I missed your call. Can we do tomorrow at 10?"),
+    ("sprint-review", "Hi Mark, our sprint review is moved to Thursday 14:00. Can you present the pipeline demo?"),
+    ("slides-request", "Hi Mark, I saw you speak about pricing strategy at SaaStock. Do you have the slides? Would "
+                       "love to share them with my team."),
+    ("office-quiz", "Hi Mark, I'm organising a charity quiz for our office next Friday, are you joining? It's free "
+                    "and the team is going."),
+    ("speaker-invite", "Dear Mark, I'd like to invite you as a speaker at our (free) data meetup in June. Would you "
+                       "be interested?"),
 ]
 
 NL_ORDINARY = [
@@ -388,6 +445,15 @@ NL_ORDINARY = [
     ("freelancer", "Hoi Mark, ik ga binnenkort weg bij Acme en start als freelancer. Wil je in contact blijven?"),
     ("werkzoekende", "Hoi Mark, ik ben op zoek naar een nieuwe baan als data engineer. Weet jij of er bij Acme "
                      "vacatures zijn?"),
+    ("promotie", "Hoi Mark, gefeliciteerd met je promotie! Heel verdiend. Laten we snel een biertje doen."),
+    ("kom-erop-terug", "Hoi Mark, ik heb je bericht ontvangen, ik kom er deze week op terug. Groet, Sanne"),
+    ("accountant-tip", "Hoi Mark, ik zoek een goede accountant voor mijn bv. Heb jij tips?"),
+    ("artikel-kortingen", "Hoi Mark, ik las je artikel over prijsstrategie. Heel herkenbaar! Bij ons speelde "
+                          "hetzelfde probleem met kortingen."),
+    ("vraag-over-offerte", "Hoi Mark, ik heb een vraag over de offerte die jullie ons vorige week stuurden: is de "
+                           "korting ook geldig voor 2027?"),
+    ("vacature-delen", "Hoi Mark, we hebben een vacature voor een data engineer in mijn team. Ken jij iemand? Deel "
+                       "gerust!"),
 ]
 
 
