@@ -205,6 +205,10 @@ _COMMERCIAL_EN = [
       r"tidycal\.com)"),
     P("commercial", "discount", 3, "off discount",
       r"\d{1,2} ?% (?:off|discount)\b"),
+    P("commercial", "discount", 3, "half reduced discounted price rate",
+      r"(?:half[- ]price|half off|(?:reduced|discounted|special) (?:rate|price|fee)s?\b)"),
+    P("commercial", "soft", 2, "offering",
+      r"(?:we(?:'re| are)|i(?:'m| am)) (?:now |currently )?offering\b"),
     P("commercial", "discount", 3, "coupon coupons voucher vouchers promo promotional",
       r"(?:coupon|voucher|promo(?:tion(?:al)?)? code)s?\b"),
     # A bare "discount" may be the recipient's own quote being discussed.
@@ -315,7 +319,7 @@ _COMMERCIAL_EN = [
       r"(?:would you be|are you|is this something you(?:'d| would)? be|is this something you(?:'re| are)) "
       r"(?:\w+ )?(?:interested|open) (?:in|to)\b"),
     P("commercial", "cta", 1, "interested",
-      r"interested in (?:a |an )?(?:free|quick|short|our|my)\b"),
+      r"interested in (?:a |an )?(?:free|quick|short|our|my|demo|trial|pilot)\b"),
     P("commercial", "discount", 3, "save",
       r"save (?:up to )?(?:\u20ac|\$|\u00a3) ?\d"),
     P("commercial", "discount", 3, "early bird",
@@ -812,6 +816,9 @@ _OPT_OUT = [
     P("optout", "optout", 1, "again anymore more further",
       r"(?:won't|will not|wont|never|not) (?:[\w-]+ ){0,2}?(?:contact|message|email|e-mail|bother|approach|"
       r"write to|reach out to|follow up with|disturb) you (?:again|any ?more|further)"),
+    P("optout", "optout", 1, "again anymore more",
+      r"(?:won't|will not|wont|will never|never) (?:reach out|follow up|get in touch|write|be in touch|bother you)"
+      r"(?: (?:to|with) you)? (?:again|any ?more)\b"),
     P("optout", "optout", 1, "contacted approached messaged emailed receive hear hearing",
       r"(?:don't|do not|no longer|rather not|prefer not to|not) (?:want|wish|like) (?:to )?(?:be |get )?"
       r"(?:contacted|approached|messaged|emailed|receive (?:these|such|further|more|any) (?:messages|emails|"

@@ -153,3 +153,95 @@ def test_mode_and_switch_follow_settings():
     [finding] = evaluate(ctx, {"rules": {RULE: {"mode": "inform"}}}, rule=RULE)
     assert finding.mode == "inform"
     assert evaluate(ctx, {"rules": {RULE: {"enabled": False}}}, rule=RULE) == []
+
+
+# Conversations written after the tables above, as a new user would type them:
+# (LG201 expected, LG202 expected, context). test_lg202 reads the same list.
+CONVERSATIONS = [
+    (True, True, message(
+        "Hi Mark, our HR chatbot answers 80% of employee questions automatically. We're offering "
+        "pilots at half price this quarter. Interested in a demo?")),
+    (True, True, message(
+        "Hi Mark, Sarah from CloudCo here. We help engineering leaders reduce AWS spend by "
+        "30-40%. Would a 15 min call next Tuesday work?")),
+    (True, False, message(
+        "Hi Mark, circling back on this - our audit is still available at the reduced rate of "
+        "€1,500 until Friday.", thread=thread(me=2))),
+    (True, True, message(
+        "Hoi Mark, wij zijn gespecialiseerd in SEO voor advocatenkantoren. Onze klanten staan "
+        "gemiddeld binnen 3 maanden op pagina 1. Zullen we even bellen?")),
+    (True, True, message(
+        "Beste Mark, graag stel ik u ons nieuwe ERP-pakket voor. Nu met 3 maanden gratis support."
+        " Mag ik u een demo geven?")),
+    (True, False, message(
+        "Hoi Mark, nog even een herinnering: de vroegboekkorting voor onze training loopt morgen "
+        "af!", thread=thread(me=1))),
+    (True, True, message(
+        "Hi Mark, please consider supporting our charity run for the children's hospital. You can"
+        " donate here: https://example.org/run")),
+    (True, True, message(
+        "Hoi Mark, ik loop de marathon voor het goede doel. Wil je mij sponsoren? "
+        "https://example.org/loop")),
+    (False, True, message(
+        "Hi Mark, I'm a headhunter specialising in fintech. I have a VP Engineering search for a "
+        "scale-up in Berlin, €180k + options. Open to a confidential chat?")),
+    (False, True, message(
+        "Hoi Mark, voor een mooie opdrachtgever in Utrecht zoek ik een Data Engineer (32-40 uur)."
+        " Jouw profiel past er goed bij. Zullen we even bellen?")),
+    (False, False, message(
+        "Hi Mark, I'm a recruiter at Hays. I have a Data Lead role that might interest you. If "
+        "this isn't for you, just let me know and I won't reach out again.")),
+    (False, False, message(
+        "Hoi Mark, ik ben recruiter bij Brunel en heb een mooie functie als Data Lead. Geen "
+        "interesse? Laat het weten, dan benader ik je niet meer.")),
+    (False, False, message(
+        "Sure! Here is the quote: €2,400 for the 2-day training incl. materials. Let me know if "
+        "you'd like to book.", thread=thread(me=0, them=1, last="Can you send me a quote for the 2-day training?"))),
+    (False, False, message(
+        "Zeker! De training kost € 2.400 voor twee dagen inclusief materiaal. Laat maar weten of "
+        "je wilt boeken.", thread=thread(me=0, them=1, last="Kun je me een offerte sturen voor de tweedaagse training?"))),
+    (False, False, message(
+        "Hi Mark, I work on sustainability software. Would you be open to receiving some "
+        "information about what we do?")),
+    (False, False, message(
+        "Hoi Mark, ik werk aan duurzaamheidssoftware. Staat u open voor het ontvangen van wat "
+        "informatie over wat wij doen?")),
+    (False, False, message(
+        "Hi Mark, congrats on the new job! If you ever need anything from me, just shout.")),
+    (False, False, message(
+        "Hoi Mark, kun je morgen de notulen van het MT-overleg rondsturen? Dank!")),
+    (False, False, message(
+        "Hi Mark, I'm applying for the Senior Analyst role on your team. Could you tell me a bit "
+        "about the culture?")),
+    (False, False, message(
+        "Hoi Mark, ik heb gesolliciteerd op de functie van Data Analist. Mag ik je een paar "
+        "vragen stellen over het team?")),
+    (False, False, message(
+        "Hi Mark, found this great podcast on data contracts - thought you'd enjoy it given your "
+        "talk last week.")),
+    (False, False, message(
+        "Hoi Mark, deze podcast over datacontracten vond ik erg goed, misschien leuk om te "
+        "luisteren!")),
+    (False, False, message(
+        "Hi Mark, our department's Christmas dinner is on the 18th. Can you confirm if you'll "
+        "join?")),
+    (False, False, message(
+        "Hoi Mark, vrijdag is de afscheidsborrel van Peter. Kom je ook?")),
+    (False, False, message(
+        "Hi Mark, my daughter is selling cookies for her scouting group - just kidding, how are "
+        "you doing?")),
+    (False, False, message(
+        "Hoi Mark, we zijn een nieuwe meetup gestart over data engineering. Eerste editie is "
+        "gratis en bij ons op kantoor. Kom je ook?")),
+    (False, False, message(
+        "Hi Mark, I'm doing research for my startup idea. Could I ask you a few questions about "
+        "how your team handles data quality? No sales pitch, promise.")),
+    (False, False, message(
+        "Hoi Mark, bedankt voor je offerte. We hebben besloten om met een andere partij verder te"
+        " gaan.")),
+]
+
+
+@pytest.mark.parametrize(("expected", "_", "context"), CONVERSATIONS)
+def test_realistic_conversations(expected, _, context):
+    assert bool(evaluate(context, rule=RULE)) is expected

@@ -4,6 +4,7 @@ import pytest
 
 from guard.text_analysis import analyse, opt_out_notice
 from tests.rules.helpers import evaluate, message, thread
+from tests.rules.test_lg201_unsolicited_commercial_message import CONVERSATIONS
 
 RULE = "LG202"
 
@@ -140,3 +141,8 @@ def test_subject_is_the_recipient():
     person = {"name": "Mark Visser", "profile_url": "https://www.linkedin.com/in/markvisser/"}
     [finding] = evaluate(message(RECRUITER_EN, recipient=person), rule=RULE)
     assert finding.subject == "/in/markvisser"
+
+
+@pytest.mark.parametrize(("_", "expected", "context"), CONVERSATIONS)
+def test_realistic_conversations(_, expected, context):
+    assert bool(evaluate(context, rule=RULE)) is expected
