@@ -146,9 +146,11 @@ P = _pattern
 _COMMERCIAL_EN = [
     P("commercial", "offer", 2,
       "services service solution solutions platform software product products tool app agency "
-      "offering offerings package packages program programme course masterclass consultancy",
+      "offering offerings package packages program programme course masterclass consultancy subscription "
+      "subscriptions membership memberships plan plans",
       r"(?:our|my) (?:new |own )?(?:[\w-]+ )?(?:services?|solutions?|platform|software|products?|tool|app|agency|"
-      r"offerings?|packages?|program(?:me)?|course|masterclass|consultancy)\b"
+      r"offerings?|packages?|program(?:me)?|course|masterclass|consultancy|subscriptions?|memberships?|"
+      r"(?:pro|premium|basic|starter|team|business|enterprise) plans?)\b"
       r"(?! (?:team|manager|owner|lead|roadmap|department|people|meeting|review|launch party|release|sprint))"),
     P("commercial", "offer", 3, "help",
       r"(?:we|i) help (?:[\w-]+ ){0,3}?(?:companies|businesses|brands|teams|organi(?:s|z)ations|founders|"
@@ -238,8 +240,8 @@ _COMMERCIAL_EN = [
       r"pricing|deal|rate|discount)s?\b"),
     P("commercial", "discount", 3, "buy order shop",
       r"(?:buy|order|shop) (?:it |them )?(?:now|today|here|online)\b"),
-    P("commercial", "price", 2, "*\u20ac *$ *\u00a3",
-      r"(?:\u20ac ?\d|\$ ?\d|\u00a3 ?\d)"),
+    P("commercial", "price", 2, "*\u20ac *$ *\u00a3 eur usd gbp",
+      r"(?:\u20ac ?\d[\d.,]*|\$ ?\d[\d.,]*|\u00a3 ?\d[\d.,]*|(?:eur|usd|gbp) ?\d[\d.,]*)"),
     P("commercial", "price", 2, "*eur *dollar *usd *\u20ac",
       r"\d[\d.,]*(?: ?k)? ?(?:\u20ac|euros?\b|eur\b|dollars?\b|usd\b)"),
     P("commercial", "price", 1, "per month year user seat licence license mo yr",
@@ -862,8 +864,8 @@ _REPLY = [
     P("request", "request", 1, "could can would will",
       r"(?:could|can|would|will) you (?:please )?(?:send|share|give|email|tell|quote|show) (?:me|us)\b"),
     P("request", "request", 1, "what how",
-      r"(?:what (?:are|is|would be|do you charge|would it cost)(?: your| the)? ?(?:prices?|pricing|rates?|fees?|"
-      r"costs?|charge)|how much (?:do|does|would|is|are|will|for))"),
+      r"(?:what (?:are|is|would be)(?: your| the)? (?:prices?|pricing|rates?|fees?|costs?)|what (?:do you charge|"
+      r"would (?:it|that|this) cost|does (?:it|that|this) cost)|how much (?:do|does|would|is|are|will|for))"),
     P("request", "request", 1, "tell more interested",
       r"(?:tell me more|more (?:info|information|details)|(?:i(?:'m| am)|we(?:'re| are)) (?:very |definitely |"
       r"quite |really |certainly )?interested\b)"),

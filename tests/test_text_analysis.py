@@ -525,6 +525,8 @@ REQUESTS = [
     (PITCH_EN, "Sounds interesting, tell me more!"),
     (PITCH_EN, "Yes please, send it over."),
     (PITCH_EN, "We're looking for a supplier for this, do you have a proposal?"),
+    ("Hi Tom, our Pro plan is EUR 49 per month and includes onboarding. Shall I set up an account?",
+     "Sounds good, what would it cost for a team of 5?"),
     (PITCH_NL, "Kun je me een offerte sturen voor 20 licenties?"),
     (PITCH_NL, "Wat zijn jullie tarieven voor een workshop van een dag?"),
     (PITCH_NL, "Ja graag, stuur maar door!"),
