@@ -82,7 +82,7 @@ function broadcast(msg) {
   }
 }
 
-function status() {
+function hostStatus() {
   return {
     ...host.snapshot(),
     install_command: INSTALL_COMMAND,
@@ -241,7 +241,7 @@ const handlers = {
       return {};
     },
   },
-  page_reset: {
+  new_page: {
     from: ["content"],
     handle: async (msg, sender) => {
       await ready;
@@ -258,7 +258,7 @@ const handlers = {
     handle: async () => {
       await ready;
       if (host.state === "idle") host.connect();
-      return status();
+      return hostStatus();
     },
   },
   tab_warnings: {
@@ -290,7 +290,7 @@ const handlers = {
     from: ["extension"],
     handle: () => {
       host.retry();
-      return status();
+      return hostStatus();
     },
   },
 };
@@ -304,4 +304,4 @@ api.tabs.onRemoved.addListener((tabId) => tabState.forget(tabId));
 host.connect();
 
 // For tests and debugging from the service worker console.
-globalThis.linkedinGuard = { host, tabState, status, gate, setFailMode };
+globalThis.linkedinGuard = { host, tabState, status: hostStatus, gate, setFailMode };

@@ -90,7 +90,7 @@ class NativeHost {
 
   /** Open the port if it is not open; idempotent. */
   connect() {
-    if (this.port) return;
+    if (this.port || this.closed) return;
     clearTimeout(this.reconnectTimer);
     this.reconnectTimer = null;
     let port;
@@ -171,10 +171,26 @@ class NativeHost {
       delay = Math.round(base * (0.8 + Math.random() * 0.4));
     }
     clearTimeout(this.reconnectTimer);
+    if (this.closed) return;
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = null;
       this.connect();
     }, delay);
+  }
+
+  /** Stop for good: no port, no timers, every waiting request failed. */
+  close() {
+    this.closed = true;
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = null;
+    const err = new HostError("closed", "the connection was closed");
+    for (const [id, p] of this.pending) {
+      clearTimeout(p.timer);
+      p.reject(err);
+      this.pending.delete(id);
+    }
+    this.failQueue(err);
+    this.disconnect();
   }
 
   /** Reconnect now (the popup's "retry"). */

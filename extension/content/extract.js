@@ -487,7 +487,7 @@
     let name = line(first(container, S.messaging.recipientName));
     const link = first(container, S.messaging.recipientLink);
     if (!name && link) name = line(link);
-    let pUrl = link ? profileUrl(link.getAttribute("href"), url) : null;
+    const pUrl = link ? profileUrl(link.getAttribute("href"), url) : null;
     if (!name) {
       const pills = all(container, S.messaging.recipientPills).map(line).filter(Boolean);
       if (pills.length) name = pills.join(", ");

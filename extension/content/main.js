@@ -86,7 +86,7 @@
     for (const rec of recs.values()) UI.removeHost(rec);
     recs.clear();
     dismissed.clear();
-    send({ type: "page_reset", page_session: pageSession }).then(applyPageState);
+    send({ type: "new_page", page_session: pageSession }).then(applyPageState);
   }
 
   function applyPageState(reply) {
@@ -421,7 +421,7 @@
   // For the benchmark and tests (isolated world only; the page cannot see it).
   globalThis.__linkedinGuardStats = stats;
 
-  send({ type: "page_reset", page_session: pageSession }).then((reply) => {
+  send({ type: "new_page", page_session: pageSession }).then((reply) => {
     applyPageState(reply);
     schedule("observe", 0);
   });

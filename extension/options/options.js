@@ -12,7 +12,7 @@ function ask(type, payload = {}) {
   return chrome.runtime.sendMessage({ type, ...payload }).catch((err) => ({ ok: false, error: { code: "error", message: String(err) } }));
 }
 
-async function open(page) {
+async function openPage(page) {
   $("open-error").textContent = "";
   const reply = await ask("open_dashboard", { page });
   if (!reply.ok) $("open-error").textContent = reply.error.message;
@@ -64,8 +64,8 @@ async function refresh() {
   }
 }
 
-$("open-settings").addEventListener("click", () => open("settings"));
-$("open-log").addEventListener("click", () => open("log"));
-$("open-rules").addEventListener("click", () => open("rules"));
+$("open-settings").addEventListener("click", () => openPage("settings"));
+$("open-log").addEventListener("click", () => openPage("log"));
+$("open-rules").addEventListener("click", () => openPage("rules"));
 refresh();
 setTimeout(refresh, 1000);

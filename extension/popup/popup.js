@@ -104,7 +104,21 @@ async function openDashboard(page) {
   await renderRecent(true);
 }
 
+// Firefox treats MV3 host permissions as optional: ask at runtime, from a
+// click (permissions.request needs a user gesture).
+const LINKEDIN = { origins: ["https://www.linkedin.com/*"] };
+async function renderGrant() {
+  if (!chrome.permissions) return;
+  const has = await chrome.permissions.contains(LINKEDIN).catch(() => true);
+  $("grant").hidden = has;
+}
+$("grant-button").addEventListener("click", async () => {
+  await chrome.permissions.request(LINKEDIN).catch(() => false);
+  renderGrant();
+});
+
 async function refresh() {
+  renderGrant();
   const reply = await ask("status");
   if (reply.ok) {
     renderStatus(reply.result);

@@ -1,5 +1,5 @@
 /*
- * Fill every element marked data-i18n="key" with the localized message
+ * Fill every element marked with a data-i18n message name with the localized message
  * (textContent only), data-i18n-title / data-i18n-placeholder / data-i18n-aria-label
  * likewise for attributes. One small script for every extension page.
  */
