@@ -547,6 +547,9 @@ def test_reply_to_a_request_is_not_unsolicited(text, last):
 
 @pytest.mark.parametrize(("text", "last"), [
     (PITCH_EN, "No thanks, we're not interested."),
+    # a request phrase inside a refusal is no request
+    (PITCH_EN, "Not interested, and please don't send me more information."),
+    (PITCH_NL, "Geen interesse, stuur me alsjeblieft geen informatie meer."),
     (PITCH_EN, "Please stop messaging me."),
     (PITCH_EN, "Thanks for connecting!"),
     (PITCH_EN, "Happy new year to you too!"),
