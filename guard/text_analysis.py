@@ -27,18 +27,30 @@ How a message is judged
   do not count as commercial: recruitment that sells nothing is LG202's
   business, not LG201's.
 
+* A permission question ("may I send you some information?") is not the
+  advertisement itself, unless it already carries a claim, a price, a
+  discount or a booking link. When the recipient's last message asked for an
+  offer, a quote or details (and did not say no), the reply is requested.
+* Opt-out notices ("reply STOP", "je kunt bezwaar maken", "laat het weten als
+  je niet meer benaderd wilt worden") are looked for in every message; the
+  notices ``opt_out_notice`` offers are checked at import to count as one.
+
 Precision over recall: when in doubt the analysis says "not commercial".
 
 Speed
 -----
 Python's ``re`` tries every branch of an alternation at every position, so
-one big alternation of a few hundred phrases costs a millisecond. Instead
-every pattern names its *trigger words*; the text is split into a set of
-words once, and only patterns whose trigger word occurs are searched. Patterns
-start with a literal (no leading ``\\b``) so ``re`` can jump to candidates;
-the word boundary before a match is checked by hand. Everything is compiled
-at import. ``analyse`` is memoised, so the two rules that read one message
-pay once.
+one big alternation of a few hundred phrases costs a millisecond. Instead each
+pattern is split into *pieces* that start with a literal (``_pieces``): ``re``
+then jumps from one occurrence of that literal to the next, and a piece is
+searched only when the text contains the words its literal start spells
+(the text is split into a set of words once). Pieces that spell no word —
+Dutch compounds, prices — are searched when one of the pattern's hand-written
+trigger words or substrings occurs; a test generates a sample for every
+branch of every pattern to prove those lists complete. Vetoes, permission
+questions, industry words and the recipient's reply are searched only when
+they can change the verdict. Everything is compiled at import, and
+``analyse`` is memoised, so LG201 and LG202 reading one message pay once.
 """
 
 from __future__ import annotations
@@ -1164,7 +1176,9 @@ class Analysis(NamedTuple):
     recruitment_evidence: tuple[Signal, ...]
     permission_only: bool  # only asks permission to send an offer
     requested: bool  # the recipient's last message asked for an offer, a quote or information
-    vetoes: tuple[Signal, ...]  # personal, collegial, applicant, knowledge-sharing, congratulations
+    # personal, collegial, applicant, knowledge-sharing, congratulations; looked
+    # for only when a score reached BAR (below it a veto changes nothing)
+    vetoes: tuple[Signal, ...]
     has_opt_out: bool
     opt_out: Signal | None
     signals: tuple[Signal, ...]  # every phrase found in the message, in text order
