@@ -245,3 +245,13 @@ CONVERSATIONS = [
 @pytest.mark.parametrize(("expected", "_", "context"), CONVERSATIONS)
 def test_realistic_conversations(expected, _, context):
     assert bool(evaluate(context, rule=RULE)) is expected
+
+
+def test_the_documented_example_and_its_alternative():
+    from guard.rules.lg201_unsolicited_commercial_message import UnsolicitedCommercialMessage as Rule
+
+    doc = Rule.doc_sections()
+    example = " ".join(doc["Example"].split()).strip('"')
+    instead = " ".join(doc["Use instead"].split()).split('"')[1]
+    assert evaluate(message(example), rule=RULE)
+    assert evaluate(message(instead), rule=RULE) == []

@@ -146,3 +146,13 @@ def test_subject_is_the_recipient():
 @pytest.mark.parametrize(("_", "expected", "context"), CONVERSATIONS)
 def test_realistic_conversations(_, expected, context):
     assert bool(evaluate(context, rule=RULE)) is expected
+
+
+def test_the_documented_example_and_its_alternative():
+    from guard.rules.lg202_direct_marketing_without_opt_out import DirectMarketingWithoutOptOut as Rule
+
+    doc = Rule.doc_sections()
+    example = " ".join(doc["Example"].split()).strip('"')
+    [finding] = evaluate(message(example), rule=RULE)
+    assert evaluate(message(example + finding.fix.text), rule=RULE) == []
+    assert opt_out_notice("en").split(":")[0] in " ".join(doc["Use instead"].split())
