@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "guard.cli.log",
     "native_host.cli",
     "guard.cli.ui",
+    "guard.cli.demo",
 )
 
 

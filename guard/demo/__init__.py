@@ -1,0 +1,231 @@
+"""``linkedin-guard demo``: the extension on bundled LinkedIn-like pages, live.
+
+A newcomer without a LinkedIn account (or without wanting to try it on their
+real account) sees real warnings: Chromium starts with the extension loaded
+in a throwaway profile, the native host is installed into that profile, the
+guard's settings and log live in a temp ``LINKEDIN_GUARD_HOME``, and the
+pages under ``guard/demo/pages/`` are answered as ``https://www.linkedin.com/``
+by Playwright's request routing (no server, no certificate, nothing leaves
+the machine: every other host name fails to resolve).
+
+With a display the browser opens for you to click around until you close
+it. Without one (``$DISPLAY`` unset) it runs headless: it visits each demo
+page, types where a person would type, prints every warning it saw, and saves
+a screenshot.
+
+Playwright is the driver (``pip install -e '.[demo]'`` or ``.[test]``; the
+browser is the system's Chromium — never ``playwright install``). It is
+imported only when the command runs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+from urllib.parse import urlsplit
+
+PAGES = Path(__file__).resolve().parent / "pages"
+
+#: Settings that make several rules fire on the demo pages.
+DEMO_SETTINGS: dict[str, Any] = {
+    "language": "auto",
+    "employer": {
+        "name": "Acme Data B.V.",
+        "official_title": "Data Engineer",
+        "title_aliases": [],
+        "social_media_policy": True,
+    },
+    "former_employers": [{"name": "Globex", "cleanup_clause": True, "clients": ["Initech"]}],
+    "clients": [
+        {"name": "Mark Visser", "company": "Initech", "profile_url": "https://www.linkedin.com/in/mark-visser/"},
+        {"name": "Initech", "company": "Initech"},
+    ],
+    "log": {"retention_days": 30, "store_excerpts": True},
+    "fail_mode": "open",
+}
+
+#: URL path on www.linkedin.com -> demo page file.
+ROUTES: dict[str, str] = {
+    "/": "index.html",
+    "/feed/": "feed.html",
+    "/messaging/thread/2-demo/": "messaging.html",
+    "/in/sanne-de-vries/": "profile.html",
+    "/mynetwork/invite-connect/connections/": "connections.html",
+    "/in/me/add-edit/POSITION/": "position.html",
+    "/in/me/opportunities/job-opportunities/edit/": "otw.html",
+}
+ASSETS = {
+    "/_demo/demo.css": ("demo.css", "text/css"),
+    "/_demo/app.js": ("app.js", "text/javascript"),
+    "/_demo/avatar.svg": ("avatar.svg", "image/svg+xml"),
+    "/_demo/photo.svg": ("photo.svg", "image/svg+xml"),
+}
+
+#: The headless tour: (path, what a person would do there: None or "type").
+TOUR: list[tuple[str, str | None]] = [
+    ("/in/sanne-de-vries/", None),
+    ("/feed/", None),
+    ("/mynetwork/invite-connect/connections/", None),
+    ("/in/me/add-edit/POSITION/", None),
+    ("/messaging/thread/2-demo/", "type"),
+]
+SCREENSHOT_PAGE = "/messaging/thread/2-demo/"
+
+
+class DemoError(Exception):
+    """Something the person must fix to run the demo (one line)."""
+
+
+def route_handler(route, request) -> None:
+    """Answer www.linkedin.com from the bundled pages; anything else: 404."""
+    path = urlsplit(request.url).path
+    if path in ROUTES:
+        route.fulfill(status=200, content_type="text/html; charset=utf-8", body=(PAGES / ROUTES[path]).read_text(encoding="utf-8"))
+    elif path in ASSETS:
+        name, ctype = ASSETS[path]
+        route.fulfill(status=200, content_type=ctype, body=(PAGES / name).read_bytes())
+    else:
+        route.fulfill(status=404, content_type="text/html; charset=utf-8",
+                      body='<html><body><main><p>Not part of the demo. <a href="/">Back to the demo</a></p></main></body></html>')
+
+
+def find_chromium(explicit: str | None = None) -> str:
+    candidates = [explicit, os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium",
+                  shutil.which("chromium"), shutil.which("chromium-browser"), shutil.which("google-chrome")]
+    for c in candidates:
+        if c and os.path.exists(c):
+            return c
+    raise DemoError("Chromium not found: install it (Debian/Ubuntu: apt-get install chromium) or pass --chromium PATH")
+
+
+def find_extension() -> Path:
+    from native_host.install import default_extension_manifest
+
+    manifest = default_extension_manifest()
+    if not manifest.exists():
+        raise DemoError(f"the extension is not next to the package ({manifest.parent}); run the demo from a clone "
+                        "of the project installed with pip install -e .")
+    return manifest.parent
+
+
+@dataclass
+class Seen:
+    path: str
+    rule: str
+    severity: str
+    mode: str
+    title: str
+
+
+def collect(page) -> list[dict[str, str]]:
+    return page.evaluate(
+        """() => {
+          const out = [];
+          for (const host of document.querySelectorAll('[data-guard-host]')) {
+            if (!host.shadowRoot) continue;
+            for (const c of host.shadowRoot.querySelectorAll('[data-guard-warning]')) {
+              out.push({rule: c.dataset.guardRule, severity: c.dataset.guardSeverity, mode: c.dataset.guardMode,
+                        title: (c.querySelector('.title') || c).textContent.trim()});
+            }
+          }
+          return out;
+        }"""
+    )
+
+
+def run(*, headless: bool | None = None, chromium: str | None = None, screenshot: Path | None = None,
+        keep: bool = False, out: Callable[[str], None] = print, wait_ms: int = 1500) -> list[Seen] | None:
+    """Run the demo; returns the warnings seen (headless), or None after the person closed the browser."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        raise DemoError("the demo drives Chromium with Playwright: pip install -e '.[demo]' "
+                        "(uses the system Chromium; never run 'playwright install')") from None
+    exe = find_chromium(chromium)
+    ext = find_extension()
+    if headless is None:
+        headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+    tmp = Path(tempfile.mkdtemp(prefix="linkedin-guard-demo-"))
+    try:
+        home, guard_home, profile = tmp / "home", tmp / "guard-home", tmp / "profile"
+        for d in (home, guard_home, profile):
+            d.mkdir(parents=True)
+        (guard_home / "settings.json").write_text(json.dumps(DEMO_SETTINGS, indent=2), encoding="utf-8")
+        env = {**os.environ, "LINKEDIN_GUARD_HOME": str(guard_home), "HOME": str(home),
+               "XDG_CONFIG_HOME": str(home / ".config"), "XDG_CACHE_HOME": str(home / ".cache"),
+               "XDG_DATA_HOME": str(home / ".local/share")}
+        done = subprocess.run([sys.executable, "-m", "guard", "install", "--browser", "chromium",
+                               "--user-data-dir", str(profile)], env=env, capture_output=True, text=True)
+        if done.returncode != 0:
+            raise DemoError(f"installing the host into the demo profile failed: {(done.stderr or done.stdout).strip()}")
+        out(f"demo profile: {profile} (thrown away afterwards)" if not keep else f"demo profile: {profile} (kept)")
+        out(f"guard home:   {guard_home}")
+
+        with sync_playwright() as pw:
+            ctx = pw.chromium.launch_persistent_context(
+                str(profile), executable_path=exe, headless=headless, env=env,
+                ignore_default_args=["--disable-extensions"],
+                args=["--no-first-run", "--disable-sync", "--disable-background-networking",
+                      "--disable-component-update", "--disable-quic",
+                      f"--disable-extensions-except={ext}", f"--load-extension={ext}",
+                      # Only the local dashboard is reachable; LinkedIn itself is answered by the route below.
+                      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+                      *(["--no-sandbox", "--disable-gpu"] if headless else [])],
+                viewport={"width": 1100, "height": 820} if headless else None,
+            )
+            try:
+                ctx.route("https://www.linkedin.com/**", route_handler)
+                page = ctx.pages[0] if ctx.pages else ctx.new_page()
+                if not headless:
+                    page.goto("https://www.linkedin.com/")
+                    out("Chromium is open on the demo. Close the browser window to end the demo.")
+                    page.wait_for_event("close", timeout=0)
+                    return None
+                return _tour(ctx, page, screenshot, out, wait_ms)
+            finally:
+                try:
+                    ctx.close()
+                except Exception:
+                    pass
+    finally:
+        if not keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _tour(ctx, page, screenshot: Path | None, out, wait_ms: int) -> list[Seen]:
+    seen: list[Seen] = []
+    for path, action in TOUR:
+        page.goto("https://www.linkedin.com" + path)
+        if action == "type":
+            editor = page.locator("[contenteditable='true']").first
+            editor.click()
+            page.keyboard.press("End")
+            page.keyboard.type(" Our offer ends Friday!", delay=10)
+        try:
+            page.locator("[data-guard-warning]").first.wait_for(timeout=8000)
+        except Exception:
+            pass
+        page.wait_for_timeout(wait_ms if action else 400)
+        found = collect(page)
+        out(f"\n{path}")
+        if not found:
+            out("  (no warnings)")
+        for w in found:
+            seen.append(Seen(path, w["rule"], w["severity"], w["mode"], w["title"]))
+            out(f"  {w['rule']}  {w['severity']:<8} {w['mode']:<8} {w['title']}")
+        if path == SCREENSHOT_PAGE and screenshot is not None:
+            screenshot.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(screenshot), full_page=True)
+    if screenshot is not None:
+        out(f"\nscreenshot: {screenshot}")
+    rules = sorted({s.rule for s in seen})
+    out(f"{len(seen)} warnings from {len(rules)} rules: {', '.join(rules)}")
+    return seen

@@ -1,0 +1,89 @@
+/*
+ * Stand-in for LinkedIn's own page code on the demo pages (same as
+ * tests/fixtures/fixture-app.js): Send/Post/Save are enabled by real input
+ * events, and a send appends the text under "Sent:" and clears the composer.
+ */
+(function () {
+  "use strict";
+  const sent = () => {
+    let log = document.getElementById("fixture-sent");
+    if (!log) {
+      log = document.createElement("ol");
+      log.id = "fixture-sent";
+      document.body.appendChild(log);
+    }
+    return log;
+  };
+
+  function editorOf(button) {
+    const scope = button.closest("form, [role='dialog'], dialog, .share-box, .artdeco-modal, .fixture-composer") || document;
+    return scope.querySelector("[contenteditable='true'], textarea");
+  }
+
+  function textOf(editor) {
+    if (!editor) return "";
+    return editor.tagName === "TEXTAREA" ? editor.value : editor.textContent;
+  }
+
+  function refresh(editor) {
+    const scope = editor.closest("form, [role='dialog'], dialog, .share-box, .artdeco-modal, .fixture-composer");
+    if (!scope) return;
+    for (const b of scope.querySelectorAll("[data-fixture-send]")) {
+      const empty = !textOf(editor).trim() && !b.hasAttribute("data-fixture-allow-empty");
+      b.disabled = empty;
+    }
+  }
+
+  document.addEventListener("input", (e) => {
+    const ed = e.target.closest && e.target.closest("[contenteditable='true'], textarea");
+    if (ed) refresh(ed);
+  });
+
+  function send(button) {
+    const editor = editorOf(button);
+    const li = document.createElement("li");
+    li.className = "fixture-sent-item";
+    li.textContent = editor ? textOf(editor) : button.textContent.trim();
+    sent().appendChild(li);
+    if (editor) {
+      if (editor.tagName === "TEXTAREA") editor.value = "";
+      else editor.textContent = "";
+      refresh(editor);
+    }
+  }
+
+  document.addEventListener("click", (e) => {
+    const b = e.target.closest && e.target.closest("[data-fixture-send]");
+    if (!b || b.disabled) return;
+    e.preventDefault();
+    send(b);
+  });
+
+  document.addEventListener("keydown", (e) => {
+    if (e.key !== "Enter" || e.shiftKey) return;
+    const ed = e.target.closest && e.target.closest(".msg-form [contenteditable='true'], [data-fixture-enter-sends]");
+    if (!ed) return;
+    e.preventDefault();
+    const form = ed.closest("form");
+    const b = form && form.querySelector("[data-fixture-send]");
+    if (b && !b.disabled) send(b);
+  });
+
+  // SPA navigation like LinkedIn's: links with data-fixture-spa swap the
+  // page through history.pushState without a reload.
+  document.addEventListener("click", async (e) => {
+    const a = e.target.closest && e.target.closest("a[data-fixture-spa]");
+    if (!a) return;
+    e.preventDefault();
+    const res = await fetch(a.href);
+    const html = await res.text();
+    const doc = new DOMParser().parseFromString(html, "text/html");
+    const main = document.querySelector("main");
+    const next = doc.querySelector("main");
+    if (main && next) main.replaceWith(document.adoptNode(next));
+    history.pushState({}, "", a.href);
+    document.title = doc.title;
+  });
+
+  for (const ed of document.querySelectorAll("[contenteditable='true'], textarea")) refresh(ed);
+})();

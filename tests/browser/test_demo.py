@@ -1,0 +1,48 @@
+"""``linkedin-guard demo`` headless: the bundled pages raise live warnings."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from guard import demo
+
+pytestmark = pytest.mark.browser
+
+
+def test_headless_demo_sees_warnings_from_several_rules_and_saves_a_screenshot(tmp_path):
+    lines: list[str] = []
+    shot = tmp_path / "demo.png"
+    seen = demo.run(headless=True, screenshot=shot, out=lines.append, wait_ms=600)
+    rules = {s.rule for s in seen}
+    assert {"LG101", "LG201", "LG202", "LG301", "LG401", "LG402", "LG501"} <= rules, lines
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert any("screenshot:" in line for line in lines)
+    confirm = {s.rule for s in seen if s.mode == "confirm"}
+    assert "LG201" in confirm
+
+
+def test_demo_command_is_registered():
+    out = subprocess.run([sys.executable, "-m", "guard", "demo", "--help"], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0
+    assert "--headless" in out.stdout and "--screenshot" in out.stdout
+
+
+def test_demo_pages_answer_only_known_paths():
+    class Route:
+        def fulfill(self, **kw):
+            self.kw = kw
+
+    class Req:
+        def __init__(self, url):
+            self.url = url
+
+    r = Route()
+    demo.route_handler(r, Req("https://www.linkedin.com/feed/"))
+    assert r.kw["status"] == 200 and "share-box" in r.kw["body"]
+    demo.route_handler(r, Req("https://www.linkedin.com/../../etc/passwd"))
+    assert r.kw["status"] == 404
+    demo.route_handler(r, Req("https://www.linkedin.com/_demo/app.js"))
+    assert r.kw["status"] == 200
