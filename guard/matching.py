@@ -163,16 +163,27 @@ def not_an_employer(company: str | None) -> bool:
     return company_key(company) in _NOT_AN_EMPLOYER
 
 
-def _fold_with_map(text: str) -> tuple[str, list[int]]:
-    """Fold character by character, remembering where each folded char came from."""
+@lru_cache(maxsize=64)
+def _fold_with_map(text: str) -> tuple[str, tuple[int, ...] | None]:
+    """Fold ``text``, remembering where each folded char came from.
+
+    ``None`` as the map means "position for position": the common case of
+    plain ASCII text, where folding is lower-casing. Cached because one
+    evaluation looks for several names in the same post text.
+    """
+    if text.isascii():
+        return text.lower(), None
     out: list[str] = []
     where: list[int] = []
     for i, char in enumerate(text):
-        decomposed = unicodedata.normalize("NFKD", char)
-        folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+        if char.isascii():
+            folded = char.lower()
+        else:
+            decomposed = unicodedata.normalize("NFKD", char)
+            folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
         out.append(folded)
         where.extend([i] * len(folded))
-    return "".join(out), where
+    return "".join(out), tuple(where)
 
 
 def find_phrase(text: str, phrase: str) -> tuple[int, int] | None:
@@ -189,4 +200,6 @@ def find_phrase(text: str, phrase: str) -> tuple[int, int] | None:
     match = re.search(pattern, folded)
     if not match:
         return None
+    if where is None:
+        return match.span()
     return where[match.start()], where[match.end() - 1] + 1

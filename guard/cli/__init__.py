@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "native_host.cli",
     "guard.cli.ui",
     "guard.cli.demo",
+    "guard.cli.start",
 )
 
 
