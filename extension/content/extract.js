@@ -364,16 +364,17 @@
     return String(s).replace(/["\\\]]/g, "\\$&");
   }
 
-  function formScopes(doc) {
+  /** Open dialogs; the page's main area too when the URL says this is the form's page. */
+  function formScopes(doc, onUrl) {
     const scopes = Array.from(doc.querySelectorAll(S.dialogs)).filter(isShown);
-    const main = doc.querySelector("main");
+    const main = onUrl ? doc.querySelector("main") : null;
     if (main) scopes.push(main);
     return scopes;
   }
 
   function extractOtwForm(doc, url) {
     const onUrl = S.urls.otwForm.test(new URL(url).pathname);
-    for (const scope of formScopes(doc)) {
+    for (const scope of formScopes(doc, onUrl)) {
       let audience = null;
       let group = null;
       for (const sel of S.otwForm.visibilityFieldset) {
@@ -395,7 +396,6 @@
         if (group) break;
       }
       if (!group) continue;
-      if (!onUrl && !group.matches(S.otwForm.visibilityFieldset[0]) && !scope.matches(S.dialogs)) continue;
       if (!audience) return [];
       const titlesBox = first(scope, S.otwForm.jobTitlesFieldset);
       const jobTitles = [];
@@ -436,7 +436,7 @@
 
   function extractPositionForm(doc, url) {
     const onUrl = S.urls.positionForm.test(new URL(url).pathname);
-    for (const scope of formScopes(doc)) {
+    for (const scope of formScopes(doc, onUrl)) {
       const marked = Boolean(first(scope, S.positionForm.markers));
       const titleEl = fieldByLabel(scope, "positionTitle") || first(scope, S.positionForm.titleFallback);
       const companyEl = fieldByLabel(scope, "positionCompany") || first(scope, S.positionForm.companyFallback);
