@@ -164,6 +164,18 @@ class Guard:
             time.sleep(0.2)
         raise AssertionError(f"no log entry for {rule} matching; entries: {entries}")
 
+    def wait_evaluated(self, timeout: float = 10.0) -> None:
+        """Until the host's answer for the current page is back in the background."""
+        url = self.page.url
+        js = """(url) => { for (const t of globalThis.linkedinGuard.tabState.tabs.values())
+                   if (t.url === url && Object.keys(t.surfaces).length) return true; return false; }"""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.worker().evaluate(js, url):
+                return
+            time.sleep(0.05)
+        raise AssertionError(f"{url} was not evaluated within {timeout} s")
+
     def warning(self, rule: str, page=None):
         return (page or self.page).locator(f'[data-guard-rule="{rule}"][data-guard-warning]')
 

@@ -287,3 +287,29 @@ def test_options_page_toggles_a_rule(guard):
     opts.locator("#rules-status").filter(has_text="Saved").wait_for(timeout=5000)
     saved = json.loads((g.guard_home / "settings.json").read_text())
     assert saved["rules"]["LG402"]["enabled"] is False
+
+
+def test_service_worker_stopped_by_the_browser_comes_back_and_still_warns(guard):
+    g = guard
+    g.page.goto(g.site.add("/in/sanne-de-vries/", "ember-en/profile-own.html"))
+    g.warning("LG101").first.wait_for(timeout=10000)
+    old = set(g.host_pids())
+    # An extension page gives a CDP handle on the extension's service workers.
+    ext_page = g.ctx.new_page()
+    ext_page.goto(f"chrome-extension://{g.ext_id}/options/options.html")
+    cdp = g.ctx.new_cdp_session(ext_page)
+    statuses: list[str] = []
+    cdp.on("ServiceWorker.workerVersionUpdated", lambda e: statuses.extend(v["runningStatus"] for v in e["versions"]))
+    cdp.send("ServiceWorker.enable")
+    cdp.send("ServiceWorker.stopAllWorkers")
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and "stopped" not in statuses and "stopping" not in statuses:
+        time.sleep(0.05)
+    assert {"stopping", "stopped"} & set(statuses), statuses
+    cdp.detach()
+    ext_page.close()
+    # The next page wakes the worker, which reconnects and evaluates.
+    g.page.bring_to_front()
+    g.page.goto(g.site.add("/in/me/add-edit/POSITION/", "ember-en/position-form.html"))
+    g.warning("LG401").first.wait_for(timeout=10000)
+    assert set(g.host_pids()) - old, "a new host process serves the restarted worker"

@@ -29,6 +29,7 @@ class Scenario:
     kind: str  # the log entry's kind
     act: Callable | None = None
     mode: str | None = None  # expected mode, when it matters
+    lang: str = ""  # the warning's language; default: the start fixture's UI language
     extra_rules_ok: bool = True
     notes: list[str] = field(default_factory=list)
 
@@ -45,8 +46,8 @@ def type_into(selector: str, text: str):
 def visit_profiles(paths: list[str]):
     def act(g):
         for p in paths:
+            g.wait_evaluated()
             g.page.goto("https://www.linkedin.com" + p)
-            g.page.wait_for_timeout(250)
 
     return act
 
@@ -84,7 +85,7 @@ SCENARIOS = [
              {"/in/mark-visser/": "ember-nl/profile-other.html", "/in/anna-1/": "ember-nl/profile-other.html",
               "/in/anna-2/": "ember-nl/profile-other.html", "/in/eve-bakker/": "react-en/profile-other.html"},
              "/in/mark-visser/", "profile", "profile",
-             act=visit_profiles(["/in/anna-1/", "/in/anna-2/", "/in/eve-bakker/"])),
+             act=visit_profiles(["/in/anna-1/", "/in/anna-2/", "/in/eve-bakker/"]), lang="en"),
     Scenario("LG201", "a sales pitch to someone who never asked (Ember overlay bubble, nl)",
              {"/feed/": "ember-nl/overlay-bubble.html"}, "/feed/", "message", "message",
              act=type_into(".msg-form [contenteditable='true']",
@@ -125,6 +126,11 @@ def test_rule_warning_in_page_and_in_log(guard, sc: Scenario):
     assert surface.startswith(sc.surface), surface
     assert card.locator(".title").inner_text().strip()
     assert card.locator(".message").inner_text().strip()
+    # LinkedIn's UI language picks the warning's language (settings: auto), buttons included.
+    lang = sc.lang or ("nl" if "-nl/" in sc.pages.get(sc.start.split("?")[0], "") else "en")
+    assert card.get_attribute("lang") == lang
+    dismiss = card.locator('[data-guard-action="dismiss"]')
+    dismiss.filter(has_text="Negeren" if lang == "nl" else "Dismiss").wait_for(timeout=3000)
     if sc.mode:
         assert card.get_attribute("data-guard-mode") == sc.mode
     entry = g.wait_log(sc.rule, lambda e: e["kind"] == sc.kind)
