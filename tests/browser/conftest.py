@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -179,8 +180,8 @@ class Guard:
     def warning(self, rule: str, page=None):
         return (page or self.page).locator(f'[data-guard-rule="{rule}"][data-guard-warning]')
 
-    def host_pids(self) -> list[int]:
-        """Processes running our host for this guard home."""
+    def pids(self, marker: bytes, exact: bool = False) -> list[int]:
+        """Processes of this guard home (its LINKEDIN_GUARD_HOME) whose command line mentions ``marker``."""
         pids = []
         for proc in Path("/proc").iterdir():
             if not proc.name.isdigit():
@@ -190,9 +191,14 @@ class Guard:
                 environ = (proc / "environ").read_bytes()
             except OSError:
                 continue
-            if any(b"native_host" in c or b"linkedin-guard-host" in c for c in cmd) and str(self.guard_home).encode() in environ:
+            hit = marker in cmd if exact else any(marker in c for c in cmd)
+            if hit and f"LINKEDIN_GUARD_HOME={self.guard_home}".encode() in environ:
                 pids.append(int(proc.name))
         return pids
+
+    def host_pids(self) -> list[int]:
+        """Processes running our host for this guard home."""
+        return sorted(set(self.pids(b"native_host")) | set(self.pids(b"linkedin-guard-host")))
 
     def settings(self, data: dict) -> None:
         (self.guard_home / "settings.json").write_text(json.dumps(data, indent=2))
@@ -280,6 +286,13 @@ def make_guard(pw, tmp_path):
             g.ctx.close()
         except Exception:
             pass
+        # A dashboard the popup asked for outlives the browser (it stops when idle);
+        # end the ones this test started, found by their temp guard home.
+        for pid in g.pids(b"ui", exact=True):
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except OSError:
+                pass
 
 
 @pytest.fixture
