@@ -313,3 +313,17 @@ def test_service_worker_stopped_by_the_browser_comes_back_and_still_warns(guard)
     g.page.goto(g.site.add("/in/me/add-edit/POSITION/", "ember-en/position-form.html"))
     g.warning("LG401").first.wait_for(timeout=10000)
     assert set(g.host_pids()) - old, "a new host process serves the restarted worker"
+
+
+def test_learn_more_opens_the_rule_in_the_dashboard_catalogue(guard):
+    g = guard
+    g.page.goto(g.site.add("/in/sanne-de-vries/", "ember-en/profile-own.html"))
+    card = g.warning("LG101").first
+    card.wait_for(timeout=10000)
+    with g.ctx.expect_page(timeout=8000) as new_page:
+        card.locator('[data-guard-action="learn-more"]').click()
+    tab = new_page.value
+    tab.wait_for_load_state()
+    assert tab.url.startswith("http://127.0.0.1:"), tab.url
+    assert tab.url.endswith("#LG101")
+    assert "LG101" in tab.locator("body").inner_text()
