@@ -262,8 +262,11 @@ def launch(pw, tmp: Path, site: Site, *, settings: dict | None = None, install: 
     return Guard(ctx=ctx, page=page, site=site, home=home, guard_home=guard_home, profile=profile, ext_id=extension_id(), env=env)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def pw():
+    # Module scope, not session: a running sync Playwright keeps its asyncio
+    # loop current on this thread, which breaks every async (aiohttp) test
+    # and every other sync_playwright() that runs while it is open.
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
