@@ -31,6 +31,11 @@ from native_host.errors import HostError, invalid
 log = logging.getLogger("native_host")
 
 RETENTION_EVERY_S = 24 * 3600
+#: ``evaluate`` looks at the settings file (an ``os.stat``) at most this often;
+#: a change on disk is in force for every ``evaluate`` that starts more than
+#: this long after it was written. ``get_settings`` always looks.
+SETTINGS_CHECK_S = 0.25
+_monotonic = time.monotonic  # one global lookup on the hot path; tests replace it
 GET_LOG_DEFAULT = 20
 GET_LOG_MAX = 500
 MAX_ID_CHARS = 200
@@ -128,7 +133,7 @@ def rule_ids_cheaply() -> list[str]:
     return sorted(ids)
 
 
-def _stat_signature(path: Path) -> tuple[int, int, int] | None:
+def _stat_signature(path: str | Path) -> tuple[int, int, int] | None:
     try:
         st = os.stat(path)
     except OSError:
@@ -152,6 +157,8 @@ class _Core:
         self.parse_context = parse_context
         self.validation_details = validation_details
         self.settings_path = settings_path
+        self.settings_file = os.fspath(settings_path)  # os.stat on a str: no Path conversion per request
+        self.settings_checked_at = _monotonic()
         self.signature = _stat_signature(settings_path)
         loaded = settings_store.load(settings_path)
         if loaded.moved_to is not None:
@@ -194,6 +201,7 @@ class Session:
         settings_path: Path | None = None,
         log_path: Path | None = None,
         caller: str | None = None,
+        settings_check_interval: float = SETTINGS_CHECK_S,
     ):
         if settings_path is None:
             from guard.paths import settings_path as default_settings_path
@@ -202,6 +210,7 @@ class Session:
         self.settings_path = Path(settings_path)
         self.log_path = log_path
         self.caller = caller
+        self.settings_check_interval = settings_check_interval
         self.connection_key = f"host-{os.getpid()}-{time.time_ns()}"
         self._core: _Core | None = None
         self._core_lock = threading.Lock()
@@ -331,7 +340,8 @@ class Session:
 
     def _refresh_settings(self, core: _Core) -> None:
         """Reload when the file changed on disk (the dashboard or another host wrote it)."""
-        signature = _stat_signature(core.settings_path)
+        core.settings_checked_at = _monotonic()
+        signature = _stat_signature(core.settings_file)
         if signature == core.signature:
             return
         from guard import settings_store
@@ -410,7 +420,11 @@ class Session:
         if not isinstance(context, dict):
             raise invalid("context", "expected an object (the page context)")
         core = self.warm_up()
-        self._refresh_settings(core)
+        # Someone typing sends an evaluate per keystroke or two: look at the
+        # file at most every SETTINGS_CHECK_S, not on each (a stat is as dear
+        # as decoding the request).
+        if _monotonic() - core.settings_checked_at >= self.settings_check_interval:
+            self._refresh_settings(core)
         try:
             ctx = core.parse_context(context)
         except core.ValidationError as err:
@@ -515,6 +529,7 @@ class Session:
             raise HostError("invalid_settings", str(err)[:2000], details) from None
         settings_store.save(settings, core.settings_path)
         core.signature = _stat_signature(core.settings_path)
+        core.settings_checked_at = _monotonic()
         core.settings = settings
         core.problem = None
         core.engine.settings = settings

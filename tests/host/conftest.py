@@ -49,7 +49,11 @@ def post(text: str, *, session: str | None = "tab-1/nav-1", trigger: str = "inpu
 def session(guard_home):  # guard_home: tests/conftest.py (every test gets its own)
     from native_host.dispatch import Session
 
-    s = Session(settings_path=guard_home / "settings.json", log_path=guard_home / "warnings.sqlite3")
+    # settings_check_interval=0: evaluate looks at the settings file every time,
+    # so a test can write the file and evaluate at once. The production
+    # interval has its own tests (test_dispatch.py, "settings check").
+    s = Session(settings_path=guard_home / "settings.json", log_path=guard_home / "warnings.sqlite3",
+                settings_check_interval=0)
     yield s
     s.close()
 

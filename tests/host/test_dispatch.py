@@ -244,6 +244,82 @@ def test_reloading_keeps_the_engine_and_its_rate_state(session):
     assert engine.settings.language == "nl"
 
 
+# -- settings check: evaluate looks at the file at most every SETTINGS_CHECK_S ----
+
+
+@pytest.fixture
+def throttled(guard_home, monkeypatch):
+    """A session with the production interval and a clock the test moves."""
+    from native_host import dispatch
+
+    clock = types.SimpleNamespace(now=1000.0)
+    monkeypatch.setattr(dispatch, "_monotonic", lambda: clock.now)
+    s = dispatch.Session(settings_path=guard_home / "settings.json", log_path=guard_home / "warnings.sqlite3")
+    assert s.settings_check_interval == dispatch.SETTINGS_CHECK_S
+    s.warm_up()
+    s.clock = clock
+    yield s
+    s.close()
+
+
+def test_settings_check_interval_is_well_within_a_second():
+    from native_host.dispatch import SETTINGS_CHECK_S
+
+    assert 0 < SETTINGS_CHECK_S <= 0.5
+
+
+def test_evaluate_sees_a_settings_change_once_the_interval_has_passed(throttled):
+    from native_host.dispatch import SETTINGS_CHECK_S
+
+    ctx = post("Proud of Acme Data")
+    assert result_of(ask(throttled, {"id": 1, "type": "evaluate", "context": ctx}))["warnings"] == []
+    write_settings(throttled, ACME)
+    throttled.clock.now += SETTINGS_CHECK_S / 2
+    replies = ask(throttled, {"id": 2, "type": "evaluate", "context": ctx})
+    assert len(replies) == 1 and result_of(replies)["warnings"] == []  # not looked yet: old settings
+    throttled.clock.now += SETTINGS_CHECK_S / 2
+    replies = ask(throttled, {"id": 3, "type": "evaluate", "context": ctx})
+    assert [w["rule"] for w in result_of(replies)["warnings"]] == ["LG402"]
+    assert replies[1]["event"] == "settings_changed"
+    assert replies[1]["settings"]["employer"]["name"] == "Acme Data B.V."
+    throttled.clock.now += SETTINGS_CHECK_S * 10
+    assert len(ask(throttled, {"id": 4, "type": "evaluate", "context": ctx})) == 1  # no change, no event
+
+
+def test_get_settings_always_looks_at_the_file(throttled):
+    write_settings(throttled, {"language": "nl"})
+    replies = ask(throttled, {"id": 1, "type": "get_settings"})  # clock not moved
+    assert result_of(replies)["settings"]["language"] == "nl"
+    assert replies[1]["event"] == "settings_changed"
+    # and evaluate, inside the interval, runs on what get_settings loaded
+    ask(throttled, {"id": 2, "type": "evaluate", "context": post("x")})
+    assert throttled.warm_up().engine.settings.language == "nl"
+
+
+def test_own_set_settings_applies_at_once_inside_the_interval(throttled):
+    result_of(ask(throttled, {"id": 1, "type": "set_settings", "settings": ACME}))
+    replies = ask(throttled, {"id": 2, "type": "evaluate", "context": post("Acme Data!")})  # clock not moved
+    assert [w["rule"] for w in result_of(replies)["warnings"]] == ["LG402"]
+    assert len(replies) == 1  # our own write is not reported again
+
+
+def test_a_settings_change_reaches_evaluate_within_a_second_in_real_time(guard_home):
+    """No fake clock: the default session, the file written, then a pause below a second."""
+    from native_host.dispatch import Session
+
+    s = Session(settings_path=guard_home / "settings.json", log_path=guard_home / "warnings.sqlite3")
+    try:
+        ctx = post("Proud of Acme Data")
+        assert result_of(ask(s, {"id": 1, "type": "evaluate", "context": ctx}))["warnings"] == []
+        write_settings(s, ACME)
+        time.sleep(0.5)
+        replies = ask(s, {"id": 2, "type": "evaluate", "context": ctx})
+        assert [w["rule"] for w in result_of(replies)["warnings"]] == ["LG402"]
+        assert replies[1]["event"] == "settings_changed"
+    finally:
+        s.close()
+
+
 def test_an_oversized_evaluate_reply_is_trimmed_under_one_mebibyte(session):
     warnings = [{"id": f"w-{i}", "rule": "LG501", "evidence": [{"field": "people", "excerpt": "e" * 2000}],
                  "message": "m" * 500} for i in range(2000)]
