@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from functools import lru_cache
 from typing import Iterable
 
 from guard.models import Context, Finding, Settings
@@ -28,6 +29,7 @@ def pick_language(settings: Settings, ctx: Context | None) -> str:
     return "nl" if ui.startswith("nl") else "en"
 
 
+@lru_cache(maxsize=1024)
 def finding_id(rule_id: str, subject: str, page_session: str | None) -> str:
     """Stable for the same rule and subject within a page session."""
     raw = f"{rule_id}\x1f{subject}\x1f{page_session or ''}".encode()
@@ -56,26 +58,45 @@ class Engine:
         return findings
 
     def _finding(self, rule: Rule, hit: Hit, ctx: Context, lang: str) -> Finding:
-        wording = rule.wordings[hit.wording]
-        params = {k: (v.get(lang) if isinstance(v, Text) else v) for k, v in hit.params.items()}
         mode = hit.mode or rule.default_mode
         override = self.settings.rules.get(rule.id)
         if override is not None and override.mode is not None:
             mode = override.mode
         if ctx.kind not in SUBMITTABLE_KINDS:
             mode = "inform"
-        return Finding(
-            id=finding_id(rule.id, hit.subject, ctx.page_session),
-            rule=rule.id,
-            slug=rule.slug,
-            severity=hit.severity or rule.default_severity,
-            mode=mode,
-            title=wording.title.get(lang).format_map(params),
-            message=wording.message.get(lang).format_map(params),
-            suggestion=wording.suggestion.get(lang).format_map(params) if wording.suggestion else None,
-            legal_basis=list(rule.legal_basis),
-            fix=hit.fix,
-            evidence=hit.evidence,
-            subject=hit.subject,
-            language=lang,  # type: ignore[arg-type]
-        )
+        params = tuple(hit.params.items())
+        try:
+            title, message, suggestion = _wording_texts(rule, hit.wording, lang, params)
+        except TypeError:  # a parameter that cannot be a cache key
+            title, message, suggestion = _wording_texts.__wrapped__(rule, hit.wording, lang, params)
+        # One validation of a dict is cheaper than keyword construction.
+        return Finding.model_validate({
+            "id": finding_id(rule.id, hit.subject, ctx.page_session),
+            "rule": rule.id,
+            "slug": rule.slug,
+            "severity": hit.severity or rule.default_severity,
+            "mode": mode,
+            "title": title,
+            "message": message,
+            "suggestion": suggestion,
+            "legal_basis": list(rule.legal_basis),
+            "fix": hit.fix,
+            "evidence": hit.evidence,
+            "subject": hit.subject,
+            "language": lang,
+        })
+
+
+@lru_cache(maxsize=1024)
+def _wording_texts(rule: Rule, wording_key: str, lang: str,
+                   params: tuple[tuple[str, str | Text], ...]) -> tuple[str, str, str | None]:
+    """Title, message and suggestion in ``lang`` with the hit's parameters filled in.
+
+    Typing repeats the same finding on every keystroke, so the filled-in
+    texts are remembered (rules' wordings never change).
+    """
+    wording = rule.wordings[wording_key]
+    values = {k: (v.get(lang) if isinstance(v, Text) else v) for k, v in params}
+    return (wording.title.get(lang).format_map(values),
+            wording.message.get(lang).format_map(values),
+            wording.suggestion.get(lang).format_map(values) if wording.suggestion else None)

@@ -6,6 +6,7 @@ and how matched phrases become evidence.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable
 
 from guard import legal
@@ -21,22 +22,40 @@ _MAX_EXCERPT = 120
 
 def recipient_subject(person: Person) -> str:
     """One stable subject per conversation partner, so typing keeps one finding id."""
-    return profile_key(person.profile_url) or person.name.strip() or "recipient"
+    return _subject(person.profile_url, person.name)
 
 
 def recipient_name(person: Person) -> str | Text:
-    name = " ".join(person.name.split())
-    return name or Text(en="the recipient", nl="de ontvanger")
+    return _name(person.name)
+
+
+# LG201 and LG202 ask about the same recipient on every keystroke.
+@lru_cache(maxsize=256)
+def _subject(profile_url: str | None, name: str) -> str:
+    return profile_key(profile_url) or name.strip() or "recipient"
+
+
+@lru_cache(maxsize=256)
+def _name(name: str) -> str | Text:
+    joined = " ".join(name.split())
+    return joined or Text(en="the recipient", nl="de ontvanger")
 
 
 def text_evidence(signals: Iterable[Signal]) -> list[Evidence]:
+    """The phrases as evidence; a new list each call, of shared (read-only) ``Evidence``."""
+    return list(_evidence(tuple(signals)))
+
+
+@lru_cache(maxsize=256)
+def _evidence(signals: tuple[Signal, ...]) -> tuple[Evidence, ...]:
+    # LG201 and LG202 quote the same phrases, and typing keeps them: built once.
     out = []
     for s in signals:
         phrase = " ".join(s.phrase.split())
         if len(phrase) > _MAX_EXCERPT:
             phrase = phrase[: _MAX_EXCERPT - 1] + "…"
         out.append(Evidence(field="text", excerpt=phrase))
-    return out
+    return tuple(out)
 
 
 class UnsolicitedCommercialMessage(Rule):
