@@ -11,6 +11,10 @@
   add the next.
 * With ``store_excerpt`` false no message or post text is stored at all:
   ``excerpt`` and ``evidence`` stay NULL.
+* A host records the same warning on every keystroke: each instance
+  remembers the entries it wrote and answers those from memory, checking
+  SQLite's ``data_version`` at most every ``KNOWN_CHECK_S`` so that an entry
+  deleted elsewhere (``log clear``) is written again (see ``record``).
 * An append-only ``events`` table (written in the same transaction as the
   entry or decision) lets the dashboard follow warnings from *any* host
   process by polling ``events_after(last_seen)``.
@@ -25,6 +29,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 import uuid
 from collections import defaultdict
 from contextlib import contextmanager
@@ -39,6 +44,14 @@ BUSY_TIMEOUT_MS = 15_000
 
 #: The longest excerpt kept: enough to recognise the message, no more.
 EXCERPT_MAX = 280
+
+#: How long an entry this instance remembers having written is trusted
+#: without asking SQLite whether another connection changed the log.
+KNOWN_CHECK_S = 0.25
+#: Entries remembered per instance; past that the memory starts over.
+KNOWN_MAX = 20_000
+
+_monotonic = time.monotonic  # one global lookup on the hot path; tests replace it
 
 #: Columns of :class:`guard.models.LogEntry`, in order (``log --json``, CSV).
 ENTRY_FIELDS: tuple[str, ...] = tuple(LogEntry.model_fields)
@@ -141,6 +154,13 @@ class WarningLog:
         self.path = Path(path)
         self._lock = threading.RLock()
         self._conn = self._open()
+        # (rule, subject, session key) -> (entry id, generation): entries this
+        # instance wrote or found, so typing the same message does not cost a
+        # write transaction per keystroke. See record().
+        self._known: dict[tuple[str, str, str], tuple[int, int]] = {}
+        self._generation = 0
+        self._data_version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        self._checked_at = _monotonic()
 
     # -- connection and schema ---------------------------------------------
 
@@ -225,9 +245,31 @@ class WarningLog:
         When the person is about to send (``trigger == "submit"``) the stored
         excerpt is refreshed, so the log shows what was sent, not the first
         keystrokes that raised the warning.
+
+        The first time is always written to SQLite before this returns. After
+        that the instance remembers the entry and answers from memory (no
+        write transaction per keystroke), except on submit. The unique index
+        stays the truth: when an entry was deleted (``log clear``, retention,
+        the dashboard, in any process) the next call for it at least
+        ``KNOWN_CHECK_S`` after the delete writes it again.
         """
         page_session = getattr(ctx, "page_session", None)
-        key = page_session if page_session is not None else (session_key or f"single-{uuid.uuid4().hex}")
+        key = page_session if page_session is not None else session_key
+        refresh = store_excerpt and getattr(ctx, "trigger", None) == "submit"
+        if key is not None and not refresh:
+            known = (finding.rule, finding.subject, key)
+            item = self._known.get(known)
+            if item is not None:
+                # The hot path (every keystroke), without the lock: a dict read
+                # and two comparisons. A delete racing with it in another
+                # thread is the same as a delete just after.
+                if item[1] == self._generation and _monotonic() - self._checked_at < KNOWN_CHECK_S:
+                    return item[0]
+                entry_id = self._known_id(known)
+                if entry_id is not None:
+                    return entry_id
+        if key is None:
+            key = f"single-{uuid.uuid4().hex}"
         now = utc_iso()
         excerpt = make_excerpt(finding, ctx) if store_excerpt else None
         evidence = (
@@ -235,34 +277,69 @@ class WarningLog:
             if store_excerpt
             else None
         )
-        with self._write() as conn:
-            row = conn.execute(
-                """
-                INSERT INTO entries (warning_id, rule, slug, severity, kind, url, page_session, session_key,
-                                     subject, created_at, title, evidence, excerpt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (rule, subject, session_key) DO NOTHING
-                RETURNING id
-                """,
-                (finding.id, finding.rule, finding.slug, finding.severity, getattr(ctx, "kind", ""),
-                 getattr(ctx, "url", ""), page_session, key, finding.subject, now, finding.title,
-                 evidence, excerpt),
-            ).fetchone()
-            if row is not None:
-                entry_id = row[0]
-                conn.execute(
-                    "INSERT INTO events (entry_id, type, at) VALUES (?, 'warning', ?)", (entry_id, now)
-                )
+        with self._lock:
+            with self._write() as conn:
+                row = conn.execute(
+                    """
+                    INSERT INTO entries (warning_id, rule, slug, severity, kind, url, page_session, session_key,
+                                         subject, created_at, title, evidence, excerpt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (rule, subject, session_key) DO NOTHING
+                    RETURNING id
+                    """,
+                    (finding.id, finding.rule, finding.slug, finding.severity, getattr(ctx, "kind", ""),
+                     getattr(ctx, "url", ""), page_session, key, finding.subject, now, finding.title,
+                     evidence, excerpt),
+                ).fetchone()
+                if row is not None:
+                    entry_id = row[0]
+                    conn.execute(
+                        "INSERT INTO events (entry_id, type, at) VALUES (?, 'warning', ?)", (entry_id, now)
+                    )
+                else:
+                    (entry_id,) = conn.execute(
+                        "SELECT id FROM entries WHERE rule = ? AND subject = ? AND session_key = ?",
+                        (finding.rule, finding.subject, key),
+                    ).fetchone()
+                    if refresh:
+                        conn.execute(
+                            "UPDATE entries SET excerpt = ?, evidence = ?, url = ? WHERE id = ?",
+                            (excerpt, evidence, getattr(ctx, "url", ""), entry_id),
+                        )
+            # Remembered only once committed: a failed write is tried again next time.
+            if len(self._known) >= KNOWN_MAX:
+                self._known.clear()
+            self._known[(finding.rule, finding.subject, key)] = (entry_id, self._generation)
+        return entry_id
+
+    def _known_id(self, key: tuple[str, str, str]) -> int | None:
+        """The entry for ``key`` when this instance wrote or found it and it still exists; else None.
+
+        What another connection did (``linkedin-guard log clear``, the
+        dashboard, retention in another host) is seen through SQLite's
+        ``PRAGMA data_version``, read at most every KNOWN_CHECK_S: when it
+        moved, each remembered entry is looked up once by its id (a read, no
+        write lock) before it is trusted again. Deletes through this instance
+        forget everything at once.
+        """
+        with self._lock:
+            item = self._known.get(key)
+            if item is None:
+                return None
+            now = _monotonic()
+            if now - self._checked_at >= KNOWN_CHECK_S:
+                self._checked_at = now
+                version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+                if version != self._data_version:
+                    self._data_version = version
+                    self._generation += 1
+            entry_id, generation = item
+            if generation == self._generation:
                 return entry_id
-            (entry_id,) = conn.execute(
-                "SELECT id FROM entries WHERE rule = ? AND subject = ? AND session_key = ?",
-                (finding.rule, finding.subject, key),
-            ).fetchone()
-            if store_excerpt and getattr(ctx, "trigger", None) == "submit":
-                conn.execute(
-                    "UPDATE entries SET excerpt = ?, evidence = ?, url = ? WHERE id = ?",
-                    (excerpt, evidence, getattr(ctx, "url", ""), entry_id),
-                )
+            if self._conn.execute("SELECT 1 FROM entries WHERE id = ?", (entry_id,)).fetchone() is None:
+                del self._known[key]
+                return None
+            self._known[key] = (entry_id, self._generation)
             return entry_id
 
     def decide(
@@ -298,6 +375,7 @@ class WarningLog:
         ids = [int(i) for i in ids]
         removed = 0
         with self._write() as conn:
+            self._known.clear()
             for start in range(0, len(ids), 500):
                 chunk = ids[start : start + 500]
                 marks = ",".join("?" * len(chunk))
@@ -308,6 +386,7 @@ class WarningLog:
     def clear(self, before: datetime | None = None) -> int:
         """Delete every entry (created before ``before``, when given); how many."""
         with self._write() as conn:
+            self._known.clear()
             if before is None:
                 removed = conn.execute("DELETE FROM entries").rowcount
                 conn.execute("DELETE FROM events")

@@ -42,7 +42,6 @@ MAX_ID_CHARS = 200
 MAX_JUSTIFICATION = 5000
 # Room left in a 1 MiB frame for the envelope around a list of entries/findings.
 _ENVELOPE_ROOM = 4096
-_RECORDED_CACHE_MAX = 20_000
 DASHBOARD_PAGES = ("log", "settings", "rules", "chart")
 DECISIONS = ("dismissed", "proceeded", "cancelled", "fixed")
 
@@ -214,7 +213,6 @@ class Session:
         self.connection_key = f"host-{os.getpid()}-{time.time_ns()}"
         self._core: _Core | None = None
         self._core_lock = threading.Lock()
-        self._recorded: dict[tuple[str, str, str], int] = {}
         self._events: list[dict[str, Any]] = []
         self._hello_view: tuple[str, str | None] | None = None
         self.handlers: dict[str, Callable[[dict[str, Any]], Any]] = {
@@ -446,23 +444,17 @@ class Session:
         return self._fit_warnings([f.model_dump(mode="json") for f in findings])
 
     def _record(self, core: _Core, findings: list[Any], ctx: Any) -> None:
+        # Written to SQLite before the reply the first time; typing produces the
+        # same finding on every keystroke, and the log answers those from
+        # memory (WarningLog.record: no write per keystroke, yet an entry
+        # deleted by `log clear` is written again).
         store_excerpt = core.settings.log.store_excerpts
-        session = ctx.page_session if ctx.page_session is not None else self.connection_key
-        submit = ctx.trigger == "submit"
+        record = core.log.record
         for finding in findings:
-            key = (finding.rule, finding.subject, session)
-            # Typing produces the same finding on every keystroke: only the
-            # first reaches SQLite (and a submit, to refresh the excerpt).
-            if key in self._recorded and not submit:
-                continue
             try:
-                self._recorded[key] = core.log.record(
-                    finding, ctx, store_excerpt=store_excerpt, session_key=self.connection_key
-                )
+                record(finding, ctx, store_excerpt=store_excerpt, session_key=self.connection_key)
             except Exception as err:
                 log.error("could not record %s in the warning log: %s", finding.rule, type(err).__name__)
-        if len(self._recorded) > _RECORDED_CACHE_MAX:
-            self._recorded.clear()
 
     @staticmethod
     def _fit_warnings(warnings: list[dict[str, Any]]) -> dict[str, Any]:

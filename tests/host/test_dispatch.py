@@ -343,6 +343,28 @@ def test_decide_records_on_the_logged_entry(session):
     assert (entry.decision, entry.justification) == ("proceeded", "HR said fine")
 
 
+def test_a_warning_still_shown_after_log_clear_is_logged_again_with_its_decision(session, monkeypatch):
+    """`linkedin-guard log clear` (another process) while someone types: the host
+    remembers what it logged, but not past a clear."""
+    from guard import warning_log
+    from guard.warning_log import KNOWN_CHECK_S, WarningLog
+
+    clock = types.SimpleNamespace(t=1000.0)
+    monkeypatch.setattr(warning_log, "_monotonic", lambda: clock.t)
+    write_settings(session, ACME)
+    ask(session, {"id": 1, "type": "evaluate", "context": post("Proud of Acme Data")})
+    with WarningLog(session.warm_up().log.path) as cli:
+        assert cli.clear() == 1
+        clock.t += KNOWN_CHECK_S
+        [warning] = result_of(ask(session, {"id": 2, "type": "evaluate", "context": post("Proud of Acme Data!")}))[
+            "warnings"]
+        assert cli.count() == 1
+        assert result_of(ask(session, {"id": 3, "type": "decide", "warning_id": warning["id"],
+                                       "decision": "proceeded", "page_session": "tab-1/nav-1"})) == {"recorded": 1}
+        [entry] = cli.entries()
+        assert entry.decision == "proceeded"
+
+
 def test_decide_on_an_unknown_warning_records_nothing(session):
     assert result_of(ask(session, {"id": 1, "type": "decide", "warning_id": "w-0", "decision": "dismissed"})) == {
         "recorded": 0}

@@ -9,6 +9,7 @@ import stat
 import subprocess
 import sys
 import time
+import types
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -249,6 +250,141 @@ def test_ids_are_never_reused_after_a_clear(log):
     first = log.record(finding(), message(), store_excerpt=True)
     log.clear()
     assert log.record(finding(), message(), store_excerpt=True) > first
+
+
+# -- remembered entries: no write per keystroke, yet a cleared entry comes back ---------
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    from guard import warning_log
+
+    now = types.SimpleNamespace(t=1000.0)
+    monkeypatch.setattr(warning_log, "_monotonic", lambda: now.t)
+    return now
+
+
+def writes(wl: WarningLog) -> list[str]:
+    """Statements that change the log, as this connection runs them (filled in as it goes)."""
+    seen: list[str] = []
+    wl._conn.set_trace_callback(
+        lambda sql: seen.append(sql) if sql.lstrip().split()[0].upper() in ("INSERT", "UPDATE", "DELETE", "BEGIN") else None)
+    return seen
+
+
+def test_the_same_warning_again_costs_no_write(log):
+    first = log.record(finding(), message("Wij bieden k"), store_excerpt=True)
+    seen = writes(log)
+    for i in range(20):
+        assert log.record(finding(), message("Wij bieden korting" + "!" * i), store_excerpt=True) == first
+    assert seen == []
+    assert log.count() == 1
+
+
+def test_submit_still_writes_to_refresh_the_excerpt(log):
+    first = log.record(finding(evidence=()), message("Wij bie"), store_excerpt=True)
+    seen = writes(log)
+    log.record(finding(evidence=()), message("Wij bieden korting!", trigger="submit"), store_excerpt=True)
+    assert any(sql.lstrip().startswith("UPDATE entries SET excerpt") for sql in seen)
+    assert log.entry(first)["excerpt"] == "Wij bieden korting!"
+
+
+def test_an_entry_cleared_through_the_same_log_is_written_again_at_once(log, clock):
+    first = log.record(finding(), message(), store_excerpt=True)
+    log.clear()
+    second = log.record(finding(), message(), store_excerpt=True)  # clock not moved
+    assert second > first and log.count() == 1
+    log.delete([second])
+    assert log.record(finding(), message(), store_excerpt=True) > second and log.count() == 1
+
+
+def test_an_entry_cleared_by_another_process_is_written_again_after_the_check_interval(tmp_path, clock):
+    from guard.warning_log import KNOWN_CHECK_S
+
+    path = tmp_path / "log.sqlite3"
+    with WarningLog(path) as host, WarningLog(path) as cli:
+        f = finding()
+        first = host.record(f, message(), store_excerpt=True)
+        assert cli.clear() == 1  # `linkedin-guard log clear`, another connection
+        # Inside the interval the host still trusts its memory (documented window) ...
+        clock.t += KNOWN_CHECK_S / 2
+        assert host.record(f, message(), store_excerpt=True) == first
+        assert cli.count() == 0
+        # ... and once it has passed, the warning still on screen is logged again,
+        clock.t += KNOWN_CHECK_S / 2
+        second = host.record(f, message(), store_excerpt=True)
+        assert second > first
+        [entry] = cli.entries()
+        assert entry.id == second and entry.subject == "Mark Visser"
+        assert [e["type"] for e in cli.events_after(0)] == ["warning"]
+        # so the person's decision on it is recorded, not lost.
+        assert host.decide(f.id, "proceeded", page_session="tab-1") == 1
+        # After that, memory again: no write per keystroke.
+        seen = writes(host)
+        clock.t += KNOWN_CHECK_S * 4
+        assert host.record(f, message(), store_excerpt=True) == second
+        assert seen == []
+
+
+def test_writes_by_other_processes_cost_one_read_per_remembered_entry_not_a_write(tmp_path, clock):
+    from guard.warning_log import KNOWN_CHECK_S
+
+    path = tmp_path / "log.sqlite3"
+    with WarningLog(path) as host, WarningLog(path) as other_host:
+        first = host.record(finding(), message(), store_excerpt=True)
+        other_host.record(finding(subject="Eva", session="tab-9"), message(session="tab-9"), store_excerpt=True)
+        clock.t += KNOWN_CHECK_S
+        seen = writes(host)
+        assert host.record(finding(), message(), store_excerpt=True) == first
+        assert host.record(finding(), message(), store_excerpt=True) == first
+        assert seen == []
+        assert host.count() == 2
+
+
+def test_retention_in_another_process_lets_a_still_shown_warning_be_logged_again(tmp_path, clock):
+    from guard.warning_log import KNOWN_CHECK_S
+
+    path = tmp_path / "log.sqlite3"
+    with WarningLog(path) as host, WarningLog(path) as other_host:
+        old = host.record(finding(), message(), store_excerpt=True)
+        set_created(host, old, (datetime.now(timezone.utc) - timedelta(days=40)).strftime("%Y-%m-%dT%H:%M:%SZ"))
+        assert other_host.apply_retention(30) == 1
+        clock.t += KNOWN_CHECK_S
+        assert host.record(finding(), message(), store_excerpt=True) > old
+        assert other_host.count() == 1
+
+
+def test_a_failed_write_is_not_remembered(log, monkeypatch):
+    from contextlib import contextmanager
+
+    real_write = log._write
+
+    @contextmanager
+    def commit_fails():  # the INSERT runs, then the transaction is lost
+        with log._lock:
+            log._conn.execute("BEGIN IMMEDIATE")
+            yield log._conn
+            log._conn.execute("ROLLBACK")
+            raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(log, "_write", commit_fails)
+    with pytest.raises(sqlite3.OperationalError):
+        log.record(finding(), message(), store_excerpt=True)
+    monkeypatch.setattr(log, "_write", real_write)
+    seen = writes(log)
+    entry_id = log.record(finding(), message(), store_excerpt=True)
+    assert any(sql.lstrip().startswith("INSERT") for sql in seen)
+    assert [e.id for e in log.entries()] == [entry_id]
+
+
+def test_memory_is_bounded(log, monkeypatch):
+    from guard import warning_log
+
+    monkeypatch.setattr(warning_log, "KNOWN_MAX", 5)
+    for i in range(12):
+        log.record(finding(subject=f"s{i}"), message(), store_excerpt=True)
+        assert len(log._known) <= 5
+    assert log.count() == 12
 
 
 def test_apply_retention_removes_only_old_entries(log):
