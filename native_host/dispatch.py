@@ -98,6 +98,8 @@ class RawJSON(Mapping):
         return len(self._dict())
 
 
+_NO_WARNINGS = b'{"warnings":[]}'  # most evaluates: nothing to say, nothing to encode
+
 # Built once: json.dumps/json.loads with options build a new coder per call.
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 _ASCII_ENCODER = json.JSONEncoder(ensure_ascii=True, separators=(",", ":"), allow_nan=False)
@@ -147,12 +149,16 @@ class _Core:
         from guard import settings_store
         from guard.engine import Engine
 
-        from pydantic import ValidationError
+        from pydantic import TypeAdapter, ValidationError
 
-        from guard.models import parse_context, validation_details
+        from guard.models import Finding, parse_context, validation_details
 
         # Looked up once here, not imported on every evaluate.
         self.ValidationError = ValidationError
+        # The warnings list in one call to pydantic's Rust encoder, straight to
+        # bytes (model_dump_json per warning made a str per warning, then
+        # encoded each again: 6.0 -> 3.1 us for two warnings).
+        self.findings_json = TypeAdapter(list[Finding]).serializer.to_json
         self.parse_context = parse_context
         self.validation_details = validation_details
         self.settings_path = settings_path
@@ -432,15 +438,15 @@ class Session:
                 f"{d['path']}: {d['message']}" for d in details[:5]), details) from None
         findings = core.engine.evaluate(ctx)
         if not findings:
-            return {"warnings": []}
+            return RawJSON(_NO_WARNINGS)
         if core.log is not None:
             self._record(core, findings, ctx)
         try:
-            parts = [f.model_dump_json().encode("utf-8") for f in findings]
+            data = core.findings_json(findings)
         except Exception:  # e.g. a lone surrogate from the page: the slow path escapes it
-            parts = None
-        if parts is not None and sum(len(p) + 1 for p in parts) + _ENVELOPE_ROOM <= MAX_OUTGOING:
-            return RawJSON(b'{"warnings":[' + b",".join(parts) + b"]}")
+            data = None
+        if data is not None and len(data) + _ENVELOPE_ROOM <= MAX_OUTGOING:
+            return RawJSON(b'{"warnings":' + data + b"}")
         return self._fit_warnings([f.model_dump(mode="json") for f in findings])
 
     def _record(self, core: _Core, findings: list[Any], ctx: Any) -> None:

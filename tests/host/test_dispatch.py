@@ -329,6 +329,45 @@ def test_an_oversized_evaluate_reply_is_trimmed_under_one_mebibyte(session):
     assert all(w["evidence"] == [] for w in result["warnings"])
     assert len(encode({"id": "x", "ok": True, "result": result})) <= MAX_OUTGOING
 
+def test_evaluate_reply_carries_each_warning_as_the_model_dumps_it(session):
+    """The warnings are encoded in one call; on the wire they are what model_dump gives, in order."""
+    write_settings(session, {**ACME, "clients": [{"name": "Mark Visser", "company": "Bouwbedrijf Visser"}]})
+    core = session.warm_up()
+    ctx = {"kind": "message", "url": "https://www.linkedin.com/messaging/thread/2-abc/", "page_session": "t/n",
+           "trigger": "input", "channel": "message", "ui_language": "nl",
+           "recipient": {"name": "Mark Visser", "headline": "Directeur bij Bouwbedrijf Visser"},
+           "text": "Hoi Mark, ik zag dat jullie groeien. Wij helpen bedrijven als het jouwe met een slimme "
+                   "CRM-oplossing. Zullen we volgende week even bellen over een demo en onze prijzen?",
+           "thread": {"messages_from_me": 0, "messages_from_recipient": 0}}
+    expected = [f.model_dump(mode="json") for f in core.engine.evaluate(core.parse_context(ctx))]
+    assert len(expected) >= 2
+    [reply] = session.handle(json.dumps({"id": "r-9", "type": "evaluate", "context": ctx}).encode())
+    wire = encode(reply)
+    assert json.loads(wire) == {"id": "r-9", "ok": True, "result": {"warnings": expected}}
+
+
+def test_evaluate_with_nothing_to_say_is_the_short_reply(session):
+    [reply] = session.handle(json.dumps({"id": 5, "type": "evaluate", "context": post("Mooie dag op de hei")}).encode())
+    assert encode(reply) == b'{"id":5,"ok":true,"result":{"warnings":[]}}'
+    assert reply["result"]["warnings"] == []  # reads like the dict in-process
+
+
+def test_evaluate_warnings_above_one_mebibyte_are_trimmed(session, monkeypatch):
+    from guard.models import Evidence, Finding
+
+    core = session.warm_up()
+    big = [Finding(id=f"w-{i}", rule="LG501", slug="s", severity="info", mode="inform", title="t",
+                   message="m" * 500, legal_basis=[], subject=f"s{i}",
+                   evidence=[Evidence(field="text", excerpt="e" * 2000)]) for i in range(2000)]
+    monkeypatch.setattr(core.engine, "evaluate", lambda ctx: big)
+    monkeypatch.setattr(core, "log", None)
+    [reply] = session.handle(json.dumps({"id": 1, "type": "evaluate", "context": post("x")}).encode())
+    wire = encode(reply)
+    assert len(wire) <= MAX_OUTGOING
+    result = json.loads(wire)["result"]
+    assert result["truncated"] is True and 0 < len(result["warnings"]) < 2000
+
+
 
 # -- decide ----------------------------------------------------------------------
 
