@@ -42,8 +42,11 @@ class FrameTooLarge(Exception):
 
 
 def _read_exactly(stream: BinaryIO, n: int) -> bytes:
-    chunks = []
-    remaining = n
+    first = stream.read(n)
+    if len(first) == n or not first:  # the usual case: one read does it (or the stream ended)
+        return first
+    chunks = [first]
+    remaining = n - len(first)
     while remaining:
         # A buffered reader returns short only at EOF, but a raw pipe may
         # return less at any time (mdn/webextensions-examples#509: a host that
@@ -100,5 +103,7 @@ def encode_frame(payload: bytes, max_outgoing: int = MAX_OUTGOING) -> bytes:
 
 
 def write_frame(stream: BinaryIO, payload: bytes, max_outgoing: int = MAX_OUTGOING) -> None:
+    """One frame in one ``write`` (length and payload together), then flushed:
+    the reader is never woken for a bare length prefix."""
     stream.write(encode_frame(payload, max_outgoing))
     stream.flush()

@@ -38,7 +38,7 @@ from typing import Any, BinaryIO
 
 from native_host import DEFAULT_MAX_INCOMING, HOST_NAME, MAX_OUTGOING
 from native_host.dispatch import Session, encode
-from native_host.framing import EndOfStream, FrameTooLarge, FramingError, read_frame, write_frame
+from native_host.framing import EndOfStream, FrameTooLarge, FramingError, encode_frame, read_frame
 
 log = logging.getLogger("native_host")
 
@@ -159,17 +159,21 @@ class Sender:
             log.error("reply to %r would be %d bytes; sent too_large instead", message.get("id"), len(payload))
             payload = encode({"id": message.get("id"), "ok": False, "error": {
                 "code": "too_large", "message": f"the reply would be {len(payload)} bytes, above 1 MiB"}})
+        frame = encode_frame(payload)
         with self.lock:
-            write_frame(self.stream, payload)
+            self.stream.write(frame)
+            self.stream.flush()
 
 
 def serve(frames_in: BinaryIO, frames_out: BinaryIO, session: Any, *, max_incoming: int = DEFAULT_MAX_INCOMING,
           on_first_reply: Any = None, state: dict[str, Any] | None = None) -> int:
     """The request loop; the exit code."""
     sender = Sender(frames_out)
+    send = sender.send
     state = state if state is not None else {}
     state.setdefault("busy", False)
     first = True
+    timed = log.isEnabledFor(logging.DEBUG)  # per-request timings only when someone reads them
     while True:
         try:
             state["busy"] = False
@@ -196,16 +200,18 @@ def serve(frames_in: BinaryIO, frames_out: BinaryIO, session: Any, *, max_incomi
         except FramingError as err:
             log.error("cannot continue: %s", err)
             return 1
-        started = time.perf_counter()
+        if timed:
+            started = time.perf_counter()
         messages = session.handle(raw)
         reply = messages[0]
-        log.debug("%s %s in %.2f ms", reply.get("id"), "ok" if reply.get("ok") else reply["error"]["code"],
-                  (time.perf_counter() - started) * 1000)
-        if not reply.get("ok"):
+        if timed:
+            log.debug("%s %s in %.2f ms", reply.get("id"), "ok" if reply.get("ok") else reply["error"]["code"],
+                      (time.perf_counter() - started) * 1000)
+        if not reply["ok"]:
             log.info("request %r answered with error %s", reply.get("id"), reply["error"]["code"])
         try:
             for message in messages:
-                sender.send(message)
+                send(message)
         except (BrokenPipeError, OSError):
             log.info("the browser went away while we answered; exiting")
             return 0

@@ -121,3 +121,30 @@ def test_write_frame_flushes():
     write_frame(out, b"{}")
     assert out.getvalue() == struct.pack("@I", 2) + b"{}"
     assert out.flushed == 1
+
+
+class Writes(io.RawIOBase):
+    """A pipe that remembers each write it was given."""
+
+    def __init__(self):
+        self.writes: list[bytes] = []
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        self.writes.append(bytes(data))
+        return len(data)
+
+
+@pytest.mark.parametrize("size", [2, 5000, 200_000])
+def test_the_host_writes_each_frame_in_one_write(size):
+    """Length and payload together: the reader is never woken for a bare length prefix."""
+    from native_host.host import Sender
+
+    for stream in (Writes(), io.BufferedWriter(raw := Writes())):
+        Sender(stream).send({"id": 1, "ok": True, "result": {"payload": "x" * size}})
+        writes = stream.writes if isinstance(stream, Writes) else raw.writes
+        assert len(writes) == 1
+        (n,) = struct.unpack("@I", writes[0][:4])
+        assert n == len(writes[0]) - 4 and writes[0][4:].startswith(b'{"id":1')
