@@ -99,6 +99,7 @@ class RawJSON(Mapping):
 
 
 _NO_WARNINGS = b'{"warnings":[]}'  # most evaluates: nothing to say, nothing to encode
+_SAFE_INT = 2**53  # ids beyond JavaScript's exact integers take the plain path
 
 # Built once: json.dumps/json.loads with options build a new coder per call.
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
@@ -159,6 +160,20 @@ class _Core:
         # bytes (model_dump_json per warning made a str per warning, then
         # encoded each again: 6.0 -> 3.1 us for two warnings).
         self.findings_json = TypeAdapter(list[Finding]).serializer.to_json
+        # An evaluate request parsed and its context validated in one pass by
+        # pydantic's Rust JSON parser: no dict of the context is built in
+        # Python first (json.loads + validate_python: 4.1 -> 2.2 us).
+        from typing import Literal
+
+        from pydantic import ConfigDict
+        from typing_extensions import NotRequired, TypedDict
+
+        from guard.models import Context
+
+        request_type = TypedDict(  # type: ignore[misc]
+            "EvaluateRequest", {"type": Literal["evaluate"], "id": NotRequired[Any], "context": Context})
+        request_type.__pydantic_config__ = ConfigDict(extra="ignore")  # type: ignore[attr-defined]
+        self._validate_evaluate = TypeAdapter(request_type).validate_json
         self.parse_context = parse_context
         self.validation_details = validation_details
         self.settings_path = settings_path
@@ -197,6 +212,26 @@ class _Core:
 
     def settings_json(self) -> dict[str, Any]:
         return self.settings.model_dump(mode="json")
+
+    def evaluate_request(self, raw: bytes) -> dict[str, Any] | None:
+        """A well-formed ``evaluate`` request with its context validated, in one pass;
+        None for anything else, which :meth:`Session.handle` then reads the plain way.
+
+        Only ever a shortcut: whatever this refuses (not an evaluate, invalid
+        JSON or UTF-8, an invalid context, NaN, lone surrogates, an unusual
+        id) gets exactly the replies it always got, from the plain path.
+        """
+        if b'"evaluate"' not in raw or b"NaN" in raw or b"Infinity" in raw:
+            return None  # NaN/Infinity: json refuses them, pydantic's parser would not
+        try:
+            request = self._validate_evaluate(raw)
+        except Exception:  # ValidationError: also invalid JSON, lone surrogates, nesting
+            return None
+        request_id = request.get("id")
+        if request_id is None or (type(request_id) is str and len(request_id) <= MAX_ID_CHARS) or (
+                type(request_id) is int and -_SAFE_INT < request_id < _SAFE_INT):
+            return request
+        return None
 
 
 class Session:
@@ -269,6 +304,13 @@ class Session:
         request_id: Any = None
         events: list[dict[str, Any]] = []
         try:
+            core = self._core
+            fast = core.evaluate_request(raw) if core is not None else None
+            if fast is not None:
+                request_id = fast.get("id")
+                self._events = events
+                result = self._judge(core, fast["context"])
+                return self._finish({"id": request_id, "ok": True, "result": result}, events)
             request = self._parse(raw)
             request_id = request.get("id")
             if request_id is not None and (
@@ -305,6 +347,10 @@ class Session:
             }
         finally:
             self._events = []
+        return self._finish(reply, events)
+
+    def _finish(self, reply: dict[str, Any], events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        self._events = []
         if self._core is not None and time.monotonic() - self._core.retention_at > RETENTION_EVERY_S:
             self._core.apply_retention()
         return [reply, *events]
@@ -424,18 +470,26 @@ class Session:
         if not isinstance(context, dict):
             raise invalid("context", "expected an object (the page context)")
         core = self.warm_up()
+        try:
+            ctx = core.parse_context(context)
+        except core.ValidationError as err:
+            self._check_settings(core)
+            details = [{"path": "context." + d["path"] if d["path"] != "(root)" else "context", "message": d["message"]}
+                       for d in core.validation_details(err)]
+            raise HostError("invalid_request", "invalid context: " + "; ".join(
+                f"{d['path']}: {d['message']}" for d in details[:5]), details) from None
+        return self._judge(core, ctx)
+
+    def _check_settings(self, core: _Core) -> None:
         # Someone typing sends an evaluate per keystroke or two: look at the
         # file at most every SETTINGS_CHECK_S, not on each (a stat is as dear
         # as decoding the request).
         if _monotonic() - core.settings_checked_at >= self.settings_check_interval:
             self._refresh_settings(core)
-        try:
-            ctx = core.parse_context(context)
-        except core.ValidationError as err:
-            details = [{"path": "context." + d["path"] if d["path"] != "(root)" else "context", "message": d["message"]}
-                       for d in core.validation_details(err)]
-            raise HostError("invalid_request", "invalid context: " + "; ".join(
-                f"{d['path']}: {d['message']}" for d in details[:5]), details) from None
+
+    def _judge(self, core: _Core, ctx: Any) -> Any:
+        """The result of an evaluate whose context is valid."""
+        self._check_settings(core)
         findings = core.engine.evaluate(ctx)
         if not findings:
             return RawJSON(_NO_WARNINGS)

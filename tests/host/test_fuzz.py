@@ -8,6 +8,7 @@ import struct
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -128,3 +129,78 @@ def test_random_byte_streams_are_answered_or_end_cleanly(parts):
         rest = rest[4 + n :]
     assert len(replies) == complete
     assert code == (0 if not rest else 1)
+
+
+# -- the one-pass evaluate (pydantic's JSON parser) answers exactly as the plain path --
+
+_PLAIN_TMP = Path(tempfile.mkdtemp(prefix="host-fuzz-plain-"))
+(_PLAIN_TMP / "settings.json").write_text(json.dumps(ACME))
+_FAST_TMP = Path(tempfile.mkdtemp(prefix="host-fuzz-fast-"))
+(_FAST_TMP / "settings.json").write_text(json.dumps(ACME))
+FAST = Session(settings_path=_FAST_TMP / "settings.json", log_path=_FAST_TMP / "warnings.sqlite3")
+FAST.warm_up()
+PLAIN = Session(settings_path=_PLAIN_TMP / "settings.json", log_path=_PLAIN_TMP / "warnings.sqlite3")
+PLAIN.warm_up().evaluate_request = lambda raw: None  # always the plain path
+
+VALID = [
+    {"kind": "post", "url": "https://www.linkedin.com/feed/", "page_session": "t1", "trigger": "input",
+     "text": "Proud of my team at Acme Data!", "mentions": [], "media": []},
+    {"kind": "message", "url": "https://www.linkedin.com/messaging/thread/2-abc/", "page_session": "t2",
+     "trigger": "submit", "channel": "message", "recipient": {"name": "Mark Visser", "headline": "Directeur"},
+     "text": "Wij bieden 20% korting op onze software, zullen we bellen?"},
+    {"kind": "profile", "url": "https://www.linkedin.com/in/me/", "page_session": "t3", "trigger": "observe",
+     "own": True, "name": "Sanne", "positions": [{"title": "Sales Director", "company": "Acme Data", "current": True}]},
+]
+
+
+def same_answer(raw: bytes) -> None:
+    fast, plain = FAST.handle(raw), PLAIN.handle(raw)
+    assert [encode(m) for m in fast] == [encode(m) for m in plain], raw[:200]
+
+
+def test_the_one_pass_is_taken_for_a_plain_evaluate():
+    raw = json.dumps({"id": "r-1", "type": "evaluate", "context": VALID[0]}).encode()
+    assert FAST.warm_up().evaluate_request(raw) is not None
+    same_answer(raw)
+
+
+@pytest.mark.parametrize("raw", [
+    b'{"id": 1, "type": "evaluate", "context": {"kind": "post", "url": "u", "trigger": "input", "text": "a\\ud800b"}}',
+    b'{"id": 1, "type": "evaluate", "context": {"kind": "post", "url": "u", "trigger": "input", "text": "\\udc00"}}',
+    b'{"id": 1, "type": "evaluate", "x": NaN, "context": {"kind": "post", "url": "u", "trigger": "input", "text": "a"}}',
+    b'{"id": 1, "type": "evaluate", "x": -Infinity, "context": {"kind": "post", "url": "u", "trigger": "input", "text": "a"}}',
+    b'\xef\xbb\xbf{"id": 1, "type": "evaluate", "context": {"kind": "post", "url": "u", "trigger": "input", "text": "a"}}',
+    b'{"id": 1, "type": "evaluate", "context": {"kind": "post", "url": "u", "trigger": "input", "text": "a"}} x',
+    b'{"id": ' + b"9" * 5000 + b', "type": "evaluate", "context": {"kind": "post", "url": "u", "trigger": "input", "text": "a"}}',
+    b'{"id": ' + b"9" * 30 + b', "type": "evaluate", "context": {"kind": "post", "url": "u", "trigger": "input", "text": "a"}}',
+    b'{"id": 1.5, "type": "evaluate", "context": {"kind": "post", "url": "u", "trigger": "input", "text": "a"}}',
+    b'{"id": true, "type": "evaluate", "context": {"kind": "post", "url": "u", "trigger": "input", "text": "a"}}',
+    b'{"id": "' + b"x" * 201 + b'", "type": "evaluate", "context": {"kind": "post", "url": "u", "trigger": "input", "text": "a"}}',
+    b'{"id": 1, "type": "evaluate", "type": "ping", "context": {"kind": "post", "url": "u", "trigger": "input", "text": "a"}}',
+    b'{"id": 1, "type": "ping", "type": "evaluate", "context": {"kind": "post", "url": "u", "trigger": "input", "text": "a"}}',
+    b'{"id": 1, "type": "evaluate", "deep": ' + b"[" * 500 + b"]" * 500 + b', "context": {"kind": "post", "url": "u", "trigger": "input", "text": "a"}}',
+    b'{"id": 1, "type": "evaluate", "context": {"kind": "post", "url": "u", "trigger": "input", "text": "a\nb"}}',
+    b'{"id": 1, "type": "evaluate", "context": {"kind": "post", "url": "u", "trigger": "input", "text": 5}}',
+    b'{"id": 1, "type": "evaluate", "context": {"kind": "profile", "url": "u", "trigger": "observe", "own": "true", "name": "x", "positions": []}}',
+    b'{"id": 1, "type": "evaluate", "context": {"kind": "post", "url": "u", "trigger": "input", "text": "first"}, "context": {"kind": "post", "url": "u", "trigger": "input", "text": "Acme Data"}}',
+    b'{"id": null, "type": "evaluate", "context": {"kind": "post", "url": "u", "trigger": "input", "text": "Acme Data \\u00e9\\ud83d\\ude00"}}',
+])
+def test_odd_evaluate_frames_get_the_plain_answer(raw):
+    same_answer(raw)
+
+
+@FUZZ
+@given(requests.map(lambda r: {**r, "type": "evaluate"}))
+def test_random_evaluate_requests_get_the_plain_answer(request):
+    same_answer(json.dumps(request).encode())
+
+
+@FUZZ
+@given(st.sampled_from(VALID), st.one_of(st.none(), st.text(max_size=30), st.integers(), st.floats()),
+       st.lists(st.tuples(st.integers(0, 400), st.binary(min_size=0, max_size=3)), max_size=3))
+def test_damaged_evaluate_frames_get_the_plain_answer(context, request_id, damage):
+    raw = bytearray(json.dumps({"id": request_id, "type": "evaluate", "context": context}).encode())
+    for at, junk in damage:  # overwrite a few bytes anywhere
+        at = min(at, len(raw))
+        raw[at : at + len(junk)] = junk
+    same_answer(bytes(raw))
