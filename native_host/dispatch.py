@@ -173,7 +173,7 @@ class _Core:
         request_type = TypedDict(  # type: ignore[misc]
             "EvaluateRequest", {"type": Literal["evaluate"], "id": NotRequired[Any], "context": Context})
         request_type.__pydantic_config__ = ConfigDict(extra="ignore")  # type: ignore[attr-defined]
-        self._validate_evaluate = TypeAdapter(request_type).validate_json
+        self._validate_evaluate = TypeAdapter(request_type).validator.validate_json  # no Python wrapper per call
         self.parse_context = parse_context
         self.validation_details = validation_details
         self.settings_path = settings_path
