@@ -44,13 +44,17 @@ one big alternation of a few hundred phrases costs a millisecond. Instead each
 pattern is split into *pieces* that start with a literal (``_pieces``): ``re``
 then jumps from one occurrence of that literal to the next, and a piece is
 searched only when the text contains the words its literal start spells
-(the text is split into a set of words once). Pieces that spell no word —
-Dutch compounds, prices — are searched when one of the pattern's hand-written
-trigger words or substrings occurs; a test generates a sample for every
+(the text is split into a set of words once) and that literal start itself.
+Pieces that spell no word — Dutch compounds, prices — are searched when one
+of the pattern's hand-written trigger words or substrings occurs (a piece
+that starts with a number is written so that ``re`` skips to digits); a
+test generates a sample for every
 branch of every pattern to prove those lists complete. Vetoes, permission
 questions, industry words and the recipient's reply are searched only when
 they can change the verdict. Everything is compiled at import, and
 ``analyse`` is memoised, so LG201 and LG202 reading one message pay once.
+``benchmarks/core_bench.py`` measures it with a new text every round (as
+typing does), so the memo does not hide the cost.
 """
 
 from __future__ import annotations
@@ -60,7 +64,7 @@ import string
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Literal, NamedTuple
+from typing import Any, Iterable, Literal, NamedTuple
 
 Language = Literal["nl", "en"]
 Solicitation = Literal["commercial", "idealistic", "charitable"]
@@ -105,6 +109,8 @@ _FOLD = str.maketrans({
 _WHITESPACE = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
 # For the word set only: punctuation becomes a space ("profile," -> "profile").
 _PUNCT_TO_SPACE = str.maketrans({c: " " for c in string.punctuation + "\u20ac\u00a3"})
+# The same for ASCII text, as a byte table (``bytes.translate`` is several times faster).
+_ASCII_PUNCT_TO_SPACE = bytes.maketrans(string.punctuation.encode(), b" " * len(string.punctuation))
 
 
 def _normalise(text: str) -> tuple[str, str]:
@@ -955,6 +961,8 @@ def _group_end(regex: str, i: int) -> tuple[list[str], int]:
 
 _LITERAL = frozenset(string.ascii_lowercase + string.digits + " '-")
 _QUANTIFIERS = ("?", "*", "+", "{")
+# A class of word separators, not optional: the word before it is whole ("limited[- ]time").
+_SEPARATOR_CLASS = re.compile(r"\[[ '-]+\](?![?*+{])")
 # Literal punctuation that ends a word in a pattern ("interesse?" is written "interesse\\?").
 _PUNCTUATION = frozenset(",:;%/!\"&")
 # Words too common to gate a piece on their own: such a piece also needs one
@@ -966,6 +974,41 @@ de een en het ik je jij jou jouw u uw wij we van voor met niet dat die dit op te
 bent ben ben heb hebt heeft kan kun kunt wil wilt zou mag bij nog wel geen mijn onze ons jullie zijn er
 """.split())
 _MAX_PIECES = 128
+# Words that occur in most messages of their language: poor keys for a gate.
+_FREQUENT = _COMMON | frozenset("""
+a about all an and any are as at be been but can could do for from has have hello hi how i if in is it just
+know like me more my not of on or our so some that the their there they this to very was we were what when
+which who will with would you your
+aan als ben bent dan dat de deze die dit dus een en er gaat geen had heb hebt heeft het hier hij hoe ik in is
+je jij jou jouw jullie kan kun kunt maar me mee met mij mijn mooi naar niet nog nu of om onze ook op over te
+u uw van voor waar wat we wel wij wil wilt zal ze zich zijn zo zou
+""".split())
+# A word with more groups than this gets its groups indexed by their rarest word.
+_FEW_GROUPS = 4
+
+
+def _class_led(piece: str) -> str:
+    """The same pattern with a leading ``\\d+`` or ``\\d{1,2}`` as ``\\d\\d*`` / ``\\d\\d?``."""
+    if piece.startswith("\\d+"):
+        return "\\d\\d*" + piece[3:]
+    if piece.startswith("\\d{1,2}"):
+        return "\\d\\d?" + piece[7:]
+    return piece
+
+
+def _literal_start(piece: str) -> str:
+    """The literal text every match of ``piece`` starts with (read as ``_pieces`` reads it)."""
+    i = 0
+    while i < len(piece) and piece[i] in _LITERAL:
+        i += 1
+    if i < len(piece) and piece[i] in _QUANTIFIERS and i > 0:
+        i -= 1  # the last literal is optional
+    return piece[:i]
+
+
+def _rarity(word: str) -> tuple[bool, int, str]:
+    """Order words by how rarely they occur: infrequent first, then longer (then by spelling)."""
+    return word not in _FREQUENT, len(word), word
 
 
 def _pieces(regex: str) -> list[tuple[str, tuple[str, ...]]]:
@@ -1011,7 +1054,8 @@ def _pieces(regex: str) -> list[tuple[str, tuple[str, ...]]]:
             rx += "\\b"  # a pattern ending in a word means that whole word
         elif not (prefix.endswith((" ", "'", "-")) or rx.startswith("\\b", i)
                   or (nxt == "\\" and after and not after.isalnum() and rx[i + 2:i + 3] not in _QUANTIFIERS)
-                  or (nxt and nxt in _PUNCTUATION and after not in _QUANTIFIERS)):
+                  or (nxt and nxt in _PUNCTUATION and after not in _QUANTIFIERS)
+                  or _SEPARATOR_CLASS.match(rx, i)):  # "limited[- ]time": the word ends there
             tokens = tokens[:-1]  # the last word may go on ("service" of "services?")
         out.append((rx, tuple(t for t in tokens if t)))
     return out
@@ -1030,6 +1074,8 @@ class _Bank:
         self.patterns = tuple(patterns)
         # word -> ((pattern index, compiled piece, other words needed), ...)
         by_word: dict[str, list[tuple[int, re.Pattern[str], frozenset[str]]]] = {}
+        # pieces listed under several words (their words are all common)
+        shared: set[tuple[re.Pattern[str], int]] = set()
         # pieces that name no words, by pattern
         self.loose: list[tuple[tuple[re.Pattern[str], bool], ...]] = []
         by_trigger: dict[str, list[int]] = {}
@@ -1044,6 +1090,7 @@ class _Bank:
                     # Only common words ("we are"): listed under the pattern's
                     # trigger words instead, which are rarer.
                     compiled = re.compile(piece)
+                    shared.add((compiled, i))
                     for key in p.words:
                         by_word.setdefault(key, []).append((i, compiled, frozenset(needed)))
                 elif needed and not is_infix:
@@ -1066,43 +1113,131 @@ class _Bank:
         self.words_vocabulary = frozenset(by_word)
         self.by_trigger = {w: tuple(v) for w, v in by_trigger.items()}
         self.trigger_vocabulary = frozenset(by_trigger)
+        # What ``_find`` walks, per word: groups of pieces with the same
+        # other words and the same literal start (``_literal_start``). A group
+        # is searched only when the text has those words and contains that
+        # start (the words side by side). A word with many groups indexes
+        # them once more by their rarest other word, so only groups whose
+        # rarest word occurs are looked at. Pieces listed under several
+        # words are marked: they are searched once however many of their
+        # words occur.
+        Piece = tuple[re.Pattern[str], int]
+        Group = tuple[frozenset[str], str, tuple[Any, ...], bool]
+        self._gates: dict[str, tuple[tuple[Group, ...], dict[str, tuple[Group, ...]], frozenset[str]]] = {}
+        piece_ids = {pc: n for n, pc in enumerate(sorted(shared, key=lambda pc: (pc[1], pc[0].pattern)))}
+        for w, entries in self.by_word.items():
+            grouped: dict[tuple[frozenset[str], str, bool], dict[Piece, None]] = {}
+            for i, rx, rest in entries:
+                several = (rx, i) in shared
+                grouped.setdefault((rest, _literal_start(rx.pattern), several), {})[(rx, i)] = None
+            # Shared pieces as (id, piece) pairs: deduplicated by an int (hashing a
+            # compiled pattern hashes its whole code).
+            groups = [(rest, start, tuple((piece_ids[pc], pc) for pc in v) if sh else tuple(v), sh)
+                      for (rest, start, sh), v in grouped.items()]
+            many = len({g[0] for g in groups}) > _FEW_GROUPS
+            plain = tuple(g for g in groups if not (many and g[0]))
+            sub: dict[str, list[Group]] = {}
+            for rest, start, ps, sh in groups:
+                if many and rest:
+                    k = max(rest, key=_rarity)
+                    sub.setdefault(k, []).append((rest - {k}, start, ps, sh))
+            self._gates[w] = (plain, {k: tuple(v) for k, v in sub.items()}, frozenset(sub))
+        self._loose_all = tuple(range(len(self.patterns)))
+        # Substrings that can occur in ASCII text (not "€").
+        self._by_sub_ascii = [(sub, i) for sub, i in self.by_sub if sub.isascii()]
+        # Loose pieces that start with a number ("\\d+ dagen gratis") have no
+        # literal for ``re`` to skip to. Written "\\d\\d*" they start with a
+        # character class, which ``re`` skips to almost as fast; for ASCII
+        # text (where "\\d", "\\w" and "\\b" mean the same) an ASCII-only
+        # twin is faster still.
+        self._ascii_twin: dict[re.Pattern[str], re.Pattern[str]] = {}
+        for n, pieces in enumerate(self.loose):
+            fixed = []
+            for rx, infix in pieces:
+                if rx.pattern.startswith("\\d"):
+                    rx = re.compile(_class_led(rx.pattern))
+                    if "\\s" not in rx.pattern and "\\S" not in rx.pattern:
+                        self._ascii_twin[rx] = re.compile(rx.pattern, re.ASCII)
+                fixed.append((rx, infix))
+            self.loose[n] = tuple(fixed)
+        # The first three fields of each pattern's signals.
+        self._heads = tuple((p.cat, p.group, p.weight) for p in self.patterns)
 
     def run(self, low: str, words: frozenset[str], *, gated: bool = True) -> list[tuple[_Pattern, int, int]]:
         """``(pattern, start, end)`` of each pattern's first match (a pattern counts once).
 
-        ``gated=False`` searches every piece: the tests compare both ways to
-        prove that the word gates never hide a match.
+        Of two pieces of one pattern that match at the same place, the longer
+        match is quoted. ``gated=False`` searches every piece: the tests
+        compare both ways to prove that the word gates never hide a match.
         """
+        patterns = self.patterns
+        return [(patterns[i], s, e) for i, (s, e) in self._find(low, words, gated).items()]
+
+    def signals(self, src: str, low: str, words: frozenset[str]) -> list[Signal]:
+        """``run`` as ``Signal`` s quoted from ``src``."""
+        heads = self._heads
+        return [_new_tuple(Signal, heads[i] + (src[s:e], s, e)) for i, (s, e) in self._find(low, words).items()]
+
+    def _find(self, low: str, words: frozenset[str], gated: bool = True) -> dict[int, tuple[int, int]]:
+        """Pattern index -> ``(start, end)`` of its first match."""
         best: dict[int, tuple[int, int]] = {}
         if gated:
-            by_word = self.by_word
-            # A piece listed under two trigger words is searched once.
-            pieces = list(dict.fromkeys((rx, i) for w in self.words_vocabulary.intersection(words)
-                                        for i, rx, rest in by_word[w] if not rest or rest <= words))
-            loose = set(self.always)
-            for w in self.trigger_vocabulary.intersection(words):
-                loose.update(self.by_trigger[w])
-            for sub, i in self.by_sub:
-                if sub in low:
-                    loose.add(i)
+            gates = self._gates
+            pieces: list[tuple[re.Pattern[str], int]] = []
+            add = pieces.extend
+            once: dict[int, tuple[re.Pattern[str], int]] = {}
+            for w in self.words_vocabulary.intersection(words):
+                groups, sub, keys = gates[w]
+                for rest, start, ps, several in groups:
+                    if rest <= words and start in low:
+                        if several:
+                            once.update(ps)
+                        else:
+                            add(ps)
+                if keys:
+                    for k in keys.intersection(words):
+                        for rest, start, ps, several in sub[k]:
+                            if rest <= words and start in low:
+                                if several:
+                                    once.update(ps)
+                                else:
+                                    add(ps)
+            if once:
+                add(once.values())
+            loose: Iterable[int] = ()
+            trig = self.trigger_vocabulary.intersection(words)
+            if trig or self.always or self.by_sub:
+                lset = set(self.always)
+                for w in trig:
+                    lset.update(self.by_trigger[w])
+                for sub, i in self._by_sub_ascii if low.isascii() else self.by_sub:
+                    if sub in low:
+                        lset.add(i)
+                loose = lset
         else:
             pieces = list(dict.fromkeys((rx, i) for v in self.by_word.values() for i, rx, _ in v))
-            loose = set(range(len(self.patterns)))
+            loose = self._loose_all
         for rx, i in pieces:
             m = rx.search(low)
-            while m is not None:
+            if m is None:
+                continue
+            s = m.start()
+            # Pieces start with a literal so ``re`` can skip ahead; the
+            # word boundary before the match is checked here instead.
+            while s and low[s - 1].isalnum() and low[s].isalnum():
+                m = rx.search(low, s + 1)
+                if m is None:
+                    break
                 s = m.start()
-                # Pieces start with a literal so ``re`` can skip ahead; the
-                # word boundary before the match is checked here instead.
-                if s and low[s - 1].isalnum() and low[s].isalnum():
-                    m = rx.search(low, s + 1)
-                    continue
+            else:
                 old = best.get(i)
-                if old is None or s < old[0]:
+                if old is None or s < old[0] or (s == old[0] and m.end() > old[1]):
                     best[i] = (s, m.end())
-                break
+        twins = self._ascii_twin if gated and low.isascii() else {}
         for i in loose:
             for rx, infix in self.loose[i]:
+                if twins:
+                    rx = twins.get(rx, rx)
                 m = rx.search(low)
                 while m is not None:
                     s = m.start()
@@ -1113,11 +1248,10 @@ class _Bank:
                         m = rx.search(low, s + 1)
                         continue
                     old = best.get(i)
-                    if old is None or s < old[0]:
+                    if old is None or s < old[0] or (s == old[0] and m.end() > old[1]):
                         best[i] = (s, m.end())
                     break
-        patterns = self.patterns
-        return [(patterns[i], s, e) for i, (s, e) in best.items()]
+        return best
 
 
 _CORE_BANK = _Bank([p for p in _COMMERCIAL_EN + _COMMERCIAL_NL if p.group != "domain"]
@@ -1208,8 +1342,11 @@ class Analysis(NamedTuple):
 def _score(signals: Iterable[Signal]) -> tuple[int, dict[str, int]]:
     """Sum of weights per group, each weak group capped."""
     groups: dict[str, int] = {}
+    if not signals:
+        return 0, groups
     for s in signals:
-        groups[s.group] = groups.get(s.group, 0) + s.weight
+        g = s[1]
+        groups[g] = groups.get(g, 0) + s[2]
     total = 0
     for g, v in groups.items():
         cap = _CAPS.get(g)
@@ -1219,26 +1356,39 @@ def _score(signals: Iterable[Signal]) -> tuple[int, dict[str, int]]:
 
 def _top(signals: list[Signal]) -> tuple[Signal, ...]:
     """The strongest phrases first, at most MAX_EVIDENCE, then back in text order."""
-    best = sorted(signals, key=lambda s: (-s.weight, s.start))[:MAX_EVIDENCE]
-    return tuple(sorted(best, key=lambda s: s.start))
+    best = sorted(signals, key=_strength)[:MAX_EVIDENCE] if len(signals) > MAX_EVIDENCE else signals
+    return tuple(sorted(best, key=_start_then_strength))
 
 
-def _phrase(src: str, start: int, end: int) -> str:
-    return src[start:end]
+def _strength(s: Signal) -> tuple[int, int]:
+    return -s[2], s[4]
 
 
-def _signals(bank: "_Bank", src: str, low: str, words: frozenset[str]) -> list[Signal]:
-    return [Signal(p.cat, p.group, p.weight, _phrase(src, s, e), s, e) for p, s, e in bank.run(low, words)]
+def _start(s: Signal) -> int:
+    return s[4]
+
+
+def _start_then_strength(s: Signal) -> tuple[int, int]:
+    return s[4], -s[2]
+
+
+_new_tuple = tuple.__new__
 
 
 def _by_category(signals: list[Signal]) -> dict[str, list[Signal]]:
     by_cat: dict[str, list[Signal]] = {}
     for s in signals:
-        by_cat.setdefault(s.category, []).append(s)
+        cat = s[0]
+        if cat in by_cat:
+            by_cat[cat].append(s)
+        else:
+            by_cat[cat] = [s]
     return by_cat
 
 
 def _words(low: str) -> frozenset[str]:
+    if low.isascii():
+        return frozenset(low.encode("ascii").translate(_ASCII_PUNCT_TO_SPACE).decode("ascii").split())
     return frozenset(low.translate(_PUNCT_TO_SPACE).split())
 
 
@@ -1258,74 +1408,88 @@ def analyse(text: str, last_from_recipient: str | None = None, default_language:
     language: Language = "nl" if nl > en else "en" if en > nl else default_language
     formal = language == "nl" and not words.isdisjoint(_FORMAL_NL)
 
-    signals = _signals(_CORE_BANK, src, low, words)
+    signals = _CORE_BANK.signals(src, low, words)
     by_cat = _by_category(signals)
+    get = by_cat.get
 
-    rec_score, rec_groups = _score(by_cat.get("recruitment", ()))
+    rec_score, rec_groups = _score(get("recruitment", ()))
     rec_candidate = rec_score >= BAR and not rec_groups.keys().isdisjoint(("role", "pitch", "fit"))
-    com_score, com_groups = _score(by_cat.get("commercial", ()))
-    kind_scores = {k: _score(by_cat.get(k, ())) for k in ("charitable", "idealistic")}
+    com_all = get("commercial", ())
+    com_score, com_groups = _score(com_all)
+    cha_score, cha_groups = _score(get("charitable", ()))
+    ide_score, ide_groups = _score(get("idealistic", ()))
     # Vetoes can only pull a score that reached BAR back under BAR + VETO_RAISE;
     # applicants and referrals also decide whether recruitment is outreach.
-    undecided = any(BAR <= v < BAR + VETO_RAISE for v in (com_score, *(k[0] for k in kind_scores.values())))
-    if undecided:
-        signals += _signals(_VETO_BANK, src, low, words)
-    elif rec_candidate:
-        signals += _signals(_RECRUITMENT_VETO_BANK, src, low, words)
-    if undecided or rec_candidate:
-        by_cat = _by_category(signals)
-
-    vetoes = tuple(s for k in VETO_KINDS for s in by_cat.get(k, ()))
+    undecided = (BAR <= com_score < BAR + VETO_RAISE or BAR <= cha_score < BAR + VETO_RAISE
+                 or BAR <= ide_score < BAR + VETO_RAISE)
+    extra = (_VETO_BANK.signals(src, low, words) if undecided
+             else _RECRUITMENT_VETO_BANK.signals(src, low, words) if rec_candidate else None)
+    vetoes: tuple[Signal, ...] = ()
+    if extra:
+        # Their categories are not the core bank's: appended, the core lists stay as they are.
+        signals += extra
+        for sig in extra:
+            by_cat.setdefault(sig[0], []).append(sig)
+        vetoes = tuple(sig for k in VETO_KINDS for sig in get(k, ()))
     bar = BAR + (VETO_RAISE if vetoes else 0)
 
     # Recruitment first: it decides which commercial words count.
     recruitment = rec_candidate and "applicant" not in by_cat and "referral" not in by_cat
-    exclude = _SHARED_WITH_RECRUITERS if recruitment else frozenset()
-    com_signals = [s for s in by_cat.get("commercial", ()) if s.group not in exclude]
-    com_score, com_groups = _score(com_signals)
-    substance = sum(min(v, _CAPS.get(g, v)) for g, v in com_groups.items() if g in _SUBSTANCE)
-    commercial = com_score >= bar and substance >= 2
+    if recruitment:
+        com_signals = [sig for sig in com_all if sig[1] not in _SHARED_WITH_RECRUITERS]
+        com_score, com_groups = _score(com_signals)
+    else:
+        com_signals = list(com_all)  # the score above is its score
+    commercial = False
+    if com_score >= bar:
+        substance = 0
+        for g, v in com_groups.items():
+            if g in _SUBSTANCE:
+                substance += min(v, _CAPS.get(g, v))
+        commercial = substance >= 2
     if (not commercial and not recruitment and "cold" in com_groups
             and ("bait" in com_groups or "cta" in com_groups)):
         # The cold-call shape: opener + bait + an industry word.
-        domain = _signals(_DOMAIN_BANK, src, low, words)[:1]
+        domain = _DOMAIN_BANK.signals(src, low, words)[:1]
         if domain:
             signals += domain
             com_signals += domain
             com_score, com_groups = _score(com_signals)
             commercial = com_score >= bar
 
-    scores = {"commercial": com_score, "recruitment": rec_score}
+    scores = {"commercial": com_score, "recruitment": rec_score, "charitable": cha_score, "idealistic": ide_score}
     candidates: list[tuple[int, str, list[Signal]]] = []
     if commercial:
         candidates.append((com_score, "commercial", com_signals))
-    for kind, (kind_score, kind_groups) in kind_scores.items():
-        scores[kind] = kind_score
-        if kind_score >= bar and "ask" in kind_groups:
-            candidates.append((kind_score, kind, by_cat[kind]))
+    if cha_score >= bar and "ask" in cha_groups:
+        candidates.append((cha_score, "charitable", by_cat["charitable"]))
+    if ide_score >= bar and "ask" in ide_groups:
+        candidates.append((ide_score, "idealistic", by_cat["idealistic"]))
     solicitation: Solicitation | None = None
     evidence: tuple[Signal, ...] = ()
     if candidates:
         # The strongest kind names the message; commercial wins a tie (the
         # anti-spam article treats all three alike, the wording differs).
-        _, kind, kind_signals = max(candidates, key=lambda c: (c[0], c[1] == "commercial"))
+        _, kind, kind_signals = (candidates[0] if len(candidates) == 1
+                                 else max(candidates, key=lambda c: (c[0], c[1] == "commercial")))
         solicitation = kind  # type: ignore[assignment]
         evidence = _top(kind_signals)
 
     permission_only = False
-    if solicitation == "commercial" and not any(s.group in _HARD_SELL for s in com_signals):
-        permission = _signals(_PERMISSION_BANK, src, low, words)
+    if solicitation == "commercial" and not any(sig[1] in _HARD_SELL for sig in com_signals):
+        permission = _PERMISSION_BANK.signals(src, low, words)
         signals += permission
         permission_only = bool(permission)
 
     requested = False
     if last_from_recipient and (solicitation is not None or recruitment):
         _, reply_low = _normalise(last_from_recipient)
-        reply_cats = {p.cat for p, _, _ in _REPLY_BANK.run(reply_low, _words(reply_low))}
+        reply_heads = _REPLY_BANK._heads
+        reply_cats = {reply_heads[i][0] for i in _REPLY_BANK._find(reply_low, _words(reply_low))}
         requested = "request" in reply_cats and "refusal" not in reply_cats
 
-    opt_out_signals = by_cat.get("optout", [])
-    signals.sort(key=lambda s: s.start)
+    opt_out_signals = get("optout", ())
+    signals.sort(key=_start)
     return Analysis(
         language=language,
         formal=formal,
