@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable
 
 from guard import legal
@@ -25,7 +26,13 @@ def notice_fix(text: str, lang: str, formal: bool, channel: str) -> Fix:
     notice = opt_out_notice(lang, formal)
     if channel == "invitation" and len(text) + len(sep) + len(notice) > INVITATION_LIMIT:
         notice = opt_out_notice(lang, formal, short=True)
-    return Fix(action="append_text", text=sep + notice)
+    return _fix(sep + notice)
+
+
+@lru_cache(maxsize=64)
+def _fix(text: str) -> Fix:
+    # A handful of notices, one per keystroke: built once (shared, read-only).
+    return Fix(action="append_text", text=text)
 
 
 class DirectMarketingWithoutOptOut(Rule):
