@@ -996,12 +996,13 @@ def _class_led(piece: str) -> str:
     return piece
 
 
+_LITERAL_RUN = re.compile(r"[a-z0-9 '-]*")
+
+
 def _literal_start(piece: str) -> str:
     """The literal text every match of ``piece`` starts with (read as ``_pieces`` reads it)."""
-    i = 0
-    while i < len(piece) and piece[i] in _LITERAL:
-        i += 1
-    if i < len(piece) and piece[i] in _QUANTIFIERS and i > 0:
+    i = _LITERAL_RUN.match(piece).end()  # type: ignore[union-attr]
+    if piece[i:i + 1] in _QUANTIFIERS and i > 0:
         i -= 1  # the last literal is optional
     return piece[:i]
 
@@ -1074,8 +1075,10 @@ class _Bank:
         self.patterns = tuple(patterns)
         # word -> ((pattern index, compiled piece, other words needed), ...)
         by_word: dict[str, list[tuple[int, re.Pattern[str], frozenset[str]]]] = {}
-        # pieces listed under several words (their words are all common)
-        shared: set[tuple[re.Pattern[str], int]] = set()
+        # pieces listed under several words (their words are all common), by
+        # (id of the compiled piece, pattern index): hashing a compiled
+        # pattern hashes its whole code
+        shared: set[tuple[int, int]] = set()
         # pieces that name no words, by pattern
         self.loose: list[tuple[tuple[re.Pattern[str], bool], ...]] = []
         by_trigger: dict[str, list[int]] = {}
@@ -1090,14 +1093,14 @@ class _Bank:
                     # Only common words ("we are"): listed under the pattern's
                     # trigger words instead, which are rarer.
                     compiled = re.compile(piece)
-                    shared.add((compiled, i))
+                    shared.add((id(compiled), i))
                     for key in p.words:
                         by_word.setdefault(key, []).append((i, compiled, frozenset(needed)))
                 elif needed and not is_infix:
                     key = max(needed, key=len)
                     by_word.setdefault(key, []).append((i, re.compile(piece), frozenset(needed) - {key}))
                 else:
-                    loose.append((re.compile(piece), is_infix))
+                    loose.append((re.compile(_class_led(piece)), is_infix))
             self.loose.append(tuple(loose))
             if loose:
                 if not p.words and not p.subs:
@@ -1113,6 +1116,22 @@ class _Bank:
         self.words_vocabulary = frozenset(by_word)
         self.by_trigger = {w: tuple(v) for w, v in by_trigger.items()}
         self.trigger_vocabulary = frozenset(by_trigger)
+        self._gates = self._build_gates(shared)
+        self._loose_all = tuple(range(len(self.patterns)))
+        # Substrings that can occur in ASCII text (not "€").
+        self._by_sub_ascii = [(sub, i) for sub, i in self.by_sub if sub.isascii()]
+        # Loose pieces that start with a number ("\\d+ dagen gratis") have no
+        # literal for ``re`` to skip to; ``_class_led`` writes them so that
+        # they start with a character class, which ``re`` skips to almost as
+        # fast. For ASCII text (where "\\d", "\\w" and "\\b" mean the same)
+        # an ASCII-only twin is faster still; compiled when first needed.
+        self._ascii_twin: dict[re.Pattern[str], re.Pattern[str] | None] = {
+            rx: None for pieces in self.loose for rx, _ in pieces
+            if rx.pattern.startswith("\\d") and "\\s" not in rx.pattern and "\\S" not in rx.pattern}
+        # The first three fields of each pattern's signals.
+        self._heads = tuple((p.cat, p.group, p.weight) for p in self.patterns)
+
+    def _build_gates(self, shared: set[tuple[int, int]]) -> dict[str, Any]:
         # What ``_find`` walks, per word: groups of pieces with the same
         # other words and the same literal start (``_literal_start``). A group
         # is searched only when the text has those words and contains that
@@ -1123,45 +1142,38 @@ class _Bank:
         # words occur.
         Piece = tuple[re.Pattern[str], int]
         Group = tuple[frozenset[str], str, tuple[Any, ...], bool]
-        self._gates: dict[str, tuple[tuple[Group, ...], dict[str, tuple[Group, ...]], frozenset[str]]] = {}
-        piece_ids = {pc: n for n, pc in enumerate(sorted(shared, key=lambda pc: (pc[1], pc[0].pattern)))}
+        gates: dict[str, tuple[tuple[Group, ...], dict[str, tuple[Group, ...]], frozenset[str]]] = {}
+        piece_ids = {key: n for n, key in enumerate(shared)}
+        starts: dict[int, str] = {}
         for w, entries in self.by_word.items():
-            grouped: dict[tuple[frozenset[str], str, bool], dict[Piece, None]] = {}
+            grouped: dict[tuple[frozenset[str], str, bool], list[Any]] = {}
+            seen: set[tuple[int, int]] = set()
             for i, rx, rest in entries:
-                several = (rx, i) in shared
-                grouped.setdefault((rest, _literal_start(rx.pattern), several), {})[(rx, i)] = None
-            # Shared pieces as (id, piece) pairs: deduplicated by an int (hashing a
-            # compiled pattern hashes its whole code).
-            groups = [(rest, start, tuple((piece_ids[pc], pc) for pc in v) if sh else tuple(v), sh)
-                      for (rest, start, sh), v in grouped.items()]
-            many = len({g[0] for g in groups}) > _FEW_GROUPS
-            plain = tuple(g for g in groups if not (many and g[0]))
+                key = (id(rx), i)
+                if key in seen:
+                    continue
+                seen.add(key)
+                start = starts.get(key[0])
+                if start is None:
+                    start = starts[key[0]] = _literal_start(rx.pattern)
+                if key in shared:
+                    # as (number, piece) pairs, deduplicated by the number
+                    grouped.setdefault((rest, start, True), []).append((piece_ids[key], (rx, i)))
+                else:
+                    grouped.setdefault((rest, start, False), []).append((rx, i))
+            if len(grouped) <= _FEW_GROUPS or sum(1 for r, _, _ in grouped if r) <= _FEW_GROUPS:
+                gates[w] = (tuple((r, st, tuple(v), sh) for (r, st, sh), v in grouped.items()), {}, frozenset())
+                continue
+            plain: list[Group] = []
             sub: dict[str, list[Group]] = {}
-            for rest, start, ps, sh in groups:
-                if many and rest:
+            for (rest, start, sh), v in grouped.items():
+                if rest:
                     k = max(rest, key=_rarity)
-                    sub.setdefault(k, []).append((rest - {k}, start, ps, sh))
-            self._gates[w] = (plain, {k: tuple(v) for k, v in sub.items()}, frozenset(sub))
-        self._loose_all = tuple(range(len(self.patterns)))
-        # Substrings that can occur in ASCII text (not "€").
-        self._by_sub_ascii = [(sub, i) for sub, i in self.by_sub if sub.isascii()]
-        # Loose pieces that start with a number ("\\d+ dagen gratis") have no
-        # literal for ``re`` to skip to. Written "\\d\\d*" they start with a
-        # character class, which ``re`` skips to almost as fast; for ASCII
-        # text (where "\\d", "\\w" and "\\b" mean the same) an ASCII-only
-        # twin is faster still.
-        self._ascii_twin: dict[re.Pattern[str], re.Pattern[str]] = {}
-        for n, pieces in enumerate(self.loose):
-            fixed = []
-            for rx, infix in pieces:
-                if rx.pattern.startswith("\\d"):
-                    rx = re.compile(_class_led(rx.pattern))
-                    if "\\s" not in rx.pattern and "\\S" not in rx.pattern:
-                        self._ascii_twin[rx] = re.compile(rx.pattern, re.ASCII)
-                fixed.append((rx, infix))
-            self.loose[n] = tuple(fixed)
-        # The first three fields of each pattern's signals.
-        self._heads = tuple((p.cat, p.group, p.weight) for p in self.patterns)
+                    sub.setdefault(k, []).append((rest - {k}, start, tuple(v), sh))
+                else:
+                    plain.append((rest, start, tuple(v), sh))
+            gates[w] = (tuple(plain), {k: tuple(v) for k, v in sub.items()}, frozenset(sub))
+        return gates
 
     def run(self, low: str, words: frozenset[str], *, gated: bool = True) -> list[tuple[_Pattern, int, int]]:
         """``(pattern, start, end)`` of each pattern's first match (a pattern counts once).
@@ -1236,8 +1248,11 @@ class _Bank:
         twins = self._ascii_twin if gated and low.isascii() else {}
         for i in loose:
             for rx, infix in self.loose[i]:
-                if twins:
-                    rx = twins.get(rx, rx)
+                if twins and rx in twins:
+                    twin = twins[rx]
+                    if twin is None:
+                        twin = twins[rx] = re.compile(rx.pattern, re.ASCII)
+                    rx = twin
                 m = rx.search(low)
                 while m is not None:
                     s = m.start()
