@@ -1007,6 +1007,14 @@ def _literal_start(piece: str) -> str:
     return piece[:i]
 
 
+_FROZENSETS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _interned(words: frozenset[str]) -> frozenset[str]:
+    """One object per distinct word set (thousands of pieces need the same few: memory)."""
+    return _FROZENSETS.setdefault(words, words)
+
+
 def _rarity(word: str) -> tuple[bool, int, str]:
     """Order words by how rarely they occur: infrequent first, then longer (then by spelling)."""
     return word not in _FREQUENT, len(word), word
@@ -1094,11 +1102,12 @@ class _Bank:
                     # trigger words instead, which are rarer.
                     compiled = re.compile(piece)
                     shared.add((id(compiled), i))
+                    rest = _interned(frozenset(needed))
                     for key in p.words:
-                        by_word.setdefault(key, []).append((i, compiled, frozenset(needed)))
+                        by_word.setdefault(key, []).append((i, compiled, rest))
                 elif needed and not is_infix:
                     key = max(needed, key=len)
-                    by_word.setdefault(key, []).append((i, re.compile(piece), frozenset(needed) - {key}))
+                    by_word.setdefault(key, []).append((i, re.compile(piece), _interned(frozenset(needed) - {key})))
                 else:
                     loose.append((re.compile(_class_led(piece)), is_infix))
             self.loose.append(tuple(loose))
@@ -1169,7 +1178,7 @@ class _Bank:
             for (rest, start, sh), v in grouped.items():
                 if rest:
                     k = max(rest, key=_rarity)
-                    sub.setdefault(k, []).append((rest - {k}, start, tuple(v), sh))
+                    sub.setdefault(k, []).append((_interned(rest - {k}), start, tuple(v), sh))
                 else:
                     plain.append((rest, start, tuple(v), sh))
             gates[w] = (tuple(plain), {k: tuple(v) for k, v in sub.items()}, frozenset(sub))
