@@ -1149,7 +1149,6 @@ class _Bank:
         # rarest word occurs are looked at. Pieces listed under several
         # words are marked: they are searched once however many of their
         # words occur.
-        Piece = tuple[re.Pattern[str], int]
         Group = tuple[frozenset[str], str, tuple[Any, ...], bool]
         gates: dict[str, tuple[tuple[Group, ...], dict[str, tuple[Group, ...]], frozenset[str]]] = {}
         piece_ids = {key: n for n, key in enumerate(shared)}

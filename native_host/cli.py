@@ -7,7 +7,6 @@ Exit codes: 0 fine, 1 ``doctor`` found something broken, 2 bad input
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 
@@ -109,7 +108,6 @@ def run_uninstall(args) -> int:
 
 
 def run_doctor(args) -> int:
-    from guard.cli import UsageError
     from native_host import doctor
     from native_host.install import InstallError, extension_ids
 

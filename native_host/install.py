@@ -53,6 +53,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Protocol
 
+from guard.files import atomic_write
 from native_host import HOST_NAME
 from native_host import launcher as launcher_mod
 from native_host.record import RECORD_NAME, read_record
@@ -445,20 +446,7 @@ def select_browsers(env: Env, names: Iterable[str] | None, *, user_data_dir: Pat
 
 def _write_text(path: Path, text: str, mode: int | None = None) -> None:
     """Atomic: a browser starting mid-install sees the old file or the new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    atomic_write(path, text, mode=mode)
 
 
 def _mkdirs(folder: Path) -> list[str]:

@@ -15,15 +15,14 @@ run them as formulas (OWASP "CSV injection").
 from __future__ import annotations
 
 import csv
-import io
 import json
-import os
 import re
 import sys
-import tempfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Iterable
+
+from guard.files import atomic_file
 
 
 def register(sub) -> None:
@@ -160,32 +159,21 @@ def export(args) -> int:
     target = args.file.expanduser()
     if not target.parent.exists():
         raise UsageError(f"{target.parent} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     count = 0
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            if suffix == ".json":
-                fh.write("[")
+    # 0600: the log is private; so is its export.
+    with atomic_file(target, mode=0o600) as fh:
+        if suffix == ".json":
+            fh.write("[")
+            for row in rows:
+                fh.write(("\n  " if count == 0 else ",\n  ") + json.dumps(row, ensure_ascii=False))
+                count += 1
+            fh.write("\n]\n" if count else "]\n")
+        else:
+            def counted():
+                nonlocal count
                 for row in rows:
-                    fh.write(("\n  " if count == 0 else ",\n  ") + json.dumps(row, ensure_ascii=False))
                     count += 1
-                fh.write("\n]\n" if count else "]\n")
-            else:
-                def counted():
-                    nonlocal count
-                    for row in rows:
-                        count += 1
-                        yield row
-                _write_csv(counted(), DETAIL_FIELDS, fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o600)  # the log is private; so is its export
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+                    yield row
+            _write_csv(counted(), DETAIL_FIELDS, fh)
     print(f"exported {count} entries to {target}", file=sys.stderr)
     return 0

@@ -30,10 +30,8 @@ import base64
 import hashlib
 import hmac
 import json
-import os
 import secrets
 import struct
-import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -41,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from guard import paths
+from guard.files import atomic_write
 
 STATE_FILE_NAME = "dashboard.json"
 TOKEN_PREFIX = "t1"
@@ -151,23 +150,7 @@ def state_path() -> Path:
 def write_state(state: DashboardState, path: Path | None = None) -> Path:
     """Write the state file atomically, readable by the user only (0600 from creation)."""
     path = path or state_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    # mkstemp creates the file 0600 already; say so explicitly for other platforms.
-    try:
-        if hasattr(os, "fchmod"):
-            os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(state.to_json(), fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    atomic_write(path, json.dumps(state.to_json()), mode=0o600)
     return path
 
 

@@ -8,7 +8,6 @@ import sys
 import types
 from pathlib import Path
 
-import pytest
 
 from native_host.errors import ERROR_CODES
 from tests.host.conftest import ACME, ask

@@ -1,0 +1,52 @@
+"""Atomic file writes, shared by everything that writes a file a reader may open mid-write.
+
+Settings, the dashboard's state file, host manifests and launchers, log
+exports: each is written to a temporary file in the same folder, flushed to
+disk, given its permissions and then renamed over the target, so a reader (a
+browser starting mid-install, a host reloading settings) sees the old file or
+the new one, never half of either. Standard library only: the dashboard
+launcher and the native host import this on their fast paths.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Iterator
+
+
+@contextmanager
+def atomic_file(path: Path, *, mode: int | None = None, binary: bool = False) -> Iterator[IO]:
+    """Yield a file to write; on success it replaces ``path`` (with ``mode``), on error nothing changes.
+
+    The temporary file is created 0600 (``mkstemp``), so a private file is
+    never readable by others, not even for a moment.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        if binary:
+            fh = os.fdopen(fd, "wb")
+        else:
+            fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        with fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def atomic_write(path: Path, data: bytes | str, *, mode: int | None = None) -> None:
+    """Write ``data`` to ``path`` atomically (see :func:`atomic_file`)."""
+    with atomic_file(path, mode=mode, binary=isinstance(data, bytes)) as fh:
+        fh.write(data)
