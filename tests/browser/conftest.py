@@ -28,6 +28,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 EXT_DIR = ROOT / "extension"
 FIXTURES = ROOT / "tests" / "fixtures"
+# LinkedIn's page code stand-in: one file for the demo and the fixtures.
+PAGE_APP_JS = ROOT / "guard" / "demo" / "pages" / "app.js"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 HOST_NAME = "com.linkedin_guard.host"
 
@@ -94,7 +96,7 @@ class Site:
 
         path = urlsplit(request.url).path
         if path == "/_fixture/app.js":
-            route.fulfill(status=200, content_type="text/javascript", body=(FIXTURES / "fixture-app.js").read_text())
+            route.fulfill(status=200, content_type="text/javascript", body=PAGE_APP_JS.read_text())
         elif path in self.pages:
             route.fulfill(status=200, content_type="text/html; charset=utf-8", body=(FIXTURES / self.pages[path]).read_text())
         elif path in self.extra:

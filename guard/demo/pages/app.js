@@ -1,7 +1,10 @@
 /*
- * Stand-in for LinkedIn's own page code on the demo pages (same as
- * tests/fixtures/fixture-app.js): Send/Post/Save are enabled by real input
- * events, and a send appends the text under "Sent:" and clears the composer.
+ * A stand-in for LinkedIn's own page code on the demo pages and on the
+ * test fixture pages (tests serve this file at /_fixture/app.js). It behaves
+ * like LinkedIn where the extension depends on it: the Send/Post button is enabled only by real input events (LinkedIn's
+ * React state does not notice text set through innerText: opencues/opencues#93),
+ * and a send appends the text to #fixture-sent and clears the composer, so a
+ * test can see that a send went through (or was held).
  */
 (function () {
   "use strict";
