@@ -84,6 +84,7 @@ class Engine:
             "evidence": hit.evidence,
             "subject": hit.subject,
             "language": lang,
+            "about": (hit.about.get(lang) if isinstance(hit.about, Text) else hit.about) or "",
         })
 
 

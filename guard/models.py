@@ -235,6 +235,9 @@ class Finding(Tolerant):
     # thread, "open-to-work"), so the log can group and the UI can say it.
     subject: str = ""
     language: Lang = "en"
+    # Additive: the same for people ("Mark Visser", "#OpenToWork"). The log
+    # shows and groups by it; empty means "use subject".
+    about: str = ""
 
 
 # --------------------------------------------------------------------------

@@ -255,9 +255,12 @@ class WarningLog:
         """
         page_session = getattr(ctx, "page_session", None)
         key = page_session if page_session is not None else session_key
+        # The log shows (and groups by) what a person reads: "Mark Visser",
+        # not the rule's identity key "/in/mark-visser".
+        subject = finding.about or finding.subject
         refresh = store_excerpt and getattr(ctx, "trigger", None) == "submit"
         if key is not None and not refresh:
-            known = (finding.rule, finding.subject, key)
+            known = (finding.rule, subject, key)
             item = self._known.get(known)
             if item is not None:
                 # The hot path (every keystroke), without the lock: a dict read
@@ -288,7 +291,7 @@ class WarningLog:
                     RETURNING id
                     """,
                     (finding.id, finding.rule, finding.slug, finding.severity, getattr(ctx, "kind", ""),
-                     getattr(ctx, "url", ""), page_session, key, finding.subject, now, finding.title,
+                     getattr(ctx, "url", ""), page_session, key, subject, now, finding.title,
                      evidence, excerpt),
                 ).fetchone()
                 if row is not None:
@@ -299,7 +302,7 @@ class WarningLog:
                 else:
                     (entry_id,) = conn.execute(
                         "SELECT id FROM entries WHERE rule = ? AND subject = ? AND session_key = ?",
-                        (finding.rule, finding.subject, key),
+                        (finding.rule, subject, key),
                     ).fetchone()
                     if refresh:
                         conn.execute(
@@ -309,7 +312,7 @@ class WarningLog:
             # Remembered only once committed: a failed write is tried again next time.
             if len(self._known) >= KNOWN_MAX:
                 self._known.clear()
-            self._known[(finding.rule, finding.subject, key)] = (entry_id, self._generation)
+            self._known[(finding.rule, subject, key)] = (entry_id, self._generation)
         return entry_id
 
     def _known_id(self, key: tuple[str, str, str]) -> int | None:

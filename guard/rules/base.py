@@ -54,6 +54,9 @@ class Hit:
     severity: Severity | None = None  # None: the rule's default
     mode: Mode | None = None  # None: the rule's default
     fix: Fix | None = None
+    # What a person reads in the log's "About" column ("Mark Visser"); None:
+    # the subject itself is readable enough.
+    about: str | Text | None = None
 
 
 class Rule:

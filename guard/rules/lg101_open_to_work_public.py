@@ -85,6 +85,7 @@ class OpenToWorkCheck:
                 return
             yield Hit(
                 subject="open-to-work",
+                about="#OpenToWork",
                 evidence=[Evidence(field="open_to_work.audience", excerpt=self.audience)],
                 params={"employer": employer},
                 wording="default",
@@ -98,6 +99,7 @@ class OpenToWorkCheck:
                 return
             yield Hit(
                 subject="open-to-work-form",
+                about=Text(en="#OpenToWork settings", nl="#OpenToWork-instellingen"),
                 evidence=[Evidence(field="audience", excerpt=self.audience)],
                 params={"employer": employer},
                 wording="form",

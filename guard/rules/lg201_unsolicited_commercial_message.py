@@ -177,5 +177,6 @@ class UnsolicitedCommercialMessage(Rule):
             subject=recipient_subject(ctx.recipient),
             evidence=text_evidence(analysis.evidence),
             params={"recipient": recipient_name(ctx.recipient)},
+            about=recipient_name(ctx.recipient),
             wording="default" if analysis.solicitation == "commercial" else str(analysis.solicitation),
         )

@@ -134,6 +134,7 @@ class DirectMarketingWithoutOptOut(Rule):
             subject=recipient_subject(ctx.recipient),
             evidence=text_evidence(analysis.marketing_evidence()),
             params={"recipient": recipient_name(ctx.recipient), "notice": fix.text.strip()},
+            about=recipient_name(ctx.recipient),
             wording="default" if selling else "recruitment",
             fix=fix,
         )

@@ -198,6 +198,7 @@ class ClientInPhoto(Rule):
             nl = [m.label.nl.rstrip(".") for m in matches]
             yield Hit(
                 subject="post",
+                about=Text(en="photo post", nl="fotobericht"),
                 evidence=[m.evidence for m in matches],
                 params={"people": Text(en=join_names(en, "en"), nl=join_names(nl, "nl"))},
                 severity="warning",
@@ -206,7 +207,8 @@ class ClientInPhoto(Rule):
             return
         event = self._event_evidence(ctx, visual)
         if event is not None:
-            yield Hit(subject="post-event", evidence=[event], wording="event", severity="info", mode="inform")
+            yield Hit(subject="post-event", evidence=[event], wording="event", severity="info", mode="inform",
+                      about=Text(en="event photo", nl="evenementfoto"))
 
     # -- clients -----------------------------------------------------------
 

@@ -125,6 +125,7 @@ class JobTitleMismatch(Rule):
             i, position = at_employer[0]
             yield Hit(
                 subject="position",
+                about=Text(en="job title on your profile", nl="functietitel op je profiel"),
                 evidence=[Evidence(field=f"positions[{i}].title", excerpt=position.title)],
                 params={**params, "title": position.title},
                 mode="inform",
@@ -138,6 +139,7 @@ class JobTitleMismatch(Rule):
                 return
             yield Hit(
                 subject="position-form",
+                about=Text(en="job title form", nl="formulier functietitel"),
                 evidence=[Evidence(field="title", excerpt=ctx.title)],
                 params={**params, "title": ctx.title},
                 wording="form",

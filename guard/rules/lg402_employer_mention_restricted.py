@@ -75,7 +75,8 @@ class EmployerMentionRestricted(Rule):
         if span is not None:
             evidence.append(Evidence(field="text", excerpt=excerpt(ctx.text, *span)))
         if evidence:
-            yield Hit(subject="post", evidence=evidence, params={"employer": employer.name})
+            yield Hit(subject="post", evidence=evidence, params={"employer": employer.name},
+                      about=Text(en="post", nl="bericht"))
 
 
 def _name_in_text(text: str, company: str) -> tuple[int, int] | None:

@@ -141,6 +141,7 @@ class CleanupClauseConnection(Rule):
                 subject=profile_key(ctx.url) or fold(ctx.name),
                 evidence=[Evidence(field="profile", excerpt=f"{ctx.name} — {client}")],
                 params={"name": ctx.name, "client": client, "former": former},
+                about=" ".join(ctx.name.split()),
                 wording="profile",
             )
 
@@ -169,6 +170,9 @@ class CleanupClauseConnection(Rule):
             return
         yield Hit(
             subject="connections",
+            # Not the names: more connections load as the page scrolls, and
+            # the log groups by this label.
+            about=Text(en="connections list", nl="connectielijst"),
             evidence=evidence,
             params={
                 "people": Text(en=join_names(shown, "en"), nl=join_names(shown, "nl")),

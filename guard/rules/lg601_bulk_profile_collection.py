@@ -127,4 +127,6 @@ class BulkProfileCollection(Rule):
             subject=f"bulk:{_iso(start)}",
             evidence=[Evidence(field="profiles", excerpt=f"{len(in_window)} profiles, {_iso(start)} – {_iso(now)}")],
             params={"count": str(len(in_window)), "minutes": str(settings.bulk.minutes)},
+            about=Text(en=f"{len(in_window)} profiles in {settings.bulk.minutes} minutes",
+                       nl=f"{len(in_window)} profielen in {settings.bulk.minutes} minuten"),
         )
