@@ -16,8 +16,9 @@ request meets them:
    ``Sec-Fetch-Site: same-origin`` (see :func:`same_origin` for why).
 3. **Authentication**: a session cookie (HttpOnly, SameSite=Strict, per
    port) or a one-time token (``?token=`` or ``Authorization: Bearer``), else
-   401. A ``GET`` with ``?token=`` is answered with a redirect that drops the
-   token from the address bar and sets the cookie.
+   401. A ``GET`` with ``?token=`` sets the cookie and is answered with a
+   tiny page that moves on to the same address without the token (see
+   :func:`continue_page` for why not an HTTP redirect).
 4. **Response headers** on every response, errors included: a strict CSP
    (``default-src 'self'``, no inline script or style, ``frame-ancestors
    'none'``), ``Referrer-Policy: no-referrer``, ``X-Content-Type-Options:
@@ -181,8 +182,7 @@ def make_middlewares(
             # Take the token out of the address bar (and history) at once.
             query = request.query.copy()
             query.popall("token", None)
-            location = request.rel_url.with_query(query)
-            response: web.StreamResponse = web.Response(status=303, headers={hdrs.LOCATION: str(location)})
+            response: web.StreamResponse = continue_page(str(request.rel_url.with_query(query)))
         else:
             response = await handler(request)
         if not response.prepared:
@@ -190,6 +190,26 @@ def make_middlewares(
         return response
 
     return [host_check, origin_check, authenticate]
+
+
+def continue_page(location: str) -> web.Response:
+    """A page that navigates itself to ``location`` (meta refresh, no script).
+
+    Not a 303: a tab the extension opens counts as opened from another site,
+    and Firefox keeps that through HTTP redirects and even reloads, so the
+    SameSite=Strict cookie would never be sent and the person would land on
+    the 401 page. A navigation started by this page itself is same-site in
+    every browser. ``location`` is our own path and query, escaped anyway.
+    """
+    from guard.dashboard.markup import escape
+
+    target = escape(location)
+    body = (
+        '<!doctype html><meta charset="utf-8"><meta name="referrer" content="no-referrer">'
+        f'<meta http-equiv="refresh" content="0; url={target}">'
+        f'<title>LinkedIn Guard</title><p><a href="{target}">LinkedIn Guard</a></p>'
+    )
+    return web.Response(text=body, content_type="text/html", headers={"Refresh": f"0; url={location}"})
 
 
 def set_session_cookie(response: web.StreamResponse, name: str, sid: str) -> None:
