@@ -15,12 +15,46 @@
  *
  * After "Send anyway" the decision is recorded (decide) and the click is
  * re-dispatched on the same button with our listener stepping aside.
+ *
+ * Enter: LinkedIn lets people choose "Press Enter to Send" or "Click Send",
+ * and the choice cannot be read from the page. So the guard learns it from
+ * an Enter it did not hold: a composer that still holds the text with one
+ * more line afterwards means Enter makes a new line, and then Enter is never
+ * held (asking "Send anyway?" for a line break would be crying wolf). Until
+ * that is seen, Enter in a composer is treated as a send. Only a positive
+ * sign (a line added) teaches "newline": a slow send must not switch the
+ * check off. The lesson is kept in the extension's own storage.
  */
 (function (root) {
   "use strict";
 
+  const ENTER_KEY = "enterMakesNewline";
+  const LEARN_AFTER_MS = 250;
+
+  function lineCount(editor) {
+    return root.LGExtract.readText(editor).replace(/\n+$/, "").split("\n").length;
+  }
+
   function install(ctl) {
     let bypass = false;
+    let enterMakesNewline = false;
+    const storage = root.chrome && root.chrome.storage && root.chrome.storage.local;
+    if (storage) {
+      storage.get(ENTER_KEY).then((got) => { enterMakesNewline = got[ENTER_KEY] === true; }, () => {});
+    }
+
+    function learnFromEnter(editor) {
+      if (enterMakesNewline || !editor) return;
+      const text = root.LGExtract.readText(editor);
+      if (!text.trim()) return;
+      const lines = lineCount(editor);
+      setTimeout(() => {
+        if (!editor.isConnected || !root.LGExtract.readText(editor).trim()) return; // sent (or gone)
+        if (lineCount(editor) <= lines) return; // no sign either way
+        enterMakesNewline = true;
+        if (storage) storage.set({ [ENTER_KEY]: true }).catch(() => {});
+      }, LEARN_AFTER_MS);
+    }
 
     function release(button) {
       if (!button || !button.isConnected) return;
@@ -74,10 +108,13 @@
     function onKeydown(e) {
       if (bypass || !e.isTrusted || e.key !== "Enter" || e.shiftKey || e.isComposing) return;
       const rec = ctl.surfaceForEditor(e.target);
-      if (!rec || !rec.surface.enterSends) return;
+      if (!rec || !rec.surface.enterSends || enterMakesNewline) return;
       const button = rec.surface.sendButtons()[0];
       if (!button) return;
-      if (!ctl.shouldHold(rec)) return;
+      if (!ctl.shouldHold(rec)) {
+        learnFromEnter(rec.surface.editor);
+        return;
+      }
       e.preventDefault();
       e.stopImmediatePropagation();
       hold(rec, button, "enter");

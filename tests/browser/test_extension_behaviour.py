@@ -331,3 +331,41 @@ def test_learn_more_opens_the_rule_in_the_dashboard_catalogue(guard):
     assert tab.url.startswith("http://127.0.0.1:"), tab.url
     assert tab.url.endswith("#LG101")
     assert "LG101" in tab.locator("body").inner_text()
+
+
+PITCH = ("Hi Mark, our lead generation platform helps B2B teams book 30% more demos. "
+         "Can I show you a quick 15 minute demo next week? Free trial this month.")
+
+
+def test_enter_is_held_until_the_guard_learns_that_enter_makes_a_new_line(guard):
+    g = guard
+    g.page.goto(g.site.add("/messaging/thread/2-abc/", "ember-en/messaging-thread.html"))
+    box = g.page.locator(".msg-form [contenteditable='true']")
+    # LinkedIn set to "Click Send": Enter makes a new line, never a send.
+    g.page.evaluate("document.querySelector('.msg-form').setAttribute('data-fixture-enter-newline', '')")
+    box.click()
+    g.page.keyboard.type(PITCH)
+    g.warning("LG201").first.wait_for(timeout=10000)
+    # Not learnt yet: Enter with a confirm warning is treated as a send and held.
+    g.page.keyboard.press("Enter")
+    dialog = confirm_dialog(g.page)
+    dialog.wait_for(timeout=5000)
+    dialog.locator('[data-guard-action="edit"]').click()
+    # A harmless message: Enter is not held, and it visibly made a new line.
+    box.fill("")
+    g.page.keyboard.type("Hi Mark, thanks for Friday!")
+    g.page.wait_for_timeout(400)  # its evaluation is back: nothing to say
+    g.page.keyboard.press("Enter")
+    g.page.keyboard.type("Speak soon.")
+    g.page.wait_for_timeout(600)
+    # Now a pitch again: Enter makes a line break, no dialog, nothing sent.
+    box.fill("")
+    g.page.keyboard.type(PITCH)
+    g.warning("LG201").first.wait_for(timeout=10000)
+    g.page.keyboard.press("Enter")
+    g.page.wait_for_timeout(400)
+    assert confirm_dialog(g.page).count() == 0
+    assert g.page.locator(SENT).count() == 0
+    # The Send button is still guarded.
+    g.page.get_by_role("button", name="Send", exact=True).click()
+    confirm_dialog(g.page).wait_for(timeout=5000)

@@ -65,7 +65,8 @@
   document.addEventListener("keydown", (e) => {
     if (e.key !== "Enter" || e.shiftKey) return;
     const ed = e.target.closest && e.target.closest(".msg-form [contenteditable='true'], [data-fixture-enter-sends]");
-    if (!ed) return;
+    // "Click Send" chosen in LinkedIn's send options: Enter makes a new line.
+    if (!ed || ed.closest("[data-fixture-enter-newline]")) return;
     e.preventDefault();
     const form = ed.closest("form");
     const b = form && form.querySelector("[data-fixture-send]");
