@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from guard.rules import all_rules
-from guard.rules.base import DOC_HEADINGS
+from guard.rules.base import DOC_HEADINGS, DOC_HEADINGS_NL
 
 EXPECTED = {
     "LG101": "open-to-work-public", "LG102": "open-to-work-recruiters",
@@ -42,6 +42,26 @@ def test_docstring_has_every_heading(rule):
     sections = rule.doc_sections()
     for heading in DOC_HEADINGS:
         assert sections.get(heading), f"{rule.id} docstring lacks '## {heading}'"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_dutch_documentation_has_every_heading(rule):
+    assert rule.doc_nl.strip(), f"{rule.id} has no doc_nl"
+    written = re.findall(r"^\s*##\s+(.+?)\s*$", rule.doc_nl, re.M)
+    assert written == [DOC_HEADINGS_NL[h] for h in DOC_HEADINGS], f"{rule.id} doc_nl headings"
+    english, dutch = rule.doc_sections(), rule.doc_sections("nl")
+    # Keyed by the English headings, so consumers can put them side by side.
+    assert set(dutch) == set(english), f"{rule.id} doc_nl sections differ from the docstring's"
+    for heading in DOC_HEADINGS:
+        assert dutch.get(heading), f"{rule.id} doc_nl lacks '## {DOC_HEADINGS_NL[heading]}'"
+        assert dutch[heading] != english[heading], f"{rule.id}/{heading} is not translated"
+    assert dutch.get("Summary"), f"{rule.id} doc_nl has no summary line"
+    # What the reader types or looks up stays the same: setting names and rule ids.
+    for section in DOC_HEADINGS:
+        flat = " ".join(dutch[section].split())
+        for code in re.findall(r"`([^`]+)`", " ".join(english[section].split())):
+            assert f"`{code}`" in flat, f"{rule.id}/{section}: `{code}` missing in Dutch"
+    assert rule.describe()["doc_nl"] == dutch
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)

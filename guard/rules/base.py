@@ -11,6 +11,11 @@ The class docstring is the rule's documentation, with the headings
 ``## What it does``, ``## Why is this bad?``, ``## Example``,
 ``## Use instead`` and ``## Legal basis``. ``linkedin-guard rules`` and the
 dashboard's catalogue are generated from it.
+
+``doc_nl`` is the same documentation in Dutch, written for Dutch readers (not
+word for word), with the headings of :data:`DOC_HEADINGS_NL`. Its sections
+are keyed by the English headings, so ``describe()["doc_nl"]["Example"]`` is
+the Dutch ``## Voorbeeld``.
 """
 
 from __future__ import annotations
@@ -23,6 +28,15 @@ from typing import Any, ClassVar, Iterable
 from guard.models import Context, Evidence, Fix, LegalBasis, Mode, Settings, Severity
 
 DOC_HEADINGS = ("What it does", "Why is this bad?", "Example", "Use instead", "Legal basis")
+# The Dutch heading for each English one, in ``doc_nl``.
+DOC_HEADINGS_NL = {
+    "What it does": "Wat het doet",
+    "Why is this bad?": "Waarom is dit riskant?",
+    "Example": "Voorbeeld",
+    "Use instead": "Doe in plaats daarvan",
+    "Legal basis": "Juridische basis",
+}
+_FROM_NL = {nl.casefold(): en for en, nl in DOC_HEADINGS_NL.items()}
 
 
 @dataclass(frozen=True)
@@ -69,6 +83,8 @@ class Rule:
     default_mode: ClassVar[Mode]
     wordings: ClassVar[dict[str, Wording]]
     legal_basis: ClassVar[tuple[LegalBasis, ...]]
+    # The documentation in Dutch: a summary line, then the DOC_HEADINGS_NL sections.
+    doc_nl: ClassVar[str] = ""
 
     def check(self, ctx: Context, settings: Settings) -> Iterable[Hit]:
         """Yield hits for this context. Rules with memory keep it on ``self``."""
@@ -77,21 +93,16 @@ class Rule:
     # -- documentation ---------------------------------------------------
 
     @classmethod
-    def doc_sections(cls) -> dict[str, str]:
-        """The docstring split at its ``## Heading`` lines."""
-        doc = inspect.cleandoc(cls.__doc__ or "")
-        sections: dict[str, str] = {}
-        current = "Summary"
-        lines: list[str] = []
-        for line in doc.splitlines():
-            m = re.match(r"^##\s+(.+?)\s*$", line)
-            if m:
-                sections[current] = "\n".join(lines).strip()
-                current, lines = m.group(1), []
-            else:
-                lines.append(line)
-        sections[current] = "\n".join(lines).strip()
-        return {k: v for k, v in sections.items() if v or k != "Summary"}
+    def doc_sections(cls, lang: str = "en") -> dict[str, str]:
+        """The docstring split at its ``## Heading`` lines.
+
+        ``lang="nl"``: ``doc_nl`` split the same way, keyed by the *English*
+        headings (``"Example"`` for ``## Voorbeeld``); empty when the rule
+        has no Dutch documentation.
+        """
+        if lang == "nl":
+            return {_FROM_NL.get(k.casefold(), k): v for k, v in _split_doc(cls.doc_nl).items()}
+        return _split_doc(cls.__doc__)
 
     @classmethod
     def describe(cls) -> dict[str, Any]:
@@ -106,7 +117,25 @@ class Rule:
             "title": {"en": default.title.en, "nl": default.title.nl},
             "legal_basis": [lb.model_dump() for lb in cls.legal_basis],
             "doc": cls.doc_sections(),
+            "doc_nl": cls.doc_sections("nl"),
         }
+
+
+def _split_doc(text: str | None) -> dict[str, str]:
+    """Documentation split at its ``## Heading`` lines; the text before the first is ``Summary``."""
+    doc = inspect.cleandoc(text or "")
+    sections: dict[str, str] = {}
+    current = "Summary"
+    lines: list[str] = []
+    for line in doc.splitlines():
+        m = re.match(r"^##\s+(.+?)\s*$", line)
+        if m:
+            sections[current] = "\n".join(lines).strip()
+            current, lines = m.group(1), []
+        else:
+            lines.append(line)
+    sections[current] = "\n".join(lines).strip()
+    return {k: v for k, v in sections.items() if v or k != "Summary"}
 
 
 def excerpt(text: str, start: int, end: int, width: int = 40) -> str:

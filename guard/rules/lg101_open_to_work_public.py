@@ -137,6 +137,43 @@ class OpenToWorkPublic(OpenToWorkCheck, Rule):
     you chose who may see it. The guard informs; it is not legal advice.
     """
 
+    doc_nl = """
+    Je #OpenToWork-status is zichtbaar voor alle LinkedIn-leden terwijl je
+    een werkgever hebt.
+
+    ## Wat het doet
+    Waarschuwt als je eigen profiel #OpenToWork laat zien aan "Alle
+    LinkedIn-leden" terwijl je een huidige functie hebt (of een werkgever
+    in de instellingen), en houdt de knop Opslaan van het
+    open-to-work-formulier tegen als je die zichtbaarheid kiest terwijl je
+    in dienst bent. Profielen van anderen worden nooit gecontroleerd.
+    Freelancewerk, werken als zzp'er en een loopbaanonderbreking tellen
+    niet als werkgever. Is de zichtbaarheid niet te lezen ("unknown"), dan
+    zegt de guard niets.
+
+    ## Waarom is dit riskant?
+    Bij "Alle LinkedIn-leden" krijgt je profielfoto een groene
+    #OpenToWork-rand die iedereen ziet — ook je leidinggevende, je
+    collega's en HR. Dat je een andere baan zoekt is een persoonsgegeven;
+    staat het eenmaal openbaar, dan kun je niet meer terugdraaien wie het
+    heeft gezien.
+
+    ## Voorbeeld
+    Instellingen: werkgever "Acme Data B.V.". Eigen profiel: huidige
+    functie "Data engineer bij Acme Data", #OpenToWork zichtbaar voor alle
+    LinkedIn-leden.
+
+    ## Doe in plaats daarvan
+    Kies "Alleen recruiters" (LinkedIn verbergt het dan voor recruiters
+    van je eigen bedrijf), of zet de status uit als je werkgever het niet
+    mag weten.
+
+    ## Juridische basis
+    AVG (GDPR) art. 5 lid 1 onder a en b en art. 6 lid 4: je
+    beschikbaarheid is een persoonsgegeven en jij hebt gekozen wie het mag
+    zien. De guard informeert; dit is geen juridisch advies.
+    """
+
     id = "LG101"
     slug = "open-to-work-public"
     kinds = ("profile", "open_to_work_form")

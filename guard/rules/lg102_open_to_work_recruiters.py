@@ -38,6 +38,42 @@ class OpenToWorkRecruiters(OpenToWorkCheck, Rule):
     you explicitly excluded. The guard informs; it is not legal advice.
     """
 
+    doc_nl = """
+    Je #OpenToWork staat op "Alleen recruiters" terwijl je een werkgever
+    hebt.
+
+    ## Wat het doet
+    Geeft een rustige melding als je eigen profiel, of het
+    open-to-work-formulier, #OpenToWork op "Alleen recruiters" zet terwijl
+    je een huidige functie hebt (of een werkgever in de instellingen).
+    Profielen van anderen worden nooit gecontroleerd; freelancewerk,
+    werken als zzp'er en een loopbaanonderbreking tellen niet als
+    werkgever; een zichtbaarheid die niet te lezen is ("unknown") krijgt
+    geen melding.
+
+    ## Waarom is dit riskant?
+    LinkedIn verbergt de status voor recruiters van je eigen bedrijf, maar
+    recruiters van alle andere bedrijven zien hem wel. Er zijn werkgevers
+    die met de recruiter van een ander bedrijf afspraken dat die hun
+    personeel opzoekt en doorgeeft wie openstaat voor een nieuwe baan. Dat
+    doorgeven is onrechtmatig, maar technisch houdt niets het tegen.
+
+    ## Voorbeeld
+    Instellingen: werkgever "Acme Data B.V.". Open-to-work-formulier:
+    zichtbaarheid "Alleen recruiters", functietitel "Data engineer".
+
+    ## Doe in plaats daarvan
+    Laat het alleen aan staan als je ermee kunt leven dat je werkgever het
+    te weten komt. Wordt het toch doorgegeven, maak dan bezwaar — via de
+    ondernemingsraad (OR) of een vakbond is het veiligst.
+
+    ## Juridische basis
+    AVG (GDPR) art. 5 lid 1 onder a en b en art. 6 lid 4: de recruiter mag
+    je status zien omdat jij dat toestond, maar hem aan je werkgever geven
+    is een nieuw doel dat je juist hebt uitgesloten. De guard informeert;
+    dit is geen juridisch advies.
+    """
+
     id = "LG102"
     slug = "open-to-work-recruiters"
     kinds = ("profile", "open_to_work_form")

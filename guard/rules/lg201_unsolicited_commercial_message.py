@@ -98,6 +98,54 @@ class UnsolicitedCommercialMessage(Rule):
     not legal advice.
     """
 
+    doc_nl = """
+    Een bericht, InMail of uitnodigingsnotitie biedt iets aan waar de
+    ontvanger niet om heeft gevraagd.
+
+    ## Wat het doet
+    Leest het bericht dat je schrijft (in het Nederlands of Engels) en
+    waarschuwt voordat je het verstuurt als het een commercieel,
+    charitatief of ideëel verzoek is — een verkooppraatje, een "even kort
+    bellen?" dat eigenlijk koude acquisitie is, een vraag om je
+    sponsorloop te steunen of een petitie te tekenen — en de ontvanger er
+    niet om heeft gevraagd. De waarschuwing noemt de zinsneden die het tot
+    zo'n bericht maken. De guard zegt niets over:
+
+    * een bericht dat alleen om toestemming vraagt ("Mag ik je wat
+      informatie sturen over onze diensten?");
+    * een antwoord als het laatste bericht van de ontvanger om een aanbod,
+      een offerte of meer informatie vroeg;
+    * persoonlijke en collegiale berichten, sollicitaties en berichten
+      waarin je kennis deelt;
+    * werving waarbij niets verkocht wordt (recruiters vallen onder
+      LG202).
+
+    ## Waarom is dit riskant?
+    De Nederlandse wet verbiedt ongevraagde elektronische berichten met
+    een commercieel, ideëel of charitatief doel, tenzij de ontvanger
+    vooraf toestemming gaf. Een LinkedIn-bericht is zo'n elektronisch
+    bericht; de Nederlandse toezichthouder heeft al eens een spammer
+    beboet voor berichten op het sociale netwerk Hyves. Verbonden zijn, of
+    in dezelfde groep zitten, is toestemming om contact te hebben — niet
+    om reclame te ontvangen. Ook een InMail aan een onbekende blijft je
+    eigen bericht.
+
+    ## Voorbeeld
+    "Hoi Mark, ik kwam je profiel tegen. Wij helpen mkb-bedrijven hun
+    energierekening met 30% te verlagen met ons platform. Heb je zin in
+    een kort belletje van een kwartier?"
+
+    ## Doe in plaats daarvan
+    Vraag eerst toestemming: "Ik help bedrijven met het verlagen van hun
+    energiekosten — mag ik je daar wat informatie over sturen?" en stuur
+    het aanbod pas na een ja.
+
+    ## Juridische basis
+    Telecommunicatiewet art. 11.7, de Nederlandse uitwerking van de
+    ePrivacyrichtlijn 2002/58/EG art. 13. De guard informeert; dit is geen
+    juridisch advies.
+    """
+
     id = "LG201"
     slug = "unsolicited-commercial-message"
     kinds = ("message",)

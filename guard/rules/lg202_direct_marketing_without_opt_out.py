@@ -72,6 +72,47 @@ class DirectMarketingWithoutOptOut(Rule):
     it is not legal advice.
     """
 
+    doc_nl = """
+    Een eerste verkoop- of wervingsbericht vertelt de ontvanger niet dat
+    die bezwaar kan maken.
+
+    ## Wat het doet
+    Is het eerste bericht dat je iemand stuurt (nog geen eerdere berichten
+    van jou in het gesprek, of een uitnodigingsnotitie) direct marketing —
+    een verkooppraatje, of wervingscontact door een bureau of een
+    werkgever — en staat er geen zin in die de ontvanger vertelt dat die
+    bezwaar kan maken of kan vragen niet meer benaderd te worden, dan
+    waarschuwt de guard voordat je het verstuurt. Met één klik komt zo'n
+    zin onder je bericht, in de taal van dat bericht (Nederlands met je of
+    u, of Engels). Gangbare formuleringen worden herkend: "afmelden", "je
+    kunt bezwaar maken", "laat het weten als je niet meer benaderd wilt
+    worden", "reply STOP", "let me know if you'd rather not be contacted
+    again". Vervolgberichten, vragen om toestemming en antwoorden op een
+    verzoek om een aanbod of meer informatie blijven buiten schot.
+
+    ## Waarom is dit riskant?
+    Bij direct marketing — werving inbegrepen — heeft de ontvanger een
+    onvoorwaardelijk recht om bezwaar te maken tegen het gebruik van zijn
+    gegevens daarvoor. De AVG eist dat je daar uitdrukkelijk, duidelijk en
+    los van de rest op wijst, uiterlijk in het eerste bericht. Recruiters
+    vinden dat in een LinkedIn-bericht vaak onhandig; de plicht geldt
+    evengoed.
+
+    ## Voorbeeld
+    "Hoi Mark, ik ben recruiter bij TechTalent. Mijn opdrachtgever in
+    Utrecht zoekt een Senior Backend Engineer en jouw profiel viel me op.
+    Zin in een kennismaking?"
+
+    ## Doe in plaats daarvan
+    Voeg één zin toe: "Geen interesse? Je kunt altijd bezwaar maken tegen
+    dit soort berichten: antwoord met "stop" en ik benader je niet meer."
+
+    ## Juridische basis
+    AVG (GDPR) art. 21 lid 2 tot en met 4: het recht van bezwaar tegen
+    direct marketing en de plicht daar uiterlijk bij het eerste contact op
+    te wijzen. De guard informeert; dit is geen juridisch advies.
+    """
+
     id = "LG202"
     slug = "direct-marketing-without-opt-out"
     kinds = ("message",)

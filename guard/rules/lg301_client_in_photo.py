@@ -144,6 +144,51 @@ class ClientInPhoto(Rule):
     not legal advice.
     """
 
+    doc_nl = """
+    Een foto- of videopost die een klant tagt of noemt, of gasten van een
+    evenement laat zien.
+
+    ## Wat het doet
+    Bij posts met minstens één foto of video (alleen een document telt
+    niet als foto) vergelijkt de guard de vermeldingen in de post en de
+    mensen die in de foto's getagd zijn met de klanten in de instellingen:
+    op profiel-URL, op naam (hoofdletters en accenten tellen niet; iemand
+    met dezelfde naam maar een ander profiel is iemand anders) en op
+    bedrijf — een getagd persoon van wie het bedrijf of de kopregel
+    ("Inkoper bij Bakkerij Jansen") een klantbedrijf is. Ook de volledige
+    naam van een klant in de tekst van de post telt mee. Bij een treffer
+    volgt een waarschuwing die eerst vraagt of je wilt plaatsen. Zonder
+    treffer krijgt een fotopost over een evenement met klanten, relaties
+    of gasten ("klantendag", "bedankt aan al onze gasten",
+    "nieuwjaarsborrel met relaties") een rustige vraag of iedereen op de
+    foto ermee instemde — behalve als de post uitnodigt voor een evenement
+    dat nog komt, of als elke afbeelding beschreven is als logo, banner,
+    flyer of grafiek.
+
+    ## Waarom is dit riskant?
+    Een herkenbaar persoon op een foto is een persoonsgegeven, en die foto
+    gebruiken om je bedrijf te promoten vraagt een grondslag — in de
+    praktijk toestemming. Daarnaast kan iemand met het portretrecht
+    bezwaar maken tegen publicatie van een portret waarvoor hij zelf geen
+    opdracht gaf, als hij daar een redelijk belang bij heeft; commercieel
+    gebruik op sociale media is daarvan het schoolvoorbeeld. Een klant die
+    zichzelf op LinkedIn terugziet in jouw evenementfoto kan zich
+    beklagen, bij jou of bij je werkgever.
+
+    ## Voorbeeld
+    Instellingen: klant "Jan Jansen" van "Bakkerij Jansen". Post: een
+    groepsfoto van de klantendag, met "Jan Jansen" erin getagd.
+
+    ## Doe in plaats daarvan
+    Vraag de mensen op de foto om toestemming voordat je hem plaatst, of
+    kies een foto waarop niemand herkenbaar is.
+
+    ## Juridische basis
+    Auteurswet art. 21 (portretrecht); AVG (GDPR) art. 6 lid 1 (een
+    rechtsgrond, in de praktijk toestemming, om iemands beeld te
+    gebruiken). De guard informeert; dit is geen juridisch advies.
+    """
+
     id = "LG301"
     slug = "client-in-photo"
     kinds = ("post",)

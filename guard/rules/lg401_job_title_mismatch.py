@@ -59,6 +59,45 @@ class JobTitleMismatch(Rule):
     legal advice.
     """
 
+    doc_nl = """
+    Je huidige functie bij je werkgever toont een andere titel dan je
+    officiële functietitel.
+
+    ## Wat het doet
+    Staat je officiële functietitel in de instellingen
+    (`employer.official_title`), dan vergelijkt de guard die met de titel
+    van je huidige functie bij die werkgever — op je eigen profiel
+    (waarschuwing) en in het functieformulier, waar hij het vraagt voordat
+    je opslaat. Hoofdletters, accenten, spaties en leestekens tellen niet
+    ("Accountmanager" is "Account manager"), titels in
+    `employer.title_aliases` zijn goed, en het bedrijf wordt ruim
+    vergeleken ("Acme Data" is "Acme Data B.V."). Eerdere functies, andere
+    bedrijven en profielen van anderen worden nooit gecontroleerd. Heeft
+    één van meerdere huidige functies bij de werkgever de officiële titel,
+    dan gelden de andere als extra rollen en blijven ze ongemoeid.
+
+    ## Waarom is dit riskant?
+    Je profiel spreekt namens je werkgever tot klanten en recruiters. De
+    Rechtbank Midden-Nederland vond het ontslag op staande voet terecht
+    van een werknemer die een opgeklopte functietitel op LinkedIn liet
+    staan, nadat de werkgever hem herhaaldelijk had gevraagd die te
+    corrigeren.
+
+    ## Voorbeeld
+    Instellingen: werkgever "Acme Data B.V.", officiële titel
+    "Accountmanager New Business". Eigen profiel: huidige functie "Sales
+    Director" bij "Acme Data".
+
+    ## Doe in plaats daarvan
+    Gebruik je officiële titel, of spreek met je werkgever een andere
+    titel af en zet die in `employer.title_aliases`.
+
+    ## Juridische basis
+    Burgerlijk Wetboek art. 7:677 en 7:678 (ontslag op staande voet om een
+    dringende reden, zoals het negeren van redelijke opdrachten). De guard
+    informeert; dit is geen juridisch advies.
+    """
+
     id = "LG401"
     slug = "job-title-mismatch"
     kinds = ("profile", "position_form")

@@ -38,6 +38,37 @@ class EmployerMentionRestricted(Rule):
     clauses). Only active when you say your contract has such a clause.
     """
 
+    doc_nl = """
+    Een post noemt je werkgever terwijl je contract dat beperkt.
+
+    ## Wat het doet
+    Staat in de instellingen dat je arbeidscontract een socialemediabeding
+    heeft (`employer.social_media_policy: true`), dan krijgt een post die
+    de werkgever noemt — in de tekst of als bedrijfsvermelding — een
+    rustige melding.
+
+    ## Waarom is dit riskant?
+    Na een reorganisatie nemen sommige werkgevers in nieuwe contracten een
+    beding op dat verbiedt het bedrijf op sociale media te noemen. Of zo'n
+    beding standhoudt is twijfelachtig, maar wie het overtreedt kan er
+    toch een conflict met de werkgever aan overhouden. De guard herinnert
+    je er alleen aan; de keuze is aan jou.
+
+    ## Voorbeeld
+    Instellingen: werkgever "Acme Data B.V." met
+    `social_media_policy: true`. Post: "Trots op mijn team bij Acme Data:
+    het nieuwe platform staat live!"
+
+    ## Doe in plaats daarvan
+    Laat de naam van de werkgever weg ("trots op mijn team"), of leg het
+    beding eerst voor aan HR voordat je plaatst.
+
+    ## Juridische basis
+    Burgerlijk Wetboek art. 7:611 (goed werknemerschap, de gebruikelijke
+    grond voor zulke bedingen). Alleen actief als je aangeeft dat je
+    contract zo'n beding heeft.
+    """
+
     id = "LG402"
     slug = "employer-mention-restricted"
     kinds = ("post",)

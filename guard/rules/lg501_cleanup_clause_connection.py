@@ -82,6 +82,44 @@ class CleanupClauseConnection(Rule):
     7:653. The guard informs; it is not legal advice.
     """
 
+    doc_nl = """
+    Je bent nog verbonden met klanten van een vorige werkgever van wie het
+    contract een opruimbeding heeft.
+
+    ## Wat het doet
+    Voor elke vorige werkgever in de instellingen met
+    `cleanup_clause: true` kijkt de guard naar je connectiepagina en naar
+    profielen van connecties in de 1e graad. Mensen van wie het bedrijf —
+    het bedrijfsveld, een kopregel als "Inkoper bij Bakkerij Jansen" of
+    "Buyer at Globex", of een huidige functie — een klant van die
+    werkgever is, worden samen in één waarschuwing genoemd. Mensen in de
+    2e en 3e graad zijn geen connecties van je en blijven buiten
+    beschouwing, net als een klant die inmiddels je eigen werkgever is.
+
+    ## Waarom is dit riskant?
+    Sommige arbeidscontracten verplichten je om bij vertrek de klanten van
+    de werkgever uit je LinkedIn-netwerk te verwijderen (een opruim- of
+    opschoonbeding), naast het gebruikelijke relatiebeding. Verbonden
+    blijven kan worden uitgelegd als het bewaren van het klantenbestand
+    van de werkgever, en wie het beding overtreedt kan de boete uit het
+    contract verbeuren.
+
+    ## Voorbeeld
+    Instellingen: vorige werkgever "Bureau Noord" met
+    `cleanup_clause: true` en klanten ["Bakkerij Jansen", "Globex"].
+    Connectiepagina: "Eva Smit — Inkoper bij Bakkerij Jansen B.V.".
+
+    ## Doe in plaats daarvan
+    Verwijder deze connecties, of vraag de vorige werkgever schriftelijk
+    of het beding voor hen nog geldt.
+
+    ## Juridische basis
+    De plicht zelf staat in het contract, niet in de wet; de wettelijke
+    regeling voor het relatiebeding waar zo'n beding meestal naast staat,
+    is Burgerlijk Wetboek art. 7:653. De guard informeert; dit is geen
+    juridisch advies.
+    """
+
     id = "LG501"
     slug = "cleanup-clause-connection"
     kinds = ("connections", "profile")

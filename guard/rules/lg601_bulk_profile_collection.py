@@ -60,6 +60,44 @@ class BulkProfileCollection(Rule):
     legal advice.
     """
 
+    doc_nl = """
+    Veel profielen van verschillende mensen binnen een paar minuten
+    geopend.
+
+    ## Wat het doet
+    Telt de verschillende profielen van anderen die je opent (op
+    profieladres, anders op naam; je eigen profiel en herhaalde bezoeken
+    tellen niet) en geeft één rustige melding als er meer dan
+    `bulk.profiles` binnen `bulk.minutes` vallen (standaard: meer dan 40
+    in 10 minuten, gerekend naar het moment waarop elke pagina werd
+    gezien). Na een melding blijft de guard een heel venster lang stil en
+    meldt daarna alleen opnieuw als het tempo aanhoudt. Hij onthoudt niet
+    meer bezoeken dan hij nodig heeft om te beslissen.
+
+    ## Waarom is dit riskant?
+    Profielen in dit tempo doorlopen lijkt op verzamelen — voor een
+    leadlijst, een wervingsbestand of een scrapingtool. In de VS oordeelde
+    de rechter in hiQ v. LinkedIn dat het lezen van openbare profielen
+    geen ongeoorloofde toegang is, maar in de EU geldt de AVG ook voor
+    openbare profielen: opslaan en hergebruiken vraagt een rechtsgrond, en
+    de mensen om wie het gaat moeten het te horen krijgen.
+
+    ## Voorbeeld
+    Instellingen: `bulk: {"profiles": 40, "minutes": 10}`. Je opent tussen
+    14:00 en 14:08 de profielen van 41 verschillende mensen.
+
+    ## Doe in plaats daarvan
+    Zoek alleen de paar mensen op die je voor één duidelijk doel nodig
+    hebt, bewaar alleen wat dat doel vraagt, en kopieer geen profielen
+    naar lijsten of tools zonder rechtsgrond.
+
+    ## Juridische basis
+    AVG (GDPR) art. 6 lid 1 (een rechtsgrond voor de verwerking) en art.
+    14 (mensen informeren van wie je de gegevens niet zelf hebt gekregen);
+    hiQ Labs v. LinkedIn (9th Cir. 2022) voor de Amerikaanse kant. De
+    guard informeert; dit is geen juridisch advies.
+    """
+
     id = "LG601"
     slug = "bulk-profile-collection"
     kinds = ("profile",)

@@ -286,3 +286,33 @@ def test_every_text_has_both_languages():
     for key, (en, nl) in TEXTS.items():
         assert en.strip() and nl.strip(), key
         assert set(re.findall(r"{(\w+)}", en)) == set(re.findall(r"{(\w+)}", nl)), key
+
+
+async def test_rule_catalogue_in_dutch_shows_the_dutch_documentation(client):
+    from html import unescape
+
+    from guard.rules.base import DOC_HEADINGS, DOC_HEADINGS_NL
+
+    settings_store.save(Settings.model_validate({"language": "nl"}))
+    text = unescape(await (await client.get("/rules")).text())
+    for rule in all_rules():
+        card = text[text.index(f'id="{rule.id}"'):]
+        card = card[:card.index("</article>")]
+        dutch = rule.doc_sections("nl")
+        for heading in DOC_HEADINGS:
+            assert f"<h3>{DOC_HEADINGS_NL[heading]}</h3>" in card, (rule.id, heading)
+            assert f"<h3>{heading}</h3>" not in card
+        assert " ".join(dutch["Example"].split()).split("`")[0][:40] in card
+        assert 'lang="en"' not in card
+    assert "De uitleg hieronder is in het Engels." not in text
+    # English stays English.
+    settings_store.save(Settings.model_validate({"language": "en"}))
+    text = await (await client.get("/rules")).text()
+    assert "<h3>What it does</h3>" in text and "<h3>Wat het doet</h3>" not in text
+
+
+def test_rule_docs_render_wrapped_list_items_as_one_item():
+    from guard.dashboard.views.rules import doc_html
+
+    out = str(doc_html("Nothing is said about:\n\n* a message that only\n  asks permission;\n* a reply"))
+    assert out == "<p>Nothing is said about:</p><ul><li>a message that only asks permission;</li><li>a reply</li></ul>"

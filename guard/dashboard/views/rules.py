@@ -1,4 +1,9 @@
-"""The rule catalogue, generated from the rules' docstrings (the same source as ``linkedin-guard rules``)."""
+"""The rule catalogue, generated from the rules' docstrings (the same source as ``linkedin-guard rules``).
+
+In Dutch the cards show each rule's ``doc_nl`` under the Dutch headings;
+a rule without Dutch documentation falls back to its English docstring,
+marked ``lang="en"`` and announced by a note at the top.
+"""
 
 from __future__ import annotations
 
@@ -9,23 +14,35 @@ from aiohttp import web
 from guard.dashboard import keys
 from guard.dashboard.i18n import Translator
 from guard.dashboard.layout import mode_label, page, severity_badge, kind_label, tr
-from guard.dashboard.markup import Markup, escape, html, join, tag
+from guard.dashboard.markup import Markup, attrs, escape, html, join, tag
 from guard.models import Settings
-from guard.rules.base import DOC_HEADINGS
+from guard.rules.base import DOC_HEADINGS, DOC_HEADINGS_NL
 
 _CODE = re.compile(r"`([^`]+)`")
 
 
 def doc_html(text: str) -> Markup:
-    """Docstring prose as HTML: paragraphs, ``- `` lists and `code`. Escaped first, always."""
+    """Docstring prose as HTML: paragraphs, ``- `` lists and `code`. Escaped first, always.
+
+    A list item may wrap onto indented lines; they belong to the item above.
+    """
     blocks = []
     for block in re.split(r"\n\s*\n", text.strip()):
-        lines = [ln.strip() for ln in block.splitlines() if ln.strip()]
+        raw = [ln for ln in block.splitlines() if ln.strip()]
+        lines = [ln.strip() for ln in raw]
         if not lines:
             continue
-        if all(ln.startswith(("- ", "* ")) for ln in lines):
-            items = join(html("<li>{x}</li>", x=_inline(ln[2:])) for ln in lines)
-            blocks.append(html("<ul>{items}</ul>", items=items))
+        bullet = ("- ", "* ")
+        if lines[0].startswith(bullet) and all(
+            ln.startswith(bullet) or r[:1].isspace() for ln, r in zip(lines, raw)
+        ):
+            items: list[str] = []
+            for ln in lines:
+                if ln.startswith(bullet):
+                    items.append(ln[2:])
+                else:
+                    items[-1] += " " + ln
+            blocks.append(html("<ul>{items}</ul>", items=join(html("<li>{x}</li>", x=_inline(x)) for x in items)))
         else:
             blocks.append(html("<p>{x}</p>", x=_inline(" ".join(lines))))
     return join(blocks)
@@ -46,13 +63,21 @@ def catalogue_with_state(settings: Settings) -> list[dict]:
     return out
 
 
+def _dutch(t: Translator, e: dict) -> bool:
+    """Whether this card shows the rule's Dutch documentation."""
+    return t.lang == "nl" and bool(e.get("doc_nl"))
+
+
 def _card(t: Translator, e: dict) -> Markup:
-    doc = e.get("doc", {})
+    dutch = _dutch(t, e)
+    doc = e["doc_nl"] if dutch else e.get("doc", {})
     sections = join(
-        html('<h3>{h}</h3>{body}', h=heading, body=doc_html(doc[heading]))
+        html('<h3>{h}</h3>{body}', h=DOC_HEADINGS_NL[heading] if dutch else heading, body=doc_html(doc[heading]))
         for heading in DOC_HEADINGS
         if doc.get(heading)
     )
+    # English text on a Dutch page says so, for screen readers and translators.
+    doc_lang = attrs(lang="en") if t.lang != "en" and not dutch else Markup("")
     state = t("rules.state.on") if e["enabled"] else t("rules.state.off")
     mode = e["mode_setting"] or e["mode"]
     sources = join(
@@ -71,8 +96,8 @@ def _card(t: Translator, e: dict) -> Markup:
   <dt>{mode_label_}</dt><dd>{mode}</dd>
   <dt>{kinds_label}</dt><dd>{kinds}</dd>
 </dl>
-{summary}
-<details><summary>{more}</summary>{sections}</details>
+<div class="rule-doc"{doc_lang}>{summary}</div>
+<details><summary>{more}</summary><div class="rule-doc"{doc_lang}>{sections}</div></details>
 <h3>{sources_label}</h3><ul class="sources">{sources}</ul>
 </article>""",
         id=e["id"],
@@ -86,6 +111,7 @@ def _card(t: Translator, e: dict) -> Markup:
         mode=mode_label(t, mode),
         kinds_label=t("rules.kinds"),
         kinds=", ".join(kind_label(t, k) for k in e["kinds"]),
+        doc_lang=doc_lang,
         summary=doc_html(doc.get("Summary", "")),
         more=t("rules.details"),
         sections=sections,
@@ -104,7 +130,10 @@ async def rules_page(request: web.Request) -> web.Response:
 {cards}""",
         title=t("rules.title"),
         intro=t("rules.intro"),
-        note=tag("p", t("rules.doc_english"), class_="muted") if t.lang != "en" else Markup(""),
+        # Only while some rule still lacks Dutch documentation.
+        note=tag("p", t("rules.doc_english"), class_="muted")
+        if t.lang != "en" and not all(_dutch(t, e) for e in entries)
+        else Markup(""),
         toc=toc,
         cards=join(_card(t, e) for e in entries),
     )
