@@ -285,6 +285,18 @@ class BulkSettings(Strict):
 SETTINGS_VERSION = 1
 
 
+class UnknownRuleIds(ValueError):
+    """Settings name rules that do not exist; ``ctx`` carries them for translations."""
+
+    def __init__(self, unknown: list[str], known: list[str]):
+        self._lists = (list(unknown), list(known))
+        self.ctx = {"reason": "unknown_rule_id", "unknown": ", ".join(unknown), "known": ", ".join(known)}
+        super().__init__(f"unknown rule id {self.ctx['unknown']} (known: {self.ctx['known']})")
+
+    def __reduce__(self):  # picklable despite the two-argument constructor
+        return (type(self), self._lists)
+
+
 class Settings(Strict):
     version: Annotated[int, Field(ge=1, le=SETTINGS_VERSION)] = SETTINGS_VERSION
     language: Literal["auto", "nl", "en"] = "auto"
@@ -304,9 +316,7 @@ class Settings(Strict):
         known = rule_ids()
         unknown = sorted(k for k in value if k not in known)
         if unknown:
-            raise ValueError(
-                f"unknown rule id {', '.join(unknown)} (known: {', '.join(sorted(known))})"
-            )
+            raise UnknownRuleIds(unknown, sorted(known))
         return value
 
     def rule_setting(self, rule_id: str) -> RuleSetting:
@@ -362,9 +372,16 @@ def error_path(loc: tuple[Any, ...]) -> str:
     return "".join(parts) or "(root)"
 
 
-def validation_details(err: ValidationError) -> list[dict[str, str]]:
-    """Each problem as ``{"path": "log.retention_days", "message": "..."}``."""
-    details = []
+def validation_errors(err: ValidationError) -> list[dict[str, Any]]:
+    """Each problem as ``{"path", "message", "type", "ctx"}``.
+
+    ``path`` and ``message`` are exactly :func:`validation_details`'; ``type``
+    is pydantic's error type (``greater_than_equal``) and ``ctx`` its
+    parameters (``{"ge": 1}``, ``{}`` when none), with exceptions as their
+    text — what a translation needs. An exception's own ``ctx`` dict (see
+    :class:`UnknownRuleIds`) is merged in.
+    """
+    out = []
     for e in err.errors(include_url=False):
         msg = e["msg"]
         if e["type"] == "extra_forbidden":
@@ -373,8 +390,19 @@ def validation_details(err: ValidationError) -> list[dict[str, str]]:
             msg = f"unknown kind {e.get('input', {}).get('kind')!r}" if isinstance(
                 e.get("input"), dict
             ) else msg
-        details.append({"path": error_path(tuple(e["loc"])), "message": msg})
-    return details
+        ctx: dict[str, Any] = {}
+        for key, value in (e.get("ctx") or {}).items():
+            if isinstance(value, BaseException):
+                ctx.update(getattr(value, "ctx", None) or {})
+                value = str(value)
+            ctx.setdefault(key, value)
+        out.append({"path": error_path(tuple(e["loc"])), "message": msg, "type": e["type"], "ctx": ctx})
+    return out
+
+
+def validation_details(err: ValidationError) -> list[dict[str, str]]:
+    """Each problem as ``{"path": "log.retention_days", "message": "..."}``."""
+    return [{"path": e["path"], "message": e["message"]} for e in validation_errors(err)]
 
 
 def one_line(err: ValidationError, what: str) -> str:

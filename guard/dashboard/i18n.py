@@ -228,7 +228,78 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "error.404": ("Page not found.", "Pagina niet gevonden."),
     "error.bad_filter": ("Invalid filter: {problem}", "Ongeldig filter: {problem}"),
+    "settings.import.too_large": ("file larger than {mib} MiB", "bestand groter dan {mib} MiB"),
 }
+
+
+# Settings validation in Dutch, by pydantic's error ``type`` with its ``ctx``
+# (see guard.models.validation_errors). English keeps pydantic's own message,
+# which is also what the JSON API and the host report; a type missing here
+# stays English in Dutch too.
+VALIDATION_NL: dict[str, str] = {
+    "missing": "Dit veld is verplicht",
+    "extra_forbidden": "Onbekend veld",
+    "greater_than_equal": "Moet minstens {ge} zijn",
+    "greater_than": "Moet meer dan {gt} zijn",
+    "less_than_equal": "Mag hoogstens {le} zijn",
+    "less_than": "Moet minder dan {lt} zijn",
+    "int_parsing": "Vul een geheel getal in",
+    "int_type": "Vul een geheel getal in",
+    "int_from_float": "Vul een geheel getal in, zonder cijfers achter de komma",
+    "float_parsing": "Vul een getal in",
+    "float_type": "Vul een getal in",
+    "string_type": "Moet tekst zijn",
+    "string_too_short": "Moet minstens {min_length} tekens hebben",
+    "string_too_short.1": "Mag niet leeg zijn",
+    "string_too_long": "Mag hoogstens {max_length} tekens hebben",
+    "too_short": "Moet minstens {min_length} items bevatten, nu {actual_length}",
+    "too_long": "Mag hoogstens {max_length} items bevatten, nu {actual_length}",
+    "bool_parsing": "Moet ja of nee zijn (true of false)",
+    "bool_type": "Moet ja of nee zijn (true of false)",
+    "literal_error": "Kies {expected}",
+    "enum": "Kies {expected}",
+    "dict_type": "Moet een object zijn",
+    "model_type": "Moet een object zijn",
+    "model_attributes_type": "Moet een object zijn",
+    "list_type": "Moet een lijst zijn",
+    "value_error.unknown_rule_id": "Onbekende regel {unknown} (bekend: {known})",
+    "value_error": "Ongeldige waarde: {error}",
+    # Not from pydantic: the dashboard's own checks before validation.
+    "settings_not_object": "Verwacht een JSON-object",
+    "json_invalid": "Geen geldige JSON ({error})",
+}
+
+
+def _or_to_of(expected: str) -> str:
+    # pydantic lists choices as "'a', 'b' or 'c'"; only the last " or " joins them.
+    head, sep, last = expected.rpartition(" or ")
+    return f"{head} of {last}" if sep else expected
+
+
+def validation_message(lang: str, error: dict[str, Any]) -> str:
+    """One settings error (``path``, ``message``, ``type``, ``ctx``) in ``lang``.
+
+    English, or an error type without a Dutch text, gives ``message`` as it is.
+    """
+    message = str(error.get("message", ""))
+    if lang != "nl":
+        return message
+    kind = str(error.get("type") or "")
+    ctx = dict(error.get("ctx") or {})
+    key = kind
+    if kind == "value_error" and ctx.get("reason"):
+        key = f"value_error.{ctx['reason']}"
+    elif kind == "string_too_short" and ctx.get("min_length") == 1:
+        key = "string_too_short.1"
+    if kind in ("literal_error", "enum") and isinstance(ctx.get("expected"), str):
+        ctx["expected"] = _or_to_of(ctx["expected"])
+    template = VALIDATION_NL.get(key) or VALIDATION_NL.get(kind)
+    if template is None:
+        return message
+    try:
+        return template.format(**ctx)
+    except (KeyError, IndexError, ValueError):
+        return message  # a ctx without the expected parameter: better English than a broken text
 
 
 def t(lang: str, key: str, **params: Any) -> str:

@@ -136,9 +136,11 @@ async def test_blank_rows_are_dropped_and_rows_renumbered(client):
     ],
 )
 async def test_invalid_form_shows_the_error_next_to_the_field_and_saves_nothing(client, change, path, words):
-    settings_store.save(Settings.model_validate(FULL))
+    # In English: the Dutch page says these in Dutch (the test below).
+    english = {**FULL, "language": "en"}
+    settings_store.save(Settings.model_validate(english))
     before = paths.settings_path().read_bytes()
-    form = [(k, change.get(k, v)) for k, v in form_from(FULL)]
+    form = [(k, change.get(k, v)) for k, v in form_from(english)]
     resp = await client.post("/settings", data=form, headers=same_origin(client))
     assert resp.status == 422
     text = await resp.text()
@@ -159,6 +161,70 @@ async def test_invalid_form_shows_the_error_next_to_the_field_and_saves_nothing(
     for k, v in change.items():
         if v and k != "language" and k != "fail_mode":
             assert f'value="{v}"' in text
+
+
+@pytest.mark.parametrize(
+    "change,path,words",
+    [
+        ({"log.retention_days": "0"}, "log.retention_days", "Moet minstens 1 zijn"),
+        ({"log.retention_days": "5000"}, "log.retention_days", "Mag hoogstens 3650 zijn"),
+        ({"log.retention_days": "lots"}, "log.retention_days", "Vul een geheel getal in"),
+        ({"bulk.profiles": "1"}, "bulk.profiles", "Moet minstens 2 zijn"),
+        ({"language": "fr"}, "language", "Kies 'auto', 'nl' of 'en'"),
+        ({"clients[0].name": ""}, "clients[0].name", "Mag niet leeg zijn"),
+    ],
+)
+async def test_dutch_form_shows_dutch_validation_messages_next_to_the_field(client, change, path, words):
+    settings_store.save(Settings.model_validate(FULL))  # FULL is in Dutch
+    before = paths.settings_path().read_bytes()
+    form = [(k, change.get(k, v)) for k, v in form_from(FULL)]
+    resp = await client.post("/settings", data=form, headers=same_origin(client))
+    assert resp.status == 422
+    text = await resp.text()
+    assert paths.settings_path().read_bytes() == before
+    from guard.dashboard.views.settings import field_id
+
+    error = f'id="{field_id(path)}-error"'
+    after_field = text[text.index(f'id="{field_id(path)}"'):]
+    assert after_field.index(error) < 600
+    snippet = html.unescape(after_field[after_field.index(error):][:300])
+    assert words in snippet
+    assert "Input should" not in text and "String should" not in text
+    assert "verbeter de velden" in text
+
+
+async def test_dutch_import_errors_are_dutch_and_the_api_stays_english(client):
+    settings_store.save(Settings.model_validate(FULL))
+    bad = {"log": {"retention_day": 3, "retention_days": 0}, "rules": {"LG999": {"enabled": False}}}
+    data = aiohttp.FormData()
+    data.add_field("file", json.dumps(bad).encode(), filename="bad.json", content_type="application/json")
+    text = html.unescape(await (await client.post("/settings/import", data=data, headers=same_origin(client))).text())
+    assert "<code>log.retention_day</code>: Onbekend veld" in text
+    assert "<code>log.retention_days</code>: Moet minstens 1 zijn" in text
+    assert "<code>rules</code>: Onbekende regel LG999 (bekend: LG101" in text
+    # The JSON API answers like the host, in English, whatever the page language.
+    resp = await client.put("/api/settings", json=bad, headers=same_origin(client))
+    details = (await resp.json())["error"]["details"]
+    assert {"path": "log.retention_days", "message": "Input should be greater than or equal to 1"} in details
+    assert {"path": "log.retention_day", "message": "unknown field"} in details
+
+
+def test_every_dutch_validation_text_fills_from_its_context():
+    from guard.dashboard.i18n import validation_message
+    from guard.models import validation_errors
+    from pydantic import ValidationError
+
+    bad = {"language": "fr", "x": 1, "employer": {"name": "a" * 301, "official_title": ""},
+           "former_employers": [{"name": "n"}] * 101, "clients": "x", "rules": {"LG999": {}},
+           "log": {"retention_days": 1.5, "store_excerpts": "maybe"}, "bulk": {"profiles": 0, "minutes": 99999}}
+    with pytest.raises(ValidationError) as info:
+        Settings.model_validate(bad)
+    errors = validation_errors(info.value)
+    assert len(errors) >= 10
+    for e in errors:
+        dutch = validation_message("nl", e)
+        assert dutch != e["message"] and "{" not in dutch, e
+        assert validation_message("en", e) == e["message"]
 
 
 async def test_import_and_export(client):

@@ -3,7 +3,10 @@
 Form field names *are* the settings paths that validation reports
 (``log.retention_days``, ``clients[2].company``, ``rules.LG201.mode``), so
 each error from :func:`guard.models.validation_details` lands next to its
-field without a mapping table. Saving goes through ``settings_store``
+field without a mapping table. On the Dutch page the message is said in
+Dutch from pydantic's error type and parameters
+(:func:`guard.dashboard.i18n.validation_message`); the JSON API keeps
+the English details the host reports. Saving goes through ``settings_store``
 exactly as the host's ``set_settings`` does: validate everything, write
 atomically, or change nothing.
 """
@@ -19,10 +22,10 @@ from pydantic import ValidationError
 
 from guard import settings_store
 from guard.dashboard import keys
-from guard.dashboard.i18n import Translator
+from guard.dashboard.i18n import Translator, validation_message
 from guard.dashboard.layout import flash, mode_label, page, rule_ids, rule_title, tr
 from guard.dashboard.markup import Markup, attrs, html, join, option, tag, void
-from guard.models import Settings, validation_details
+from guard.models import Settings, validation_errors
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 _ROW_FIELD = re.compile(r"^(former_employers|clients)\[(\d{1,5})\]\.([a-z_]+)$")
@@ -35,22 +38,44 @@ _ROW_FIELD = re.compile(r"^(former_employers|clients)\[(\d{1,5})\]\.([a-z_]+)$")
 
 def check(data: Any) -> tuple[Settings | None, list[dict[str, str]]]:
     """``(settings, [])`` or ``(None, details)`` — the same checks as ``set_settings``."""
+    settings, errors = check_errors(data)
+    return settings, _details(errors)
+
+
+def check_text(raw: bytes) -> tuple[Settings | None, list[dict[str, str]]]:
+    settings, errors = check_text_errors(raw)
+    return settings, _details(errors)
+
+
+def check_errors(data: Any) -> tuple[Settings | None, list[dict[str, Any]]]:
+    """Like :func:`check`, each error also with its ``type`` and ``ctx`` (for the Dutch page)."""
     try:
         return settings_store.validate(data), []
     except settings_store.SettingsError as err:
         cause = err.__cause__
         if isinstance(cause, ValidationError):
-            return None, validation_details(cause)
+            return None, validation_errors(cause)
         message = str(err).removeprefix("invalid settings: ").removeprefix("(root): ")
-        return None, [{"path": "(root)", "message": message}]
+        kind = "settings_not_object" if not isinstance(data, dict) else "settings_error"
+        return None, [{"path": "(root)", "message": message, "type": kind, "ctx": {}}]
 
 
-def check_text(raw: bytes) -> tuple[Settings | None, list[dict[str, str]]]:
+def check_text_errors(raw: bytes) -> tuple[Settings | None, list[dict[str, Any]]]:
     try:
         data = json.loads(raw)
     except (json.JSONDecodeError, UnicodeDecodeError) as err:
-        return None, [{"path": "(root)", "message": f"not JSON ({err})"}]
-    return check(data)
+        return None, [{"path": "(root)", "message": f"not JSON ({err})", "type": "json_invalid", "ctx": {"error": str(err)}}]
+    return check_errors(data)
+
+
+def _details(errors: list[dict[str, Any]]) -> list[dict[str, str]]:
+    # The API's (and the host's) shape: path and message, nothing else.
+    return [{"path": e["path"], "message": e["message"]} for e in errors]
+
+
+def localized(t: Translator, errors: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """Errors as the page shows them: the message in the page's language."""
+    return [{"path": e["path"], "message": validation_message(t.lang, e)} for e in errors]
 
 
 # --------------------------------------------------------------------------
@@ -508,9 +533,9 @@ async def settings_post(request: web.Request) -> web.StreamResponse:
     store = request.app[keys.SETTINGS]
     form = await request.post()
     data = form_to_data(form, store.settings)
-    settings, details = check(data)
+    settings, errors = check_errors(data)
     if settings is None:
-        return render_page(request, data, details, status=422)
+        return render_page(request, data, localized(tr(request), errors), status=422)
     store.save(settings)
     raise web.HTTPSeeOther("/settings?saved=1")
 
@@ -528,16 +553,16 @@ async def settings_import(request: web.Request) -> web.StreamResponse:
             while chunk := await part.read_chunk():
                 size += len(chunk)
                 if size > MAX_IMPORT_BYTES:
-                    errors = [{"path": "(root)", "message": f"file larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MiB"}]
+                    errors = [{"path": "(root)", "message": t("settings.import.too_large", mib=MAX_IMPORT_BYTES // (1024 * 1024))}]
                     return render_page(request, store.settings.model_dump(mode="json"), import_errors=errors, status=422)
                 chunks.append(chunk)
             raw = b"".join(chunks)
     if not raw:
         errors = [{"path": "(root)", "message": t("settings.import.no_file")}]
         return render_page(request, store.settings.model_dump(mode="json"), import_errors=errors, status=422)
-    settings, details = check_text(raw)
+    settings, errors = check_text_errors(raw)
     if settings is None:
-        return render_page(request, store.settings.model_dump(mode="json"), import_errors=details, status=422)
+        return render_page(request, store.settings.model_dump(mode="json"), import_errors=localized(t, errors), status=422)
     store.save(settings)
     raise web.HTTPSeeOther("/settings?imported=1")
 
