@@ -139,6 +139,24 @@ def make_excerpt(finding: Finding, ctx: Any) -> str | None:
     return text
 
 
+
+def csv_cell(value: Any) -> str:
+    """A CSV cell of a log export that a spreadsheet will not run as a formula.
+
+    Excerpts and names come from LinkedIn pages that strangers wrote; a cell
+    starting with ``= + - @`` (or a tab/CR) would become a live formula when
+    the export is opened in Excel or LibreOffice (OWASP "CSV injection"). A
+    leading quote makes it plain text. Lists (evidence) are written as JSON.
+    """
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        value = json.dumps(value, ensure_ascii=False)
+    if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 class WarningLog:
     """The log at ``path`` (default: :func:`guard.paths.log_db_path`).
 

@@ -74,21 +74,13 @@ def _open_log():
     return WarningLog()
 
 
-def _csv_cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        value = json.dumps(value, ensure_ascii=False)
-    if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def _write_csv(rows: Iterable[dict[str, Any]], fields: tuple[str, ...], out) -> None:
+    from guard.warning_log import csv_cell
+
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(fields)
     for row in rows:
-        writer.writerow([_csv_cell(row.get(f)) for f in fields])
+        writer.writerow([csv_cell(row.get(f)) for f in fields])
 
 
 def show(args) -> int:

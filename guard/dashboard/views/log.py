@@ -29,6 +29,7 @@ from guard.dashboard.layout import (
 )
 from guard.dashboard.markup import Markup, html, join, option, tag, void
 from guard.models import CONTEXT_KINDS
+from guard.warning_log import csv_cell
 
 PAGE_SIZE = 50
 EXPORT_FIELDS = (
@@ -506,19 +507,6 @@ async def _all_entries(request: web.Request, filters: LogFilters):
         if len(batch) < _EXPORT_BATCH:
             return
         before = batch[-1]["id"]
-
-
-def csv_cell(value: Any) -> str:
-    """A CSV cell that a spreadsheet will not run as a formula.
-
-    Page text is hostile: ``=HYPERLINK(...)`` in a LinkedIn message would
-    become a live formula when the export is opened in Excel or LibreOffice
-    (OWASP "CSV injection"). A leading quote makes it plain text.
-    """
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
 
 
 async def export_csv(request: web.Request) -> web.StreamResponse:
