@@ -122,3 +122,21 @@ def test_corrupt_settings_reported_and_defaults_used(guard_home):
 def test_missing_settings_file_is_clear(guard_home):
     out = cli("settings", "import", str(guard_home / "nope.json"), home=guard_home)
     assert out.returncode == 2 and "cannot read" in out.stderr
+
+
+def test_output_cut_short_by_the_reader_is_not_an_error(tmp_path, guard_home):
+    # `linkedin-guard evaluate --jsonl < many.jsonl | head -c 10`: no traceback
+    # when the reader leaves. Far more output than a pipe buffer holds.
+    many = tmp_path / "many.jsonl"
+    many.write_text("\n".join(json.dumps({**POST, "text": f"Acme Data {i}"}) for i in range(3000)) + "\n")
+    settings = tmp_path / "s.json"
+    settings.write_text(json.dumps(POLICY))
+    with many.open("rb") as stdin:
+        proc = subprocess.Popen([sys.executable, "-m", "guard", "evaluate", "--jsonl", "--settings", str(settings)],
+                                stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                env={**os.environ, "LINKEDIN_GUARD_HOME": str(guard_home)})
+        assert proc.stdout.read(10)
+        proc.stdout.close()
+        _, err = proc.communicate(timeout=60)
+    assert b"Traceback" not in err and b"BrokenPipe" not in err, err.decode()[-500:]
+    assert proc.returncode == 0
