@@ -51,6 +51,10 @@ NEGATIVES = {
 }
 LISTED_PHENOMENA = SOLICITATIONS | RECRUITMENT_ONLY | SHAPES | NEGATIVES
 FOLLOW_UPS = {"followup-bump", "followup-proposal"}
+# Tags the writers added for hard cases (LABELLING.md, "Tags added while writing").
+SOLICITED_WITHOUT_THREAD = {"reply-to-public-request", "request-made-offline"}
+RECRUITER_FOLLOW_UPS = {"recruiter-followup", "recruiter-after-no"}
+HTML_MARKUP = re.compile(r"<(p|br|ul|li|strong|b|em|a)[\s>/]", re.IGNORECASE)
 
 TOTAL_AT_LEAST = 1500
 # Target shares of the whole corpus, in percentage points, with a 5-point tolerance.
@@ -256,8 +260,26 @@ def test_export_shapes_match_their_phenomena(records):
              if (record["phenomenon"] == "sponsored-shape"
                  and record["source_shape"] != "export-sponsored")
              or (record["phenomenon"] == "html-body" and record["source_shape"] != "export-html")
-             or (record["source_shape"] != "live" and "<" not in record["text"])]
-    assert not wrong, f"export shapes and phenomena disagree (or an export body has no HTML): {wrong[:20]}"
+             or (record["source_shape"] != "live" and not HTML_MARKUP.search(record["text"]))
+             or (record["source_shape"] == "live" and HTML_MARKUP.search(record["text"]))]
+    assert not wrong, (
+        f"export shapes and phenomena disagree (an export body needs HTML, a live one has none): {wrong[:20]}")
+
+
+def test_added_hard_case_tags_follow_their_convention(records):
+    problems = []
+    for where, record in valid(records):
+        tag, labels, thread = record["phenomenon"], record["labels"], record["thread"]
+        first = thread["messages_from_me"] == 0 or record["channel"] == "invitation"
+        if tag in SOLICITED_WITHOUT_THREAD and any(labels.values()):
+            problems.append(f"{where}: {tag} is solicited, so both labels are false")
+        if tag in RECRUITER_FOLLOW_UPS and (any(labels.values()) or thread["messages_from_me"] < 1):
+            problems.append(f"{where}: {tag} follows an earlier message and carries no label")
+        if tag == "weak-opt-out" and first and not labels["LG202"]:
+            problems.append(f"{where}: a weak opt-out is no notice, so a first message stays LG202")
+        if tag == "upsell-existing-customer" and (not labels["LG201"] or first):
+            problems.append(f"{where}: an upsell to an existing customer is LG201 in a running thread")
+    assert not problems, "\n".join(problems[:20])
 
 
 def test_both_labels_have_positives_and_negatives(records):
