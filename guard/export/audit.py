@@ -79,6 +79,8 @@ def _short(text: str | None, limit: int = EXCERPT_LIMIT) -> str | None:
 _FIXES = {
     "LG401": {"en": "Correct this title to “{official}”.", "nl": "Verbeter deze titel naar ‘{official}’."},
     "LG501": {"en": "Remove this connection.", "nl": "Verwijder deze connectie."},
+    # A sent message cannot be changed: the fix is for the next first message.
+    "LG202": {"en": "In a first message like this, add: {notice}", "nl": "Zet in een eerste bericht als dit: {notice}"},
 }
 
 
@@ -109,9 +111,8 @@ class Auditor:
         template = _FIXES.get(f.rule)
         if template:
             official = self.settings.employer.official_title if self.settings.employer else ""
-            return template[f.language].format(official=official or "")
-        if f.fix is not None:
-            return f.suggestion
+            notice = f.fix.text.strip() if f.fix is not None else ""
+            return template[f.language].format(official=official or "", notice=notice)
         return f.suggestion
 
     @staticmethod
