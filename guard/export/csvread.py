@@ -26,12 +26,14 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import BinaryIO, Iterator
 
 HEADER_SCAN = 12
 _NORM = re.compile(r"[^0-9a-z]+")
 
 
+@lru_cache(maxsize=1024)
 def norm(name: str) -> str:
     return _NORM.sub("", name.replace("\ufeff", "").lower())
 

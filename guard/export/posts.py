@@ -37,7 +37,7 @@ CREATE TABLE IF NOT EXISTS items (
     last_import INTEGER NOT NULL,
     gone_in_import INTEGER
 );
-CREATE INDEX IF NOT EXISTS items_date ON items (date);
+CREATE INDEX IF NOT EXISTS items_date_id ON items (date, id);
 CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(text, content='items', content_rowid='id');
 CREATE TRIGGER IF NOT EXISTS items_ai AFTER INSERT ON items BEGIN
     INSERT INTO items_fts(rowid, text) VALUES (new.id, new.text);
@@ -135,9 +135,12 @@ class PostArchive:
         match = fts_query(query)
         if not match:
             return []
+        # Walk the date index newest first and keep matching rows: stops after
+        # ``limit`` rows instead of sorting every match (common words match most posts).
         rows = self.conn.execute(
-            "SELECT items.kind, items.date, items.text, items.url FROM items_fts JOIN items ON items.id = items_fts.rowid"
-            " WHERE items_fts MATCH ? ORDER BY items.date DESC, items.id DESC LIMIT ?", (match, limit))
+            "SELECT kind, date, text, url FROM items INDEXED BY items_date_id"
+            " WHERE id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)"
+            " ORDER BY date DESC, id DESC LIMIT ?", (match, limit))
         return [_public(r) for r in rows]
 
     def count(self) -> int:
