@@ -95,7 +95,11 @@ class Export:
     def open(self, member: Member) -> BinaryIO:
         limit = MAX_ARTICLE_BYTES if member in self.articles else MAX_MEMBER_BYTES
         if self._zip is not None:
-            raw: BinaryIO = self._zip.open(member.name)  # type: ignore[assignment]
+            try:
+                raw: BinaryIO = self._zip.open(member.name)  # type: ignore[assignment]
+            except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError, EOFError) as err:
+                # Encrypted, an unknown compression method, a broken local header.
+                raise ExportError(f"cannot read {member.name} from the archive: {err}") from err
         else:
             raw = _open_regular(self.path / member.name)
         return _Capped(raw, member.name, limit, self._budget)  # type: ignore[return-value]

@@ -185,3 +185,30 @@ def test_cli_text_output_and_exit_codes_in_a_real_process(tmp_path):
                          env=env, timeout=60)
     assert bad.returncode == 2 and bad.stdout == "" and bad.stderr.count("\n") == 1
     assert not (tmp_path / "home" / "audit.sqlite3").exists()
+
+
+def test_english_small_talk_sent_by_the_member_is_not_judged(tmp_path):
+    files = b.files_2026()
+    files["messages.csv"] = b.csv_text(["CONVERSATION ID", "FROM", "SENDER PROFILE URL", "TO", "DATE", "CONTENT"], [
+        ["2-en", "Anneke de Wit", b.ME_URL, "Joris Visser", "2026-01-02 10:00:00 UTC",
+         "Thanks Joris, good to see you at the meetup last week. Coffee next Tuesday?"],
+    ]).encode()
+    assert not [f for f in run(tmp_path, files)["findings"] if f["source"] == "messages.csv"]
+
+
+def test_excel_resaved_connections_semicolons_no_preamble(tmp_path):
+    files = b.files_2026()
+    files["Connections.csv"] = ("First Name;Last Name;Email Address;Company;Position;Connected on\r\n"
+                                "Pieter;Jansen;;Zuiderbank N.V.;CFO;16.09.2021\r\n").encode("utf-8-sig")
+    result = run(tmp_path, files)
+    assert [(f["subject"], f["date"]) for f in of(result, "LG501")] == [("Pieter Jansen", "2021-09-16")]
+
+
+def test_unreadable_rows_go_to_problems_and_the_run_goes_on(tmp_path):
+    files = b.files_2026()
+    files["Positions.csv"] = b"Company Name,Title,Description,Location,Started On,Finished On\n" \
+                             b"Acme Data B.V.,Head of Sales,,,Jan 2024,\nx,y,z,1,2,3,4,5\n"
+    files["messages.csv"] = files["messages.csv"].replace(b"2026-02-01 09:00:00 UTC", b"sometime soon")
+    result = run(tmp_path, files)
+    assert {p["file"] for p in result["problems"]} == {"Positions.csv", "messages.csv"}
+    assert of(result, "LG401") and of(result, "LG501")

@@ -128,3 +128,17 @@ def test_symlink_in_unpacked_folder_is_not_followed(tmp_path):
     (folder / "Connections.csv").symlink_to(secret)
     with open_export(folder) as export:
         assert "connections" not in export.files
+
+
+def test_encrypted_or_unknown_compression_member_is_exit_2(tmp_path, capsys):
+    zipped = b.write_zip(tmp_path / "odd.zip", b.files_2026())
+    data = bytearray(zipped.read_bytes())
+    # Set the "encrypted" flag bit on messages.csv in both headers.
+    for signature, flag_at, name_at in ((b"PK\x03\x04", 6, 30), (b"PK\x01\x02", 8, 46)):
+        start = 0
+        while (at := data.find(signature, start)) >= 0:
+            if data[at + name_at: at + name_at + 12] == b"messages.csv":
+                data[at + flag_at] |= 1
+            start = at + 4
+    zipped.write_bytes(bytes(data))
+    refused(zipped, capsys, "cannot read messages.csv")

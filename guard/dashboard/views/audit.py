@@ -156,7 +156,7 @@ async def _search_block(request: web.Request, t, query: str) -> Markup:
                           class_="card empty")
     items = join(
         html('<li class="archive-hit"><span class="mono">{date}</span> · {kind} {link}<p>{text}</p></li>',
-             date=m["date"] or "", kind=t(f"kind.{m['kind']}") if f"kind.{m['kind']}" in TEXTS else m["kind"],
+             date=(m["date"] or "").replace("T", " ")[:16], kind=t(f"kind.{m['kind']}") if f"kind.{m['kind']}" in TEXTS else m["kind"],
              link=safe_link(m["url"], "↗") if m["url"] else Markup(""), text=m["text"][:1000])
         for m in matches)
     return form + html('<ul class="card archive-results">{items}</ul>', items=items)
@@ -194,10 +194,11 @@ def _table(t, findings: list[dict[str, Any]], names: dict[str, str]) -> Markup:
     rows = join(
         html(
             '<tr data-finding-id="{id}"{cls}><td class="mono">{date}</td><td><span class="rule-id">{rule}</span> {name}</td>'
-            '<td>{subject}<br><small>{source}</small></td><td>{excerpt}</td><td>{fix}</td><td>{state}</td></tr>',
+            '<td>{subject}<br><small>{about}{source}</small></td><td>{excerpt}</td><td>{fix}</td><td>{state}</td></tr>',
             id=f["id"], cls=Markup(' class="handled"') if f["handled_at"] else Markup(""),
             date=(f["date"] or "").replace("T", " ").rstrip("Z")[:16], rule=f["rule"], name=names.get(f["rule"], ""),
             subject=safe_link(f["subject"], f["subject"]) if f["subject"].startswith("https://") else f["subject"],
+            about=f"{f['about']} · " if f["about"] and f["about"] != f["subject"] else "",
             source=f["source"], excerpt=f["excerpt"] or "", fix=f["fix"] or "",
             state=_handle_form(t, f),
         )
