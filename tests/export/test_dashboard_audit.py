@@ -87,3 +87,9 @@ async def test_archive_search_on_the_page(client, tmp_path):
 
 async def test_audit_page_needs_a_session(anon):
     assert (await anon.get("/audit")).status == 401
+
+
+async def test_audit_page_in_dutch(client, tmp_path):
+    stored(tmp_path)
+    text = await (await client.get("/audit", headers={"Accept-Language": "nl-NL,nl;q=0.9"})).text()
+    assert "Controle van je export" in text and ">Controle</a>" in text and "Markeer als afgehandeld" in text
