@@ -9,8 +9,8 @@ extension would have sent at the time, and ``guard.engine.Engine`` decides:
   recipient's last message). So a follow-up after a first message (with or
   without the opt-out notice) is judged as a follow-up. Received messages
   only shape the thread; they are never findings. Drafts are skipped.
-  The member is recognised by the name in ``Profile.csv``, else as the sender
-  who appears in the most conversations (2018: ``Direction`` = OUTGOING).
+  The member is recognised by the name in ``Profile.csv``, else as the person
+  taking part in the most conversations (2018: ``Direction`` = OUTGOING).
 * ``Invitations.csv`` — outgoing invitation notes are messages too.
 * ``Positions.csv`` (+ ``Job Seeker Preferences.csv``) — the own profile:
   LG401, LG101/LG102. A position without a finished date is current.
@@ -308,21 +308,29 @@ def _index_of(f: Finding, prefix: str) -> int | None:
 
 
 def _member_test(messages: list[reader.MessageRow], profile: reader.Profile | None):
-    """A predicate: did the member send this message?"""
+    """A predicate: did the member send this message?
+
+    The member takes part in every conversation of their own export, as
+    sender or recipient; anyone else only in theirs. So the member is the
+    name in ``Profile.csv`` when it takes part at all, else the name in the
+    most conversations. Counting senders alone would crown a prolific
+    spammer when the member sent little or nothing.
+    """
     if any(m.direction for m in messages):  # 2018: the export says so
         return lambda m: m.direction == "OUTGOING" or m.folder == "SENT"
-    conversations: dict[str, set[str]] = defaultdict(set)
+    taking_part: dict[str, set[str]] = defaultdict(set)
     urls_of: dict[str, Counter] = defaultdict(Counter)
     for m in messages:
-        name = reader.fold_name(m.sender)
-        if not name or (name == "linkedin member" and not m.sender_url):
-            continue
-        conversations[name].add(m.conversation or reader.fold_name(m.to))
-        if m.sender_url:
-            urls_of[name][m.sender_url.rstrip("/").lower()] += 1
+        conversation = m.conversation or f"{reader.fold_name(m.sender)}|{reader.fold_name(m.to)}"
+        sender = reader.fold_name(m.sender)
+        for name in {sender, reader.fold_name(m.to), *(reader.fold_name(n) for n in m.to.split(", "))}:
+            if name and name != "linkedin member":
+                taking_part[name].add(conversation)
+        if m.sender_url and sender:
+            urls_of[sender][m.sender_url.rstrip("/").lower()] += 1
     member_name = reader.fold_name(profile.name) if profile else None
-    if not member_name or member_name not in conversations:
-        member_name = max(conversations, key=lambda n: len(conversations[n]), default=None)
+    if not member_name or member_name not in taking_part:
+        member_name = max(taking_part, key=lambda n: len(taking_part[n]), default=None)
     if member_name is None:
         return lambda m: False
     member_urls = {u for u, _ in urls_of[member_name].most_common(1)}

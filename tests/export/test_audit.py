@@ -212,3 +212,14 @@ def test_unreadable_rows_go_to_problems_and_the_run_goes_on(tmp_path):
     result = run(tmp_path, files)
     assert {p["file"] for p in result["problems"]} == {"Positions.csv", "messages.csv"}
     assert of(result, "LG401") and of(result, "LG501")
+
+
+def test_a_prolific_sender_is_not_mistaken_for_the_member_who_sent_nothing(tmp_path):
+    files = b.files_2026()
+    del files["Profile.csv"]
+    rows = [[f"2-s{i}", "Kees Smit", "https://www.linkedin.com/in/kees", "Anneke de Wit", f"2026-01-0{i} 10:00:00 UTC",
+             b.RECEIVED_SALES] for i in range(1, 4)]
+    rows.append(["2-o", "Joris Visser", "https://www.linkedin.com/in/joris", "Anneke de Wit", "2026-01-05 10:00:00 UTC", "Hi!"])
+    rows.append(["2-p", "Lotte Bakker", "https://www.linkedin.com/in/lotte", "Anneke de Wit", "2026-01-06 10:00:00 UTC", "Hoi!"])
+    files["messages.csv"] = b.csv_text(["CONVERSATION ID", "FROM", "SENDER PROFILE URL", "TO", "DATE", "CONTENT"], rows).encode()
+    assert not [f for f in run(tmp_path, files)["findings"] if f["source"] == "messages.csv"]
