@@ -111,11 +111,16 @@ def bench_search(folder: Path, n_posts: int, rounds: int = 300) -> dict:
     from guard.export.posts import PostArchive
 
     rng = random.Random(7)
-    words = ["privacy", "klanten", "summit", "team", "launch", "hiring", "data", "platform", "borrel", "vacature",
-             "growth", "security", "Utrecht", "Amsterdam", "product", "customers", "event", "workshop", "AI", "cloud"]
+    # Posts drawn from a 3,000-word vocabulary with Zipf-like frequencies (a few
+    # words in most posts, most words rare); queries are drawn the same way,
+    # so common words are searched often too.
+    common = ["privacy", "klanten", "summit", "team", "launch", "hiring", "data", "platform", "borrel", "vacature",
+              "growth", "security", "Utrecht", "Amsterdam", "product", "customers", "event", "workshop", "AI", "cloud"]
+    vocabulary = common + [f"w{i}x" for i in range(3_000 - len(common))]
+    weights = [1 / (rank + 1) for rank in range(len(vocabulary))]
     shares = [[f"20{15 + i % 11}-{1 + i % 12:02d}-{1 + i % 28:02d} 10:{i % 60:02d}:00",
                f"https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A{i}",
-               " ".join(rng.choice(words) for _ in range(40)) + f" post {i}", "", "", "MEMBER_NETWORK"]
+               " ".join(rng.choices(vocabulary, weights, k=60)) + f" post {i}", "", "", "MEMBER_NETWORK"]
               for i in range(n_posts)]
     zipped = b.write_zip(folder / "posts.zip", {"Shares.csv": b.csv_text(
         ["Date", "ShareLink", "ShareCommentary", "SharedUrl", "MediaUrl", "Visibility"], shares).encode()})
@@ -123,15 +128,18 @@ def bench_search(folder: Path, n_posts: int, rounds: int = 300) -> dict:
         start = time.perf_counter()
         report = archive.import_export(zipped)
         import_s = time.perf_counter() - start
-        times = []
+        times, cpu = [], []
         for _ in range(rounds):
-            query = " ".join(rng.sample(words, rng.choice((1, 2))))
-            t0 = time.perf_counter()
+            query = " ".join(rng.choices(vocabulary, weights, k=rng.choice((1, 2))))
+            t0, c0 = time.perf_counter(), time.process_time()
             archive.search(query)
             times.append((time.perf_counter() - t0) * 1000)
+            cpu.append((time.process_time() - c0) * 1000)
     times.sort()
+    cpu.sort()
     return {"imported": report.added, "import_s": import_s, "median_ms": statistics.median(times),
-            "p95_ms": times[int(len(times) * 0.95) - 1], "max_ms": times[-1]}
+            "p95_ms": times[int(len(times) * 0.95) - 1], "max_ms": times[-1],
+            "cpu_p95_ms": cpu[int(len(cpu) * 0.95) - 1]}
 
 
 def main() -> int:
@@ -154,7 +162,8 @@ def main() -> int:
         print(f"       findings {audit_figures['summary']}, problems {audit_figures['problems']}")
         search = bench_search(folder, args.posts)
         print(f"archive: {search['imported']:,} posts imported in {search['import_s']:.2f} s; search median "
-              f"{search['median_ms']:.2f} ms, p95 {search['p95_ms']:.2f} ms (target <= 20 ms), max {search['max_ms']:.2f} ms")
+              f"{search['median_ms']:.2f} ms, p95 {search['p95_ms']:.2f} ms (target <= 20 ms; CPU p95 "
+              f"{search['cpu_p95_ms']:.2f} ms), max {search['max_ms']:.2f} ms")
     return 0
 
 
