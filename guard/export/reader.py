@@ -31,7 +31,9 @@ def _members(export: Export, purpose: str) -> list[Member]:
     if not members:
         return []
     folder = members[0].name.replace("\\", "/").rpartition("/")[0]
-    return [m for m in members if m.name.replace("\\", "/").rpartition("/")[0] == folder]
+    same_folder = [m for m in members if m.name.replace("\\", "/").rpartition("/")[0] == folder]
+    # A ZIP may list one name twice; it is read once.
+    return list({m.name: m for m in same_folder}.values())
 
 
 def rows(export: Export, purpose: str, required: tuple[str, ...], problems: Problems,

@@ -124,3 +124,16 @@ def test_unpacked_folder_reads_like_the_zip(tmp_path):
         assert sorted(export.files) == sorted(["profile", "positions", "connections", "messages", "shares",
                                                "rich_media", "comments", "invitations"])
         assert len(export.articles) == 1
+
+
+def test_a_name_listed_twice_in_the_zip_is_read_once(tmp_path):
+    import warnings
+    import zipfile
+
+    zipped = b.write_zip(tmp_path / "e.zip", b.files_2026())
+    with warnings.catch_warnings(), zipfile.ZipFile(zipped, "a") as zf:
+        warnings.simplefilter("ignore")  # "Duplicate name": exactly the point
+        zf.writestr("messages.csv", b.files_2026()["messages.csv"])
+    problems = Problems()
+    with open_export(zipped) as export:
+        assert len(list(reader.read_messages(export, problems))) == 4
