@@ -247,8 +247,14 @@ def open_export(path: Path) -> Export:
         raise ExportError(f"cannot read {path}: {err.strerror or err}") from err
     if stat.S_ISDIR(st.st_mode):
         export = Export(path=path)
+        zips: list[str] = []
         for name, size in _walk(path):
             _classify(export, name, size)
+            if "linkedindataexport" in name.lower() and name.lower().endswith(".zip"):
+                zips.append(name)
+        if not export.files and not export.articles and zips:
+            # Pointed at Downloads rather than the export: say which file to pass.
+            raise ExportError(f"{path} is not an export folder; pass the ZIP itself, e.g. {path / sorted(zips)[-1]}")
         _check_sizes(export)
     elif stat.S_ISREG(st.st_mode):
         with open(path, "rb") as fh:

@@ -142,3 +142,10 @@ def test_encrypted_or_unknown_compression_member_is_exit_2(tmp_path, capsys):
             start = at + 4
     zipped.write_bytes(bytes(data))
     refused(zipped, capsys, "cannot read messages.csv")
+
+
+def test_a_folder_holding_the_zip_names_the_zip_to_pass(tmp_path, capsys):
+    downloads = tmp_path / "Downloads"
+    downloads.mkdir()
+    b.write_zip(downloads / "Basic_LinkedInDataExport_04-17-2026.zip", b.files_2026())
+    refused(downloads, capsys, "pass the ZIP itself, e.g.")
