@@ -118,16 +118,35 @@ class AuditStore:
         with self.conn:
             return self.conn.execute("DELETE FROM audit_runs WHERE created_at < ?", (cutoff,)).rowcount
 
-    def latest(self) -> dict[str, Any] | None:
+    def latest(self, *, rule: str | None = None, open_only: bool = False, limit: int | None = None,
+               offset: int = 0) -> dict[str, Any] | None:
+        """The newest run: its facts, counts per rule and year, and (a page of) its findings.
+
+        ``counts`` always covers the whole run; ``rule``/``open_only``/``limit``
+        only narrow ``findings`` (a big export has tens of thousands).
+        """
         run = self.conn.execute("SELECT * FROM audit_runs ORDER BY id DESC LIMIT 1").fetchone()
         if run is None:
             return None
+        counts = [dict(r) for r in self.conn.execute(
+            "SELECT rule, substr(COALESCE(date, ''), 1, 4) AS year, COUNT(*) AS n,"
+            " SUM(handled_at IS NULL) AS open FROM audit_findings WHERE run_id = ? GROUP BY rule, year", (run["id"],))]
+        where, params = "run_id = ?", [run["id"]]
+        if rule:
+            where += " AND rule = ?"
+            params.append(rule)
+        if open_only:
+            where += " AND handled_at IS NULL"
+        matching = int(self.conn.execute(f"SELECT COUNT(*) FROM audit_findings WHERE {where}", params).fetchone()[0])
+        page = " LIMIT ? OFFSET ?" if limit is not None else ""
+        page_params = [limit, offset] if limit is not None else []
         findings = [dict(r) for r in self.conn.execute(
             "SELECT id, rule, source, date, subject, about, excerpt, fix, handled_at FROM audit_findings"
-            " WHERE run_id = ? ORDER BY rule, date DESC, id", (run["id"],))]
+            f" WHERE {where} ORDER BY rule, date DESC, id{page}", [*params, *page_params])]
         return {"id": run["id"], "created_at": run["created_at"], "source": run["source"], "kind": run["kind"],
                 "export_date": run["export_date"], "files": json.loads(run["files"]),
-                "summary": json.loads(run["summary"]), "problems": json.loads(run["problems"]), "findings": findings}
+                "summary": json.loads(run["summary"]), "problems": json.loads(run["problems"]),
+                "counts": counts, "matching": matching, "findings": findings}
 
     def set_handled(self, finding_ids: list[int], handled: bool) -> int:
         with self.conn:

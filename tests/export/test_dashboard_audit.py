@@ -93,3 +93,25 @@ async def test_audit_page_in_dutch(client, tmp_path):
     stored(tmp_path)
     text = await (await client.get("/audit", headers={"Accept-Language": "nl-NL,nl;q=0.9"})).text()
     assert "Controle van je export" in text and ">Controle</a>" in text and "Markeer als afgehandeld" in text
+
+
+async def test_big_runs_are_paged_and_filtered(client, tmp_path):
+    files = b.files_2026()
+    people = [[f"Person{i}", "Fictional", f"https://www.linkedin.com/in/p{i}", "", "Zuiderbank N.V.", "CFO", "16 Dec 2024"]
+              for i in range(250)]
+    files["Connections.csv"] = (b.NOTES + b.csv_text(
+        ["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"], people)).encode()
+    stored(tmp_path, files)
+    text = await (await client.get("/audit")).text()
+    assert len(re.findall(r'<tr data-finding-id="\d+"', text)) == 200
+    assert "1–200 of 257" in text and 'href="/audit?offset=200"' in text
+    text = await (await client.get("/audit?offset=200")).text()
+    assert len(re.findall(r'<tr data-finding-id="\d+"', text)) == 57
+    text = await (await client.get("/audit?rule=LG401")).text()
+    rows = re.findall(r'<tr data-finding-id="(\d+)"', text)
+    assert len(rows) == 1 and "257 findings, 257 still to handle" in text
+    await client.post("/audit/handled", data={"id": rows[0]}, headers=same_origin(client))
+    text = await (await client.get("/audit?rule=LG401&open=1")).text()
+    assert not re.findall(r'<tr data-finding-id="\d+"', text)
+    assert (await client.get("/audit?rule=<x>")).status == 400
+    assert (await client.get("/audit?offset=many")).status == 400

@@ -15,6 +15,7 @@ in ``security.py``.
 from __future__ import annotations
 
 import asyncio
+import re
 from pathlib import Path
 from typing import Any, Callable
 
@@ -58,6 +59,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "search_hint": ("Fill the archive with “linkedin-guard archive import PATH”.",
                     "Vul het archief met “linkedin-guard archive import PAD”."),
     "source": ("From", "Uit"),
+    "all": ("All findings", "Alle bevindingen"),
+    "open_only": ("Still to handle", "Nog af te handelen"),
+    "showing": ("{first}–{last} of {n}", "{first}–{last} van {n}"),
+    "previous": ("Previous", "Vorige"),
+    "next": ("Next", "Volgende"),
+    "filters": ("Which findings", "Welke bevindingen"),
     "kind.post": ("post", "bericht"),
     "kind.article": ("article", "artikel"),
     "kind.comment": ("comment", "reactie"),
@@ -88,14 +95,17 @@ async def _blocking(fn, *args):
     return await asyncio.get_running_loop().run_in_executor(None, fn, *args)
 
 
-def _latest(path: Path, retention_days: int) -> dict[str, Any] | None:
+PAGE_SIZE = 200
+
+
+def _latest(path: Path, retention_days: int, rule: str | None, open_only: bool, offset: int) -> dict[str, Any] | None:
     from guard.export.store import AuditStore
 
     if not path.exists():
         return None
     with AuditStore(path) as store:
         store.apply_retention(retention_days)
-        return store.latest()
+        return store.latest(rule=rule, open_only=open_only, limit=PAGE_SIZE, offset=offset)
 
 
 def _search(path: Path, query: str) -> list[dict[str, Any]] | None:
@@ -107,23 +117,35 @@ def _search(path: Path, query: str) -> list[dict[str, Any]] | None:
         return archive.search(query, limit=50)
 
 
-def _year_counts(findings: list[dict[str, Any]], undated: str) -> dict[str, dict[str, int]]:
+def _year_counts(counts: list[dict[str, Any]], undated: str) -> dict[str, dict[str, int]]:
     """``{"2021-": {"LG201": 3}}``: the chart helper labels bars by the part after ``-`` and the row
     below by the part before it, so a year key with nothing after the dash shows just the year."""
-    counts: dict[str, dict[str, int]] = {}
-    for f in findings:
-        year = (f.get("date") or "")[:4]
+    out: dict[str, dict[str, int]] = {}
+    for c in counts:
+        year = c["year"] or ""
         key = f"{year}-" if year.isdigit() else f"{undated}-"
-        per = counts.setdefault(key, {})
-        per[f["rule"]] = per.get(f["rule"], 0) + 1
-    return dict(sorted(counts.items(), key=lambda kv: (not kv[0][:4].isdigit(), kv[0])))
+        per = out.setdefault(key, {})
+        per[c["rule"]] = per.get(c["rule"], 0) + int(c["n"])
+    return dict(sorted(out.items(), key=lambda kv: (not kv[0][:4].isdigit(), kv[0])))
+
+
+def _filters(request: web.Request) -> tuple[str | None, bool, int]:
+    rule = request.query.get("rule") or None
+    if rule is not None and not re.fullmatch(r"LG\d{3}", rule):
+        raise web.HTTPBadRequest(text="rule: expected an id such as LG201\n")
+    try:
+        offset = max(0, min(10**7, int(request.query.get("offset", "0"))))
+    except ValueError:
+        raise web.HTTPBadRequest(text="offset: expected a whole number\n") from None
+    return rule, request.query.get("open") == "1", offset
 
 
 async def audit_page(request: web.Request) -> web.Response:
     t = _t(request)
     tt = tr(request)
     settings = request.app[keys.SETTINGS].settings
-    run = await _blocking(_latest, _db_path(request, "audit.sqlite3"), settings.log.retention_days)
+    rule, open_only, offset = _filters(request)
+    run = await _blocking(_latest, _db_path(request, "audit.sqlite3"), settings.log.retention_days, rule, open_only, offset)
     query = (request.query.get("q") or "").strip()[:200]
     notices = []
     if "deleted" in request.query:
@@ -138,7 +160,7 @@ async def audit_page(request: web.Request) -> web.Response:
     if run is None:
         parts.append(tag("p", t("empty"), class_="card empty"))
     else:
-        parts.append(_run_block(t, tt, run))
+        parts.append(_run_block(t, tt, run, rule, open_only, offset))
     return page(request, title=t("title"), body=join(parts), active="audit")
 
 
@@ -162,24 +184,27 @@ async def _search_block(request: web.Request, t, query: str) -> Markup:
     return form + html('<ul class="card archive-results">{items}</ul>', items=items)
 
 
-def _run_block(t, tt, run: dict[str, Any]) -> Markup:
-    findings = run["findings"]
-    open_n = sum(1 for f in findings if not f["handled_at"])
+def _run_block(t, tt, run: dict[str, Any], rule: str | None, open_only: bool, offset: int) -> Markup:
+    counts = run["counts"]
+    total = sum(int(c["n"]) for c in counts)
+    open_n = sum(int(c["open"] or 0) for c in counts)
     summary = tag("p", t("run", source=run["source"], kind=run["kind"], date=run["export_date"] or "?",
                          when=run["created_at"].replace("T", " ").replace("Z", " UTC"),
-                         n=tt.number(len(findings)), open=tt.number(open_n)), class_="lead")
+                         n=tt.number(total), open=tt.number(open_n)), class_="lead")
     blocks: list[Markup] = [summary]
-    if findings:
-        counts = _year_counts(findings, t("undated"))
-        rules = sorted({f["rule"] for f in findings})
+    if total:
+        rules = sorted({c["rule"] for c in counts})
+        per_rule = {r: sum(int(c["n"]) for c in counts if c["rule"] == r) for r in rules}
         names = {r: rule_title(r, tt.lang) for r in rules}
         catalogue = rule_ids()
-        legend = join(html('<li>{sw}<span class="rule-id">{r}</span> {name} ({n})</li>',
+        legend = join(html('<li>{sw}<a href="/audit?rule={r}"><span class="rule-id">{r}</span> {name} ({n})</a></li>',
                            sw=svg.swatch(svg.rule_color(r, catalogue)), r=r, name=names[r],
-                           n=sum(1 for f in findings if f["rule"] == r)) for r in rules)
+                           n=tt.number(per_rule[r])) for r in rules)
         blocks.append(html('<figure class="card chart-card"><figcaption>{cap}</figcaption>{chart}<ul class="legend">{legend}</ul></figure>',
-                           cap=t("chart"), chart=svg.bar_chart(counts, rules, t("chart"), names, catalogue), legend=legend))
-        blocks.append(_table(t, findings, names))
+                           cap=t("chart"), chart=svg.bar_chart(_year_counts(counts, t("undated")), rules, t("chart"), names, catalogue),
+                           legend=legend))
+        blocks.append(_filter_links(t, tt, rule, open_only, offset, run["matching"]))
+        blocks.append(_table(t, run["findings"], names))
     if run["problems"]:
         blocks.append(html('<details class="card"><summary>{s}</summary><ul>{items}</ul></details>',
                            s=t("problems", n=len(run["problems"])),
@@ -188,6 +213,30 @@ def _run_block(t, tt, run: dict[str, Any]) -> Markup:
     blocks.append(html('<form method="post" action="/audit/delete" data-confirm="{c}"><button class="btn btn-danger" type="submit">{d}</button></form>',
                        c=t("delete_confirm"), d=t("delete")))
     return join(blocks)
+
+
+def _filter_links(t, tt, rule: str | None, open_only: bool, offset: int, matching: int) -> Markup:
+    def href(**change: Any) -> str:
+        state = {"rule": rule, "open": "1" if open_only else None, "offset": None}
+        state.update(change)
+        query = "&".join(f"{k}={v}" for k, v in state.items() if v)
+        return "/audit" + (f"?{query}" if query else "")
+
+    links = [tag("a", t("all"), href=href(rule=None, open=None), class_="btn btn-quiet btn-small",
+                 aria_current="true" if not rule and not open_only else None),
+             tag("a", t("open_only"), href=href(open="1"), class_="btn btn-quiet btn-small",
+                 aria_current="true" if open_only else None)]
+    shown = html('<span class="muted">{text}</span>', text=t(
+        "showing", first=tt.number(min(matching, offset + 1)), last=tt.number(min(matching, offset + PAGE_SIZE)),
+        n=tt.number(matching)))
+    pager = []
+    if offset > 0:
+        pager.append(tag("a", t("previous"), href=href(offset=str(max(0, offset - PAGE_SIZE)) if offset > PAGE_SIZE else None),
+                         class_="btn btn-quiet btn-small"))
+    if offset + PAGE_SIZE < matching:
+        pager.append(tag("a", t("next"), href=href(offset=str(offset + PAGE_SIZE)), class_="btn btn-quiet btn-small"))
+    return html('<nav class="ranges" aria-label="{label}">{links} {shown} {pager}</nav>',
+                label=t("filters"), links=join(links, " "), shown=shown, pager=join(pager, " "))
 
 
 def _table(t, findings: list[dict[str, Any]], names: dict[str, str]) -> Markup:
