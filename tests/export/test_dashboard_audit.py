@@ -115,3 +115,16 @@ async def test_big_runs_are_paged_and_filtered(client, tmp_path):
     assert not re.findall(r'<tr data-finding-id="\d+"', text)
     assert (await client.get("/audit?rule=<x>")).status == 400
     assert (await client.get("/audit?offset=many")).status == 400
+
+
+async def test_mark_handled_returns_to_the_same_filter_and_never_elsewhere(client, tmp_path):
+    stored(tmp_path)
+    text = await (await client.get("/audit?rule=LG501")).text()
+    first = re.search(r'<tr data-finding-id="(\d+)"', text)[1]
+    assert 'name="back" value="/audit?rule=LG501"' in text
+    resp = await client.post("/audit/handled", data={"id": first, "back": "/audit?rule=LG501"},
+                             headers=same_origin(client), allow_redirects=False)
+    assert resp.headers["Location"] == "/audit?rule=LG501&updated=1"
+    resp = await client.post("/audit/handled", data={"id": first, "back": "https://evil.example/"},
+                             headers=same_origin(client), allow_redirects=False)
+    assert resp.headers["Location"] == "/audit?updated=1"

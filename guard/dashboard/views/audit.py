@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from aiohttp import web
+from yarl import URL
 
 from guard.dashboard import keys, svg
 from guard.dashboard.layout import flash, page, rule_ids, rule_title, safe_link, tr
@@ -160,7 +161,7 @@ async def audit_page(request: web.Request) -> web.Response:
     if run is None:
         parts.append(tag("p", t("empty"), class_="card empty"))
     else:
-        parts.append(_run_block(t, tt, run, rule, open_only, offset))
+        parts.append(_run_block(t, tt, run, rule, open_only, offset, _back(request)))
     return page(request, title=t("title"), body=join(parts), active="audit")
 
 
@@ -184,7 +185,19 @@ async def _search_block(request: web.Request, t, query: str) -> Markup:
     return form + html('<ul class="card archive-results">{items}</ul>', items=items)
 
 
-def _run_block(t, tt, run: dict[str, Any], rule: str | None, open_only: bool, offset: int) -> Markup:
+def _back(request: web.Request) -> str:
+    """This page's own address without notices, to come back to after a POST."""
+    query = {k: v for k, v in request.query.items() if k in ("rule", "open", "offset", "q")}
+    return str(request.rel_url.with_query(query))
+
+
+def _local_back(value: Any) -> str:
+    # Only this page: never an open redirect.
+    text = str(value or "")
+    return text if text == "/audit" or text.startswith("/audit?") else "/audit"
+
+
+def _run_block(t, tt, run: dict[str, Any], rule: str | None, open_only: bool, offset: int, back: str) -> Markup:
     counts = run["counts"]
     total = sum(int(c["n"]) for c in counts)
     open_n = sum(int(c["open"] or 0) for c in counts)
@@ -204,7 +217,7 @@ def _run_block(t, tt, run: dict[str, Any], rule: str | None, open_only: bool, of
                            cap=t("chart"), chart=svg.bar_chart(_year_counts(counts, t("undated")), rules, t("chart"), names, catalogue),
                            legend=legend))
         blocks.append(_filter_links(t, tt, rule, open_only, offset, run["matching"]))
-        blocks.append(_table(t, run["findings"], names))
+        blocks.append(_table(t, run["findings"], names, back))
     if run["problems"]:
         blocks.append(html('<details class="card"><summary>{s}</summary><ul>{items}</ul></details>',
                            s=t("problems", n=len(run["problems"])),
@@ -239,7 +252,7 @@ def _filter_links(t, tt, rule: str | None, open_only: bool, offset: int, matchin
                 label=t("filters"), links=join(links, " "), shown=shown, pager=join(pager, " "))
 
 
-def _table(t, findings: list[dict[str, Any]], names: dict[str, str]) -> Markup:
+def _table(t, findings: list[dict[str, Any]], names: dict[str, str], back: str) -> Markup:
     rows = join(
         html(
             '<tr data-finding-id="{id}"{cls}><td class="mono">{date}</td><td><span class="rule-id">{rule}</span> {name}</td>'
@@ -249,7 +262,7 @@ def _table(t, findings: list[dict[str, Any]], names: dict[str, str]) -> Markup:
             subject=safe_link(f["subject"], f["subject"]) if f["subject"].startswith("https://") else f["subject"],
             about=f"{f['about']} · " if f["about"] and f["about"] != f["subject"] else "",
             source=f["source"], excerpt=f["excerpt"] or "", fix=f["fix"] or "",
-            state=_handle_form(t, f),
+            state=_handle_form(t, f, back),
         )
         for f in findings
     )
@@ -260,13 +273,14 @@ def _table(t, findings: list[dict[str, Any]], names: dict[str, str]) -> Markup:
         d=t("date"), r=t("rule"), s=t("subject"), e=t("excerpt"), f=t("fix"), h=t("state"), rows=rows)
 
 
-def _handle_form(t, f: dict[str, Any]) -> Markup:
+def _handle_form(t, f: dict[str, Any], back: str) -> Markup:
     done = bool(f["handled_at"])
     return html(
         '{when}<form method="post" action="/audit/handled"><input type="hidden" name="id" value="{id}">'
+        '<input type="hidden" name="back" value="{back}">'
         '<input type="hidden" name="handled" value="{v}"><button class="btn btn-quiet btn-small" type="submit">{label}</button></form>',
         when=tag("small", t("handled_on", when=f["handled_at"][:10])) if done else Markup(""),
-        id=f["id"], v="0" if done else "1", label=t("unhandle") if done else t("handle"))
+        id=f["id"], back=back, v="0" if done else "1", label=t("unhandle") if done else t("handle"))
 
 
 def _set_handled(path: Path, ids: list[int], handled: bool) -> int:
@@ -295,7 +309,8 @@ async def mark_handled(request: web.Request) -> web.StreamResponse:
         raise web.HTTPBadRequest(text="id: expected whole numbers\n") from None
     handled = form.get("handled", "1") != "0"
     n = await _blocking(_set_handled, _db_path(request, "audit.sqlite3"), ids, handled)
-    raise web.HTTPSeeOther(f"/audit?updated={int(n)}")
+    back = URL(_local_back(form.get("back")))
+    raise web.HTTPSeeOther(str(back.update_query(updated=int(n))))
 
 
 async def delete_results(request: web.Request) -> web.StreamResponse:
