@@ -70,4 +70,4 @@ def _print_text(result, stored: bool) -> None:
     for p in result.problems:
         print(f"problem: {p['file']}: {p['message']}", file=sys.stderr)
     if stored:
-        print("Stored for the dashboard's Audit page (linkedin-guard ui).")
+        print("Stored for the dashboard's Audit page: linkedin-guard ui --page audit")

@@ -128,3 +128,11 @@ async def test_mark_handled_returns_to_the_same_filter_and_never_elsewhere(clien
     resp = await client.post("/audit/handled", data={"id": first, "back": "https://evil.example/"},
                              headers=same_origin(client), allow_redirects=False)
     assert resp.headers["Location"] == "/audit?updated=1"
+
+
+def test_ui_can_open_the_audit_page():
+    from guard.cli import build_parser
+    from guard.dashboard.launcher import page_path
+
+    assert page_path("audit") == "/audit"
+    assert build_parser().parse_args(["ui", "--page", "audit", "--no-open"]).page == "audit"
