@@ -144,7 +144,7 @@ class Auditor:
         messages = list(reader.read_messages(export, problems))
         if not messages:
             return
-        is_mine = _member_test(messages, profile)
+        is_mine = _member_test(messages, profile, problems)
         threads: dict[str, list[reader.MessageRow]] = defaultdict(list)
         for m in messages:
             key = m.conversation or "with:" + reader.fold_name(m.to if is_mine(m) else m.sender)
@@ -307,7 +307,7 @@ def _index_of(f: Finding, prefix: str) -> int | None:
     return None
 
 
-def _member_test(messages: list[reader.MessageRow], profile: reader.Profile | None):
+def _member_test(messages: list[reader.MessageRow], profile: reader.Profile | None, problems: Problems):
     """A predicate: did the member send this message?
 
     The member takes part in every conversation of their own export, as
@@ -330,7 +330,13 @@ def _member_test(messages: list[reader.MessageRow], profile: reader.Profile | No
             urls_of[sender][m.sender_url.rstrip("/").lower()] += 1
     member_name = reader.fold_name(profile.name) if profile else None
     if not member_name or member_name not in taking_part:
-        member_name = max(taking_part, key=lambda n: len(taking_part[n]), default=None)
+        ranked = sorted(taking_part, key=lambda n: len(taking_part[n]), reverse=True)
+        if len(ranked) > 1 and len(taking_part[ranked[0]]) == len(taking_part[ranked[1]]):
+            # Two people in as many conversations (one conversation, say): a
+            # guess could make a stranger's pitch the member's. Judge nothing.
+            problems.add(messages[0].file, "cannot tell which sender is you (no Profile.csv); messages were not judged")
+            return lambda m: False
+        member_name = ranked[0] if ranked else None
     if member_name is None:
         return lambda m: False
     member_urls = {u for u, _ in urls_of[member_name].most_common(1)}

@@ -223,3 +223,14 @@ def test_a_prolific_sender_is_not_mistaken_for_the_member_who_sent_nothing(tmp_p
     rows.append(["2-p", "Lotte Bakker", "https://www.linkedin.com/in/lotte", "Anneke de Wit", "2026-01-06 10:00:00 UTC", "Hoi!"])
     files["messages.csv"] = b.csv_text(["CONVERSATION ID", "FROM", "SENDER PROFILE URL", "TO", "DATE", "CONTENT"], rows).encode()
     assert not [f for f in run(tmp_path, files)["findings"] if f["source"] == "messages.csv"]
+
+
+def test_when_the_member_cannot_be_told_apart_no_message_is_judged(tmp_path):
+    files = b.files_2026()
+    del files["Profile.csv"]
+    files["messages.csv"] = b.csv_text(["CONVERSATION ID", "FROM", "SENDER PROFILE URL", "TO", "DATE", "CONTENT"], [
+        ["2-one", "Kees Smit", "https://www.linkedin.com/in/kees", "Anneke de Wit", "2026-01-01 10:00:00 UTC",
+         b.RECEIVED_SALES]]).encode()
+    result = run(tmp_path, files)
+    assert not [f for f in result["findings"] if f["source"] == "messages.csv"]
+    assert [p["file"] for p in result["problems"]] == ["messages.csv"]
