@@ -24,6 +24,8 @@ COMMAND_MODULES = (
     "guard.cli.ui",
     "guard.cli.demo",
     "guard.cli.start",
+    "guard.cli.audit",
+    "guard.cli.archive",
 )
 
 

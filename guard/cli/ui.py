@@ -27,7 +27,7 @@ def register(sub) -> None:
         metavar="SECONDS",
         help=f"stop after this long without any open dashboard tab or request (default {DEFAULT_IDLE:.0f}; 0: never)",
     )
-    p.add_argument("--page", choices=("log", "settings", "rules", "chart"), default=None, help="the page to open")
+    p.add_argument("--page", choices=("log", "settings", "rules", "chart", "audit"), default=None, help="the page to open")
     p.set_defaults(func=run_ui)
 
     t = sub.add_parser("tail", help="print new warnings and decisions as they happen (follows the dashboard's live feed)")

@@ -20,7 +20,7 @@ from guard.dashboard.markup import Markup, html
 from guard.dashboard.security import UNAUTHORIZED_STYLE, Sessions, add_security_headers, make_middlewares
 from guard.dashboard.stores import LogAccess, SettingsAccess
 from guard.dashboard.tokens import TokenBook, new_secret
-from guard.dashboard.views import api, chart, log, rules, settings
+from guard.dashboard.views import api, audit, chart, log, rules, settings
 
 STATIC_DIR = Path(__file__).parent / "static"
 
@@ -109,6 +109,7 @@ def setup_routes(app: web.Application) -> None:
     r.add_post("/settings/import", settings.settings_import)
     r.add_get("/settings/export.json", settings.settings_export)
     r.add_get("/rules", rules.rules_page)
+    audit.setup(r)
 
     r.add_get("/api/ping", api.ping)
     r.add_get("/api/log", api.get_log)

@@ -18,6 +18,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "nav.chart": ("Per week", "Per week"),
     "nav.settings": ("Settings", "Instellingen"),
     "nav.rules": ("Rules", "Regels"),
+    "nav.audit": ("Audit", "Controle"),
     "nav.main": ("Main", "Hoofdmenu"),
     "live.connecting": ("connecting…", "verbinden…"),
     "live.on": ("live", "live"),
