@@ -402,3 +402,93 @@ def keep_own_values(new: Settings, old: Settings, managed: Managed) -> Settings:
 
 def refusal_message(details: list[dict[str, str]]) -> str:
     return "locked by your organisation: " + ", ".join(d["path"] for d in details)
+
+
+# --------------------------------------------------------------------------
+# The extension's storage.managed_schema, generated from the models
+# --------------------------------------------------------------------------
+#
+# Chrome reads extension/managed_schema.json (JSON Schema draft-03, its own
+# subset: exactly one "type" per schema, no top-level additionalProperties;
+# an invalid schema stops the extension from loading) and silently drops a
+# policy object when one value does not fit. So the schema only ever says
+# less than the models (no string lengths, no required fields): the host
+# re-validates everything anyway. Chrome's schema has no "either a string or
+# null", so a policy cannot set a value to null: leave it out instead.
+
+SCHEMA_FILE = "managed_schema.json"
+
+
+def _strip_annotated(annotation: Any) -> tuple[Any, list[Any]]:
+    metadata: list[Any] = []
+    while typing.get_origin(annotation) is Annotated:
+        args = typing.get_args(annotation)
+        annotation = args[0]
+        for extra in args[1:]:
+            metadata.extend(getattr(extra, "metadata", None) or [extra])
+    return annotation, metadata
+
+
+def _non_null(annotation: Any) -> Any:
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if typing.get_origin(annotation) in (typing.Union, getattr(__import__("types"), "UnionType", None)) and len(args) == 1:
+        return args[0]
+    return annotation
+
+
+def _value_schema(annotation: Any, metadata: list[Any] = ()) -> dict[str, Any]:  # type: ignore[assignment]
+    annotation, more = _strip_annotated(_non_null(annotation))
+    metadata = [*metadata, *more]
+    annotation = _non_null(annotation)
+    origin = typing.get_origin(annotation)
+    if origin is typing.Literal:
+        return {"type": "string", "enum": list(typing.get_args(annotation))}
+    if annotation is bool:
+        return {"type": "boolean"}
+    if annotation is int:
+        out: dict[str, Any] = {"type": "integer"}
+        for m in metadata:
+            if getattr(m, "ge", None) is not None:
+                out["minimum"] = m.ge
+            if getattr(m, "le", None) is not None:
+                out["maximum"] = m.le
+        return out
+    if annotation is str:
+        return {"type": "string"}
+    if origin is list:
+        return {"type": "array", "items": _value_schema(typing.get_args(annotation)[0])}
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return _object_schema(annotation)
+    raise TypeError(f"no managed_schema for {annotation!r}")
+
+
+def _object_schema(model: type[BaseModel]) -> dict[str, Any]:
+    properties: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        if model is Settings and name == "version":
+            continue
+        entries = _dict_of_model(info.annotation)
+        if entries is not None:
+            from guard.rules import rule_ids
+
+            properties[name] = {"type": "object",
+                                "properties": {rid: _object_schema(entries) for rid in sorted(rule_ids())}}
+        else:
+            properties[name] = _value_schema(info.annotation, list(info.metadata))
+    return {"type": "object", "properties": properties}
+
+
+def chrome_schema() -> dict[str, Any]:
+    """The ``storage.managed_schema`` document (``linkedin-guard`` keeps extension/managed_schema.json equal to it)."""
+    layer = _object_schema(Settings)
+    return {
+        "type": "object",
+        "properties": {
+            "defaults": {**layer, "title": "Defaults",
+                         "description": "Settings the organisation proposes; the person may change them. "
+                                        "A partial LinkedIn Guard settings document (see docs/admin.md)."},
+            "locked": {**layer, "title": "Locked",
+                       "description": "Settings the person cannot change, applied over their own. "
+                                      "A partial LinkedIn Guard settings document (see docs/admin.md)."},
+        },
+    }
