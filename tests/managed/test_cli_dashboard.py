@@ -68,3 +68,17 @@ async def test_dashboard_form_saves_other_fields_while_locked_ones_are_disabled(
     saved = json.loads(paths.settings_path().read_text())
     assert saved["language"] == "nl" and saved["log"]["retention_days"] == 90
     assert saved["rules"].get("LG201", {}).get("enabled", True) is True
+
+
+def test_evaluate_without_settings_file_judges_with_the_managed_layer(capsys, monkeypatch):
+    import io
+
+    from tests.managed.conftest import open_to_work_form
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps(open_to_work_form())))
+    assert main(["evaluate"]) == 0
+    assert "LG101" not in capsys.readouterr().out
+    install_policy()
+    monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps(open_to_work_form())))
+    assert main(["evaluate"]) == 0
+    assert [w["rule"] for w in json.loads(capsys.readouterr().out)["warnings"]] == ["LG101"]
