@@ -289,9 +289,10 @@ POLICY_DIRS_LINUX = {
 }
 POLICY_DOMAINS_MAC = {"chrome": "com.google.Chrome", "chromium": "org.chromium.Chromium", "edge": "com.microsoft.Edge",
                       "brave": "com.brave.Browser"}
-FIREFOX_POLICY_FILES_LINUX = ("/etc/firefox/policies/policies.json", "/etc/firefox-esr/policies/policies.json",
-                              "/usr/lib/firefox/distribution/policies.json",
-                              "/usr/lib/firefox-esr/distribution/policies.json")
+# Firefox reads the first that exists (EnterprisePoliciesParent: SysConfD, else the install's
+# distribution/); Debian's firefox-esr reads /etc/firefox/policies too (checked), not /etc/firefox-esr.
+FIREFOX_POLICY_FILES_LINUX = ("/etc/firefox/policies/policies.json", "/usr/lib/firefox-esr/distribution/policies.json",
+                              "/usr/lib/firefox/distribution/policies.json")
 
 
 def browser_policy(env: Env, browser: Browser) -> tuple[dict[str, Any], list[str]]:
@@ -305,6 +306,7 @@ def browser_policy(env: Env, browser: Browser) -> tuple[dict[str, Any], list[str
             if isinstance(data, dict) and isinstance(data.get("policies"), dict):
                 merged.update(data["policies"])
                 read.append(str(path))
+                break  # the first file found is the one Firefox uses
         return merged, read
     if env.system == "linux" and browser.key in POLICY_DIRS_LINUX:
         folder = env.system_path(POLICY_DIRS_LINUX[browser.key])

@@ -65,8 +65,9 @@ CHROMIUM = {
 }
 
 FIREFOX_PLACES = {
-    "linux": "/etc/firefox/policies/policies.json (Debian's firefox-esr: /etc/firefox-esr/policies/policies.json), "
-             "or <firefox dir>/distribution/policies.json",
+    # Seen with Debian's firefox-esr: /etc/firefox/policies first (then /etc/firefox-esr is NOT read),
+    # else the install's distribution/ folder.
+    "linux": "/etc/firefox/policies/policies.json (also for firefox-esr), or <firefox dir>/distribution/policies.json",
     "windows": r"C:\Program Files\Mozilla Firefox\distribution\policies.json",
     "macos": "/Applications/Firefox.app/Contents/Resources/distribution/policies.json",
 }

@@ -88,7 +88,7 @@ def test_macos_managed_preferences_and_firefox_policies_json(tmp_path):
     env = make_env(tmp_path / "fx", "linux", LINKEDIN_GUARD_HOME=str(tmp_path / "fx-guard"))
     install(env, [BROWSERS["firefox"]], IDS)
     write_policy(env, {"policies": {"3rdparty": {"Extensions": {IDS.gecko: POLICY}}}}, name="policies.json",
-                 folder="/etc/firefox-esr/policies")
+                 folder="/etc/firefox/policies")
     assert "managed settings in step" in failing(diagnose(env, [BROWSERS["firefox"]], IDS)[0])
     managed.store(managed.parse(POLICY), tmp_path / "fx-guard" / "managed.json")
     assert "managed settings in step" not in failing(diagnose(env, [BROWSERS["firefox"]], IDS)[0])
