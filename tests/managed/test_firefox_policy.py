@@ -86,6 +86,7 @@ def stop(proc: subprocess.Popen) -> None:
 
 
 def test_firefox_policies_json_reaches_the_host_and_goes_with_the_policy(tmp_path):
+    assert not POLICY_FILE.exists(), f"{POLICY_FILE} exists: this test never overwrites a real policy"
     ext, gecko_id = addon_copy(tmp_path)
     home, guard_home, profile = tmp_path / "home", tmp_path / "guard-home", tmp_path / "profile"
     for d in (home, guard_home, profile / "extensions"):
