@@ -442,21 +442,38 @@ class Session:
         try:
             raw = self.settings_path.read_bytes()
         except FileNotFoundError:
-            return "open", None
+            raw = b"{}"
         except OSError:
             return None
         try:
             data = json.loads(raw)
         except ValueError:
             return None
-        if not isinstance(data, dict) or self.settings_path.with_name("managed.json").exists():
-            return None  # an organisation's layer may set fail_mode: full load
-        fail_mode = data.get("fail_mode", "open")
+        if not isinstance(data, dict):
+            return None
+        fail_mode = self._cheap_managed_fail_mode(data.get("fail_mode", "open"))
         if fail_mode not in ("open", "closed"):
             return None
         # Deeper problems (a bad field further down) are found by warm_up,
         # which then pushes settings_changed with settings_problem.
         return fail_mode, None
+
+    def _cheap_managed_fail_mode(self, own: Any) -> Any:
+        """fail_mode with the organisation's layer (guard.managed: defaults < own < locked), read as plain JSON."""
+        try:
+            layer = json.loads(self.settings_path.with_name("managed.json").read_bytes())
+        except FileNotFoundError:
+            return own
+        except (OSError, ValueError):
+            return None
+        if not isinstance(layer, dict):
+            return None
+        locked, defaults = layer.get("locked") or {}, layer.get("defaults") or {}
+        if not isinstance(locked, dict) or not isinstance(defaults, dict):
+            return None
+        if "fail_mode" in locked:
+            return locked["fail_mode"]
+        return own if own != "open" else defaults.get("fail_mode", own)  # own = differs from the built-in
 
     # -- handlers ----------------------------------------------------------
 

@@ -69,3 +69,9 @@ def test_a_layer_written_by_another_host_is_picked_up(session, guard_home):
     assert warnings(session, open_to_work_form()) == []
     (guard_home / "managed.json").write_text(json.dumps(POLICY))
     assert warnings(session, open_to_work_form()) == ["LG101"]
+
+
+def test_hello_tells_the_managed_fail_mode_without_warming_up(session, guard_home):
+    (guard_home / "managed.json").write_text(json.dumps({"locked": {"fail_mode": "closed"}}))
+    [reply] = ask(session, {"id": 1, "type": "hello"})
+    assert reply["result"]["fail_mode"] == "closed" and not session.warm
