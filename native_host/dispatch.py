@@ -185,6 +185,7 @@ class _Core:
             self.signature = _stat_signature(settings_path)
         self.settings = loaded.settings
         self.problem = loaded.problem
+        self.load_managed(loaded.settings)
         self.engine = Engine(self.settings)
         self.log = None
         self.log_error: str | None = None
@@ -212,6 +213,35 @@ class _Core:
 
     def settings_json(self) -> dict[str, Any]:
         return self.settings.model_dump(mode="json")
+
+    # -- the organisation's layer (guard.managed): settings = defaults < user < locked
+
+    def load_managed(self, user_settings: Any) -> None:
+        from guard import managed
+
+        self.managed_path = managed.path_for(self.settings_path)
+        self.managed_signature = _stat_signature(self.managed_path)
+        self.managed, self.managed_problem = managed.load(self.managed_path)
+        self.use_settings(user_settings)
+
+    def use_settings(self, user_settings: Any) -> None:
+        """The person's own settings in, the effective ones in force."""
+        from guard import managed
+
+        self.user_settings = user_settings
+        merged = managed.effective(user_settings, self.managed)
+        self.settings, self.sources = merged.settings, merged.sources
+        if hasattr(self, "engine"):
+            self.engine.settings = merged.settings  # same engine: rate windows survive
+
+    def managed_json(self) -> dict[str, Any] | None:
+        if self.managed.empty:
+            return None
+        return {**self.managed.as_json(), "locked_paths": self.managed.locked_paths(),
+                "effective": self.settings_json(), "sources": self.sources}
+
+    def settings_reply(self) -> dict[str, Any]:
+        return {"settings": self.user_settings.model_dump(mode="json"), "managed": self.managed_json()}
 
     def evaluate_request(self, raw: bytes) -> dict[str, Any] | None:
         """A well-formed ``evaluate`` request with its context validated, in one pass;
@@ -262,6 +292,7 @@ class Session:
             "decide": self.decide,
             "get_settings": self.get_settings,
             "set_settings": self.set_settings,
+            "set_managed": self.set_managed,
             "get_log": self.get_log,
             "ping": self.ping,
             "echo": self.echo,
@@ -392,7 +423,8 @@ class Session:
         """Reload when the file changed on disk (the dashboard or another host wrote it)."""
         core.settings_checked_at = _monotonic()
         signature = _stat_signature(core.settings_file)
-        if signature == core.signature:
+        managed_signature = _stat_signature(core.managed_path)
+        if signature == core.signature and managed_signature == core.managed_signature:
             return
         from guard import settings_store
 
@@ -400,9 +432,8 @@ class Session:
         loaded = settings_store.load(core.settings_path)
         if loaded.moved_to is not None:
             core.signature = _stat_signature(core.settings_path)
-        core.settings = loaded.settings
         core.problem = loaded.problem
-        core.engine.settings = loaded.settings  # same engine: rate windows survive
+        core.load_managed(loaded.settings)
         log.info("settings reloaded from disk%s", " (invalid file moved aside)" if loaded.problem else "")
         self._push(self._settings_event(core, loaded.problem))
 
@@ -411,7 +442,7 @@ class Session:
         try:
             raw = self.settings_path.read_bytes()
         except FileNotFoundError:
-            return "open", None
+            raw = b"{}"
         except OSError:
             return None
         try:
@@ -420,12 +451,29 @@ class Session:
             return None
         if not isinstance(data, dict):
             return None
-        fail_mode = data.get("fail_mode", "open")
+        fail_mode = self._cheap_managed_fail_mode(data.get("fail_mode", "open"))
         if fail_mode not in ("open", "closed"):
             return None
         # Deeper problems (a bad field further down) are found by warm_up,
         # which then pushes settings_changed with settings_problem.
         return fail_mode, None
+
+    def _cheap_managed_fail_mode(self, own: Any) -> Any:
+        """fail_mode with the organisation's layer (guard.managed: defaults < own < locked), read as plain JSON."""
+        try:
+            layer = json.loads(self.settings_path.with_name("managed.json").read_bytes())
+        except FileNotFoundError:
+            return own
+        except (OSError, ValueError):
+            return None
+        if not isinstance(layer, dict):
+            return None
+        locked, defaults = layer.get("locked") or {}, layer.get("defaults") or {}
+        if not isinstance(locked, dict) or not isinstance(defaults, dict):
+            return None
+        if "fail_mode" in locked:
+            return locked["fail_mode"]
+        return own if own != "open" else defaults.get("fail_mode", own)  # own = differs from the built-in
 
     # -- handlers ----------------------------------------------------------
 
@@ -559,7 +607,7 @@ class Session:
     def get_settings(self, req: dict[str, Any]) -> dict[str, Any]:
         core = self.warm_up()
         self._refresh_settings(core)
-        return {"settings": core.settings_json()}
+        return core.settings_reply()
 
     def set_settings(self, req: dict[str, Any]) -> dict[str, Any]:
         if "settings" not in req:
@@ -579,15 +627,42 @@ class Session:
             else:
                 details = [{"path": "(root)", "message": "expected a JSON object"}]
             raise HostError("invalid_settings", str(err)[:2000], details) from None
+        self._refresh_settings(core)  # the lock in force now, not a stale one
+        from guard import managed
+
+        refused = managed.locked_changes(settings, core.user_settings, core.managed)
+        if refused:
+            raise HostError("locked", managed.refusal_message(refused)[:2000], refused)
+        settings = managed.keep_own_values(settings, core.user_settings, core.managed)
         settings_store.save(settings, core.settings_path)
         core.signature = _stat_signature(core.settings_path)
         core.settings_checked_at = _monotonic()
-        core.settings = settings
+        core.use_settings(settings)
         core.problem = None
-        core.engine.settings = settings
         log.info("settings saved by the extension")
         self._push(self._settings_event(core))
-        return {"settings": core.settings_json()}
+        return core.settings_reply()
+
+    def set_managed(self, req: dict[str, Any]) -> dict[str, Any]:
+        """The organisation's layer as the extension read it from storage.managed: re-validated, then kept."""
+        if "managed" not in req:
+            raise invalid("managed", "required ({\"defaults\": {...}, \"locked\": {...}}, or null for none)")
+        core = self.warm_up()
+        from guard import managed
+
+        data = req["managed"]
+        try:
+            layer = managed.parse(data if data != {} else None)
+        except managed.ManagedError as err:
+            log.warning("managed settings refused: %d problem(s)", len(err.details))
+            raise HostError("invalid_managed", str(err)[:2000], err.details[:50]) from None
+        if layer != core.managed:
+            managed.store(layer, core.managed_path)
+            self._refresh_settings(core)
+            log.info("managed settings %s", "removed" if layer.empty else "stored")
+            if not self._events:
+                self._push(self._settings_event(core))
+        return core.settings_reply()
 
     def get_log(self, req: dict[str, Any]) -> dict[str, Any]:
         limit = req.get("limit", GET_LOG_DEFAULT)

@@ -245,6 +245,10 @@ def diagnose(env: Env, browsers: list[Browser] | None, ids: ExtensionIds | None,
         browsers = chosen
     reports = [check_target(env, target(env, b, system=system, user_data_dir=user_data_dir), ids, ids_error)
                for b in browsers]
+    for r in reports:  # enterprise policy that breaks the host (below)
+        checks, policy_notes = policy_checks(env, r.target, ids)
+        r.checks += checks
+        r.notes += policy_notes
     return reports, notes
 
 
@@ -266,3 +270,177 @@ def render(reports: list[Report], notes: list[str], ids: ExtensionIds | None) ->
         lines.append("")
         lines.extend(f"note: {n}" for n in notes)
     return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------
+# Enterprise policy that breaks the host (docs/admin.md, managed-policy.md §3.3, §5.5)
+# --------------------------------------------------------------------------
+#
+# Read-only: the browser's policy as the OS holds it, to say which policy
+# blocks the host and whether the organisation's layer the extension relayed
+# (managed.json) is the one the policy holds. Windows registry policy is not
+# read here yet (chrome://policy / edge://policy show it).
+
+POLICY_DIRS_LINUX = {
+    "chrome": "/etc/opt/chrome/policies/managed",
+    "chromium": "/etc/chromium/policies/managed",
+    "edge": "/etc/opt/edge/policies/managed",
+    "brave": "/etc/brave/policies/managed",
+}
+POLICY_DOMAINS_MAC = {"chrome": "com.google.Chrome", "chromium": "org.chromium.Chromium", "edge": "com.microsoft.Edge",
+                      "brave": "com.brave.Browser"}
+# Firefox reads the first that exists (EnterprisePoliciesParent: SysConfD, else the install's
+# distribution/); Debian's firefox-esr reads /etc/firefox/policies too (checked), not /etc/firefox-esr.
+FIREFOX_POLICY_FILES_LINUX = ("/etc/firefox/policies/policies.json", "/usr/lib/firefox-esr/distribution/policies.json",
+                              "/usr/lib/firefox/distribution/policies.json")
+
+
+def browser_policy(env: Env, browser: Browser) -> tuple[dict[str, Any], list[str]]:
+    """The machine's policy for ``browser`` (Chromium: the policy dict; Firefox: ``policies``) and the files read."""
+    merged: dict[str, Any] = {}
+    read: list[str] = []
+    if browser.family == "firefox":
+        files = [env.system_path(p) for p in FIREFOX_POLICY_FILES_LINUX] if env.system == "linux" else []
+        for path in files:
+            data = _json_file(path)
+            if isinstance(data, dict) and isinstance(data.get("policies"), dict):
+                merged.update(data["policies"])
+                read.append(str(path))
+                break  # the first file found is the one Firefox uses
+        return merged, read
+    if env.system == "linux" and browser.key in POLICY_DIRS_LINUX:
+        folder = env.system_path(POLICY_DIRS_LINUX[browser.key])
+        for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+            data = _json_file(path)
+            if isinstance(data, dict):
+                merged.update(data)
+                read.append(str(path))
+    elif env.system == "darwin" and browser.key in POLICY_DOMAINS_MAC:
+        import plistlib
+
+        base = env.system_path("/Library/Managed Preferences")
+        domain = POLICY_DOMAINS_MAC[browser.key]
+        for path in [base / f"{domain}.plist", *sorted(base.glob(f"{domain}.extensions.*.plist"))]:
+            try:
+                data = plistlib.loads(path.read_bytes())
+            except (OSError, ValueError, plistlib.InvalidFileException):
+                continue
+            if path.name == f"{domain}.plist":
+                merged.update(data)
+            else:
+                ext_id = path.name[len(domain) + len(".extensions."):-len(".plist")]
+                merged.setdefault("3rdparty", {}).setdefault("extensions", {})[ext_id] = data
+            read.append(str(path))
+    return merged, read
+
+
+def _json_file(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _listed(value: Any, name: str) -> bool:
+    return isinstance(value, list) and (name in value or "*" in value)
+
+
+def policy_checks(env: Env, t: Target, ids: ExtensionIds | None) -> tuple[list[Check], list[str]]:
+    """Checks for the policy states that break the host, and notes (which files were read)."""
+    policy, read = browser_policy(env, t.browser)
+    checks: list[Check] = []
+    notes = [f"policy read from {', '.join(read)}"] if read else []
+    if t.browser.family == "chromium":
+        checks += _native_messaging_policy(env, t, policy)
+        if ids is not None:
+            checks += _extension_settings_policy(policy, ids.chromium, t)
+    drift = _managed_drift(env, t, policy, ids)
+    if drift is not None:
+        checks.append(drift)
+    return checks, notes
+
+
+def _native_messaging_policy(env: Env, t: Target, policy: dict[str, Any]) -> list[Check]:
+    checks = []
+    user_allowed = policy.get("NativeMessagingUserLevelHosts", True) is not False
+    system_t = target(env, t.browser, system=True)
+    if not user_allowed and t.scope in ("user", "profile"):
+        checks.append(Check("user-level hosts allowed", False,
+                            "policy NativeMessagingUserLevelHosts is false: this browser only starts hosts "
+                            "installed for the whole machine",
+                            f"run (as administrator): linkedin-guard install --browser {t.browser.key} --system"))
+    blocked = _listed(policy.get("NativeMessagingBlocklist"), HOST_NAME)
+    allowed = isinstance(policy.get("NativeMessagingAllowlist"), list) and HOST_NAME in policy["NativeMessagingAllowlist"]
+    if blocked and not allowed:
+        checks.append(Check("not blocked by policy", False,
+                            f"policy NativeMessagingBlocklist {policy['NativeMessagingBlocklist']} blocks {HOST_NAME}",
+                            f"add {HOST_NAME} to the NativeMessagingAllowlist policy"))
+    elif "NativeMessagingBlocklist" in policy or "NativeMessagingAllowlist" in policy:
+        checks.append(Check("not blocked by policy", True, f"{HOST_NAME} is allowed by the native messaging policies"))
+    user_t = target(env, t.browser, system=False)
+    if user_allowed and system_t.manifest.exists() and user_t.manifest.exists():
+        own, system = _json_file(user_t.manifest), _json_file(system_t.manifest)
+        if isinstance(own, dict) and isinstance(system, dict) and own.get("path") != system.get("path"):
+            checks.append(Check("no user-level shadow", False,
+                                f"{user_t.manifest} is used instead of the system-wide {system_t.manifest} "
+                                f"(it starts {own.get('path')}, not {system.get('path')})",
+                                f"run: linkedin-guard uninstall --browser {t.browser.key}  (or set the policy "
+                                "NativeMessagingUserLevelHosts to false)"))
+    return checks
+
+
+def _extension_settings_policy(policy: dict[str, Any], ext_id: str, t: Target) -> list[Check]:
+    settings = policy.get("ExtensionSettings")
+    if not isinstance(settings, dict):
+        return []
+    checks = []
+    for key in ("*", ext_id):
+        entry = settings.get(key)
+        if not isinstance(entry, dict):
+            continue
+        hosts = entry.get("runtime_blocked_hosts") or []
+        if any("linkedin.com" in h or h in ("*://*", "<all_urls>") for h in hosts if isinstance(h, str)):
+            checks.append(Check("runs on LinkedIn", False, f"ExtensionSettings[{key!r}].runtime_blocked_hosts {hosts} "
+                                "keeps the extension off linkedin.com", "remove linkedin.com from runtime_blocked_hosts"))
+        if "nativeMessaging" in (entry.get("blocked_permissions") or []):
+            checks.append(Check("may talk to the host", False, f"ExtensionSettings[{key!r}].blocked_permissions "
+                                "blocks nativeMessaging", "remove nativeMessaging from blocked_permissions"))
+    return checks
+
+
+def _managed_json_path(env: Env) -> Path:
+    from guard import paths
+
+    home = env.guard_home
+    return Path(home) / "managed.json" if home else paths.settings_path().with_name("managed.json")
+
+
+def _managed_drift(env: Env, t: Target, policy: dict[str, Any], ids: ExtensionIds | None) -> Check | None:
+    """Does the layer the host holds (managed.json) match the browser's policy?"""
+    from guard import managed
+
+    if ids is None:
+        return None
+    if t.browser.family == "firefox":
+        layer = ((policy.get("3rdparty") or {}).get("Extensions") or {}).get(ids.gecko or "")
+    else:
+        layer = ((policy.get("3rdparty") or {}).get("extensions") or {}).get(ids.chromium)
+    path = _managed_json_path(env)
+    held, problem = managed.load(path)
+    if layer is None and held.empty:
+        return None
+    if problem:
+        return Check("managed settings in step", False, problem, "open the browser: the extension relays the policy again")
+    try:
+        wanted = managed.parse({k: v for k, v in (layer or {}).items() if k in managed.LAYERS} or None)
+    except managed.ManagedError as err:
+        return Check("managed settings in step", False, f"the browser policy's layer is invalid: {err}",
+                     "fix the policy (linkedin-guard policy template shows a valid one)")
+    if wanted == held:
+        return Check("managed settings in step", True, f"{path} matches the browser policy"
+                     + ("" if not wanted.empty else " (none)"))
+    return Check("managed settings in step", False,
+                 f"{path} holds {json.dumps(held.as_json(), sort_keys=True)[:300]} but the browser policy says "
+                 f"{json.dumps(wanted.as_json(), sort_keys=True)[:300]}",
+                 "start the browser (or reload policies at chrome://policy): the extension relays the policy at "
+                 "start and on every change")

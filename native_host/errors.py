@@ -21,6 +21,8 @@ ERROR_CODES: dict[str, str] = {
     "too_large": "The request was above the inbound limit, or the reply would be above 1 MiB.",
     "internal_error": "The host failed while handling the request (logged in the host log); it keeps serving.",
     "unavailable": "The feature is not available here (the dashboard is not installed, the warning log cannot be opened).",
+    "locked": "A change to a value locked by the organisation was refused; `details` names each locked path. Nothing was applied.",
+    "invalid_managed": "`set_managed` was refused; `details` names each bad path. The previous managed layer stays.",
 }
 
 

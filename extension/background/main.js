@@ -26,7 +26,10 @@ const host = new NativeHost({
   },
   onState: (snap) => {
     if (snap.fail_mode) setFailMode(snap.fail_mode);
-    if (snap.state === "connected") broadcast({ type: "reevaluate", reason: "connected" });
+    if (snap.state === "connected") {
+      relayManaged();
+      broadcast({ type: "reevaluate", reason: "connected" });
+    }
     for (const id of tabState.tabIds()) updateBadge(id);
     if (!tabState.tabIds().length) updateBadge(null);
   },
@@ -89,6 +92,7 @@ function hostStatus() {
     fail_mode: failMode,
     paused_until: paused() ? pausedUntil : null,
     extension_version: api.runtime.getManifest().version,
+    managed_problem: managedProblem,
   };
 }
 
@@ -299,6 +303,46 @@ const gate = new MessageGate(handlers, api.runtime.id, api.runtime.getURL(""));
 api.runtime.onMessage.addListener(gate.listener());
 
 api.tabs.onRemoved.addListener((tabId) => tabState.forget(tabId));
+
+// ------------------------------------------------- the organisation's layer
+
+// Enterprise policy (storage.managed, extension/managed_schema.json) reaches
+// the host on every connect and on every change; the host re-validates it and
+// keeps it as managed.json, so the CLI and the dashboard enforce it too. No
+// policy (Firefox throws when there is none) relays null: the layer goes.
+async function readManaged() {
+  if (!api.storage || !api.storage.managed) return null;
+  let data;
+  try {
+    data = await api.storage.managed.get(null);
+  } catch (_e) {
+    return null;
+  }
+  const layer = {};
+  for (const key of ["defaults", "locked"]) {
+    const value = data && data[key];
+    if (value && typeof value === "object" && !Array.isArray(value)) layer[key] = value;
+  }
+  return Object.keys(layer).length ? layer : null;
+}
+
+let managedProblem = null;
+async function relayManaged() {
+  const layer = await readManaged();
+  try {
+    await host.request("set_managed", { managed: layer }, { timeout: 8000 });
+    managedProblem = null;
+  } catch (err) {
+    // An older host (unknown_type) or a policy the host refuses: say so in the status.
+    managedProblem = `${err.code || "error"}: ${err.message || err}`;
+  }
+}
+
+if (api.storage && api.storage.onChanged) {
+  api.storage.onChanged.addListener((_changes, area) => {
+    if (area === "managed") relayManaged();
+  });
+}
 
 // Connect at start so the popup knows the host's state at once.
 host.connect();

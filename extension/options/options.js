@@ -43,6 +43,7 @@ async function renderRules(ruleIds) {
     const label = document.createElement("label");
     label.htmlFor = box.id;
     label.textContent = `${id} — ${i18n.msg("options_rule_enabled")}`;
+    markLocked(box, label, `rules.${id}.enabled`, reply.result.managed);
     box.addEventListener("change", async () => {
       const r = await ask("set_rule_enabled", { rule: id, enabled: box.checked });
       $("rules-status").textContent = r.ok ? i18n.msg("options_saved") : i18n.msg("options_error", [r.error.message]);
@@ -52,6 +53,20 @@ async function renderRules(ruleIds) {
     item.appendChild(label);
     list.appendChild(item);
   }
+}
+
+// A value the organisation locked: shown as in force, disabled, "set by your organisation".
+function markLocked(control, label, path, managed) {
+  if (!managed || !(managed.locked_paths || []).includes(path)) return;
+  const value = path.split(".").reduce((node, key) => (node === null || node === undefined ? node : node[key]), managed.effective);
+  if (control.type === "checkbox") control.checked = value !== false;
+  else if (value !== null && value !== undefined) control.value = String(value);
+  control.disabled = true;
+  control.dataset.locked = "1";
+  const note = document.createElement("span");
+  note.className = "locked-note";
+  note.textContent = ` (${i18n.msg("options_locked")})`;
+  label.appendChild(note);
 }
 
 async function refresh() {

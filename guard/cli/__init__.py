@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "guard.cli.start",
     "guard.cli.audit",
     "guard.cli.archive",
+    "guard.cli.policy",
 )
 
 

@@ -26,7 +26,10 @@ def load_settings_arg(path: Path | None):
         loaded = settings_store.load()
         if loaded.problem:
             print(f"linkedin-guard: {loaded.problem}", file=sys.stderr)
-        return loaded.settings
+        from guard.cli.settings import _managed_layer
+        from guard.managed import effective
+
+        return effective(loaded.settings, _managed_layer()).settings  # as the host judges: with the organisation's layer
     try:
         return settings_store.parse_text(path.read_bytes())
     except OSError as err:

@@ -652,7 +652,10 @@ def test_every_error_code_has_a_request_that_produces_it(session, monkeypatch):
         "invalid_settings": b'{"id": 1, "type": "set_settings", "settings": {"fail_mode": "ajar"}}',
         "internal_error": b'{"id": 1, "type": "ping"}',
         "unavailable": b'{"id": 1, "type": "open_dashboard"}',
+        "locked": b'{"id": 1, "type": "set_settings", "settings": {"language": "en"}}',
+        "invalid_managed": b'{"id": 1, "type": "set_managed", "managed": {"locked": {"fail_mode": "ajar"}}}',
     }
+    ask(session, {"id": 0, "type": "set_managed", "managed": {"locked": {"language": "nl"}}})
     for code, raw in examples.items():
         assert error_of(ask(session, raw))["code"] == code
     # too_large comes from the host loop: tests/host/test_host_process.py.

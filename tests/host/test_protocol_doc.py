@@ -70,7 +70,7 @@ def test_each_documented_example_gets_a_reply_of_the_documented_shape(session, m
     session.settings_path.write_text(json.dumps(ACME))
     sections = message_sections()
     # Order matters: evaluate fills the log that decide and get_log read.
-    for name in ("hello", "evaluate", "decide", "get_log", "get_settings", "set_settings", "ping", "echo",
+    for name in ("hello", "evaluate", "decide", "get_log", "get_settings", "set_settings", "ping", "echo", "set_managed",
                  "open_dashboard"):
         text = sections[name]
         request, documented = example(text, "Request"), example(text, "Reply")

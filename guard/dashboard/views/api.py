@@ -14,7 +14,7 @@ from guard.dashboard.layout import rule_ids
 from guard.dashboard.views.chart import weekly, weeks_param
 from guard.dashboard.views.log import entry_dict
 from guard.dashboard.views.rules import catalogue_with_state
-from guard.dashboard.views.settings import check_text
+from guard.dashboard.views.settings import check_text, refuse_locked
 
 MAX_SETTINGS_BYTES = 5 * 1024 * 1024
 
@@ -90,6 +90,9 @@ async def put_settings(request: web.Request) -> web.Response:
     if settings is None:
         message = "; ".join(f"{d['path']}: {d['message']}" for d in details)
         return _bad(f"invalid settings: {message}", "invalid_settings", 422, details)
+    settings, refused = refuse_locked(request, settings)
+    if settings is None:
+        return _bad("locked by your organisation: " + ", ".join(d["path"] for d in refused), "locked", 409, refused)
     request.app[keys.SETTINGS].save(settings)
     return _json({"settings": settings.model_dump(mode="json")})
 

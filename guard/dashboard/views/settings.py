@@ -452,9 +452,12 @@ def render_page(
 ) -> web.Response:
     t = tr(request)
     errors = Errors(details or [])
+    layer = managed_layer(request)
+    data = _show_locks(data, layer)
     form = render_form(t, data, errors)  # takes its errors first; leftovers go on top
+    form = _disable_locked(form, layer, t)
     rest = errors.rest()
-    top = []
+    top = [locked_notice(layer, t)] if layer.locked else []
     if notice is not None:
         top.append(notice)
     if errors:
@@ -533,9 +536,13 @@ async def settings_post(request: web.Request) -> web.StreamResponse:
     store = request.app[keys.SETTINGS]
     form = await request.post()
     data = form_to_data(form, store.settings)
+    data = _own_values_at_locks(data, store.settings, managed_layer(request))  # disabled fields are not posted
     settings, errors = check_errors(data)
     if settings is None:
         return render_page(request, data, localized(tr(request), errors), status=422)
+    settings, refused = refuse_locked(request, settings)
+    if settings is None:
+        return render_page(request, data, refused, status=422)
     store.save(settings)
     raise web.HTTPSeeOther("/settings?saved=1")
 
@@ -563,6 +570,9 @@ async def settings_import(request: web.Request) -> web.StreamResponse:
     settings, errors = check_text_errors(raw)
     if settings is None:
         return render_page(request, store.settings.model_dump(mode="json"), import_errors=localized(t, errors), status=422)
+    settings, refused = refuse_locked(request, settings)
+    if settings is None:
+        return render_page(request, store.settings.model_dump(mode="json"), import_errors=refused, status=422)
     store.save(settings)
     raise web.HTTPSeeOther("/settings?imported=1")
 
@@ -576,3 +586,73 @@ async def settings_export(request: web.Request) -> web.Response:
         charset="utf-8",
         headers={"Content-Disposition": 'attachment; filename="linkedin-guard-settings.json"'},
     )
+
+
+# --------------------------------------------------------------------------
+# The organisation's locks (guard.managed): shown, disabled and enforced
+# --------------------------------------------------------------------------
+
+ORGANISATION = {"en": "set by your organisation", "nl": "ingesteld door je organisatie"}
+
+
+def managed_layer(request: web.Request):
+    """The managed layer kept next to the settings file (no policy when there is none)."""
+    from guard import managed
+
+    layer, _problem = managed.load(managed.path_for(request.app[keys.SETTINGS].path))
+    return layer
+
+
+def refuse_locked(request: web.Request, settings: Settings) -> tuple[Settings | None, list[dict[str, str]]]:
+    """``(settings to save, [])`` or ``(None, one detail per locked path)`` — as the host's ``set_settings``."""
+    from guard import managed
+
+    layer = managed_layer(request)
+    current = request.app[keys.SETTINGS].settings
+    refused = managed.locked_changes(settings, current, layer)
+    if refused:
+        return None, refused
+    return managed.keep_own_values(settings, current, layer), []
+
+
+def _show_locks(data: dict[str, Any], layer) -> dict[str, Any]:
+    """The form shows the locked value, the one in force."""
+    from guard import managed
+
+    if not layer.locked:
+        return data
+    data = json.loads(json.dumps(data))
+    for path, value in managed.flatten(layer.locked).items():
+        managed._set(data, path, value)
+    return data
+
+
+def _own_values_at_locks(data: dict[str, Any], current: Settings, layer) -> dict[str, Any]:
+    from guard import managed
+
+    own = current.model_dump(mode="json")
+    for path in managed.flatten(layer.locked):
+        value = managed.value_at(own, path)
+        if value is not managed._MISSING:
+            managed._set(data, path, value)
+    return data
+
+
+def _disable_locked(form: Markup, layer, t: Translator) -> Markup:
+    """Each control of a locked path disabled, with the reason as its title (the names are the paths)."""
+    from guard import managed
+
+    text = str(form)
+    reason = ORGANISATION.get(t.lang, ORGANISATION["en"])
+    for path in managed.flatten(layer.locked):
+        name = re.escape(managed.dotted(path))
+        text = re.sub(r'<(input|select|textarea)\b((?:(?!>)[^"]|"[^"]*")*?) name="' + name + r'"',
+                      lambda m: f'<{m.group(1)}{m.group(2)} disabled title="{reason}" data-locked="1" name="{managed.dotted(path)}"', text)
+    return Markup(text)
+
+
+def locked_notice(layer, t: Translator) -> Markup:
+    reason = ORGANISATION.get(t.lang, ORGANISATION["en"])
+    return html('<div class="flash flash-info" role="note" data-locked-notice><p>{title}</p><ul>{items}</ul></div>',
+                title=reason[:1].upper() + reason[1:] + ":",
+                items=join(html("<li><code>{p}</code></li>", p=p) for p in layer.locked_paths()))

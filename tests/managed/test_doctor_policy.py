@@ -1,0 +1,94 @@
+"""doctor reads the browser's policy (fake roots) and says which policy breaks the host, and drift."""
+
+from __future__ import annotations
+
+import json
+import plistlib
+
+from guard import managed
+from native_host import HOST_NAME
+from native_host.doctor import diagnose
+from native_host.install import BROWSERS, install
+from tests.host.test_install import IDS, make_env
+from tests.managed.conftest import POLICY
+
+
+def failing(reports):
+    return {c.name: c for r in reports for c in r.checks if not c.ok}
+
+
+def write_policy(env, data, name="org.json", folder="/etc/chromium/policies/managed"):
+    path = env.system_path(folder) / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data))
+    return path
+
+
+def test_user_level_hosts_disabled_by_policy_needs_a_system_install(tmp_path):
+    env = make_env(tmp_path, "linux")
+    install(env, [BROWSERS["chromium"]], IDS)
+    assert "user-level hosts allowed" not in failing(diagnose(env, [BROWSERS["chromium"]], IDS)[0])
+    write_policy(env, {"NativeMessagingUserLevelHosts": False})
+    bad = failing(diagnose(env, [BROWSERS["chromium"]], IDS)[0])
+    assert "--system" in bad["user-level hosts allowed"].fix
+    install(env, [BROWSERS["chromium"]], IDS, system=True)
+    assert "user-level hosts allowed" not in failing(diagnose(env, [BROWSERS["chromium"]], IDS, system=True)[0])
+
+
+def test_a_blocklist_that_excludes_the_host_unless_allowlisted(tmp_path):
+    env = make_env(tmp_path, "linux")
+    install(env, [BROWSERS["chromium"]], IDS)
+    write_policy(env, {"NativeMessagingBlocklist": ["*"]})
+    assert "NativeMessagingAllowlist" in failing(diagnose(env, [BROWSERS["chromium"]], IDS)[0])["not blocked by policy"].fix
+    write_policy(env, {"NativeMessagingAllowlist": [HOST_NAME]}, name="zz-allow.json")
+    assert "not blocked by policy" not in failing(diagnose(env, [BROWSERS["chromium"]], IDS)[0])
+
+
+def test_a_user_level_manifest_shadows_the_system_one(tmp_path):
+    env = make_env(tmp_path, "linux")
+    install(env, [BROWSERS["chromium"]], IDS, system=True)
+    assert "no user-level shadow" not in failing(diagnose(env, [BROWSERS["chromium"]], IDS, system=True)[0])
+    install(env, [BROWSERS["chromium"]], IDS)  # another launcher, per user
+    assert "uninstall" in failing(diagnose(env, [BROWSERS["chromium"]], IDS, system=True)[0])["no user-level shadow"].fix
+
+
+def test_extension_settings_that_keep_the_guard_off_linkedin(tmp_path):
+    env = make_env(tmp_path, "linux")
+    install(env, [BROWSERS["chromium"]], IDS)
+    write_policy(env, {"ExtensionSettings": {"*": {"runtime_blocked_hosts": ["*://*.linkedin.com"]},
+                                             IDS.chromium: {"blocked_permissions": ["nativeMessaging"]}}})
+    bad = failing(diagnose(env, [BROWSERS["chromium"]], IDS)[0])
+    assert {"runs on LinkedIn", "may talk to the host"} <= set(bad)
+
+
+def test_drift_between_managed_json_and_the_browser_policy(tmp_path):
+    env = make_env(tmp_path, "linux", LINKEDIN_GUARD_HOME=str(tmp_path / "guard"))
+    install(env, [BROWSERS["chromium"]], IDS)
+    write_policy(env, {"3rdparty": {"extensions": {IDS.chromium: POLICY}}})
+    bad = failing(diagnose(env, [BROWSERS["chromium"]], IDS)[0])
+    assert "relays" in bad["managed settings in step"].fix  # the host has not got it yet
+    managed.store(managed.parse(POLICY), tmp_path / "guard" / "managed.json")
+    [report] = diagnose(env, [BROWSERS["chromium"]], IDS)[0]
+    assert [c.ok for c in report.checks if c.name == "managed settings in step"] == [True]
+    env.system_path("/etc/chromium/policies/managed/org.json").unlink()  # policy gone, layer still held
+    assert "managed settings in step" in failing(diagnose(env, [BROWSERS["chromium"]], IDS)[0])
+
+
+def test_macos_managed_preferences_and_firefox_policies_json(tmp_path):
+    env = make_env(tmp_path, "darwin", LINKEDIN_GUARD_HOME=str(tmp_path / "guard"))
+    install(env, [BROWSERS["chrome"]], IDS)
+    prefs = env.system_path("/Library/Managed Preferences")
+    prefs.mkdir(parents=True)
+    (prefs / "com.google.Chrome.plist").write_bytes(plistlib.dumps({"NativeMessagingUserLevelHosts": False}))
+    (prefs / f"com.google.Chrome.extensions.{IDS.chromium}.plist").write_bytes(plistlib.dumps(POLICY))
+    bad = failing(diagnose(env, [BROWSERS["chrome"]], IDS)[0])
+    assert {"user-level hosts allowed", "managed settings in step"} <= set(bad)
+
+    (tmp_path / "fx").mkdir()
+    env = make_env(tmp_path / "fx", "linux", LINKEDIN_GUARD_HOME=str(tmp_path / "fx-guard"))
+    install(env, [BROWSERS["firefox"]], IDS)
+    write_policy(env, {"policies": {"3rdparty": {"Extensions": {IDS.gecko: POLICY}}}}, name="policies.json",
+                 folder="/etc/firefox/policies")
+    assert "managed settings in step" in failing(diagnose(env, [BROWSERS["firefox"]], IDS)[0])
+    managed.store(managed.parse(POLICY), tmp_path / "fx-guard" / "managed.json")
+    assert "managed settings in step" not in failing(diagnose(env, [BROWSERS["firefox"]], IDS)[0])

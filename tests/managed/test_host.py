@@ -1,0 +1,77 @@
+"""The host: set_managed stores the layer, evaluate uses the effective settings, locks are refused."""
+
+from __future__ import annotations
+
+import json
+
+from tests.host.conftest import ask
+from tests.managed.conftest import POLICY, open_to_work_form
+
+
+def result(replies):
+    assert replies[0]["ok"], replies[0]
+    return replies[0]["result"]
+
+
+def warnings(session, context):
+    return [w["rule"] for w in result(ask(session, {"id": "e", "type": "evaluate", "context": context}))["warnings"]]
+
+
+def test_the_managed_employer_makes_lg101_fire_and_removing_the_policy_ends_it(session, guard_home):
+    assert warnings(session, open_to_work_form()) == []  # no employer known yet
+    replies = ask(session, {"id": 1, "type": "set_managed", "managed": POLICY})
+    assert result(replies)["managed"]["locked_paths"] == ["rules.LG201.enabled", "rules.LG201.mode"]
+    assert replies[1]["event"] == "settings_changed"
+    assert replies[1]["settings"]["employer"]["name"] == "Acme Data B.V."
+    assert json.loads((guard_home / "managed.json").read_text())["locked"] == POLICY["locked"]
+    assert not (guard_home / "settings.json").exists()  # the person's file is not touched
+    assert warnings(session, open_to_work_form()) == ["LG101"]
+    assert "LG101" not in warnings(session, open_to_work_form("recruiters"))
+    result(ask(session, {"id": 2, "type": "set_managed", "managed": None}))
+    assert not (guard_home / "managed.json").exists()
+    assert warnings(session, open_to_work_form()) == []
+
+
+def test_a_locked_change_is_refused_with_each_path_and_nothing_changes(session, guard_home):
+    result(ask(session, {"id": 1, "type": "set_managed", "managed": POLICY}))
+    [reply] = ask(session, {"id": 2, "type": "set_settings",
+                            "settings": {"language": "nl", "rules": {"LG201": {"enabled": False, "mode": "inform"}}}})
+    assert reply["error"]["code"] == "locked"
+    assert [d["path"] for d in reply["error"]["details"]] == ["rules.LG201.enabled", "rules.LG201.mode"]
+    assert not (guard_home / "settings.json").exists()
+    assert result(ask(session, {"id": 3, "type": "get_settings"}))["settings"]["language"] == "auto"
+
+
+def test_own_values_rule_again_when_the_lock_goes(session):
+    result(ask(session, {"id": 1, "type": "set_settings", "settings": {"rules": {"LG201": {"enabled": False}}}}))
+    result(ask(session, {"id": 2, "type": "set_managed", "managed": POLICY}))
+    got = result(ask(session, {"id": 3, "type": "get_settings"}))
+    assert got["managed"]["effective"]["rules"]["LG201"] == {"enabled": True, "mode": "confirm"}
+    assert got["managed"]["sources"]["rules.LG201.enabled"] == "managed-locked"
+    # Saving the whole document back (another field changed) is not a change to the lock...
+    doc = {**got["settings"], "language": "nl"}
+    saved = result(ask(session, {"id": 4, "type": "set_settings", "settings": doc}))
+    assert saved["settings"]["rules"]["LG201"]["enabled"] is False  # the person's own value, kept
+    result(ask(session, {"id": 5, "type": "set_managed", "managed": {}}))
+    got = result(ask(session, {"id": 6, "type": "get_settings"}))
+    assert got["managed"] is None and got["settings"]["rules"]["LG201"]["enabled"] is False
+
+
+def test_an_invalid_layer_is_refused_and_the_previous_one_stays(session, guard_home):
+    result(ask(session, {"id": 1, "type": "set_managed", "managed": POLICY}))
+    [reply] = ask(session, {"id": 2, "type": "set_managed", "managed": {"locked": {"log": {"retention_days": 0}}}})
+    assert reply["error"]["code"] == "invalid_managed"
+    assert reply["error"]["details"][0]["path"] == "locked.log.retention_days"
+    assert json.loads((guard_home / "managed.json").read_text())["locked"] == POLICY["locked"]
+
+
+def test_a_layer_written_by_another_host_is_picked_up(session, guard_home):
+    assert warnings(session, open_to_work_form()) == []
+    (guard_home / "managed.json").write_text(json.dumps(POLICY))
+    assert warnings(session, open_to_work_form()) == ["LG101"]
+
+
+def test_hello_tells_the_managed_fail_mode_without_warming_up(session, guard_home):
+    (guard_home / "managed.json").write_text(json.dumps({"locked": {"fail_mode": "closed"}}))
+    [reply] = ask(session, {"id": 1, "type": "hello"})
+    assert reply["result"]["fail_mode"] == "closed" and not session.warm
