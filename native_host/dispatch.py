@@ -42,7 +42,7 @@ MAX_ID_CHARS = 200
 MAX_JUSTIFICATION = 5000
 # Room left in a 1 MiB frame for the envelope around a list of entries/findings.
 _ENVELOPE_ROOM = 4096
-DASHBOARD_PAGES = ("log", "settings", "rules", "chart")
+DASHBOARD_PAGES = ("log", "settings", "rules", "chart", "consent")
 DECISIONS = ("dismissed", "proceeded", "cancelled", "fixed", "not_applicable")
 REASON_KINDS = ("not_a_pitch", "asked_for_it")
 

@@ -38,7 +38,7 @@ _PING_TIMEOUT = 0.4
 
 _RULE_ID = re.compile(r"^LG\d{3}$")
 
-PAGES = {None: "/", "log": "/", "settings": "/settings", "rules": "/rules", "chart": "/chart"}
+PAGES = {None: "/", "log": "/", "settings": "/settings", "rules": "/rules", "chart": "/chart", "consent": "/consent"}
 
 
 class DashboardError(RuntimeError):
