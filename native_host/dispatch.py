@@ -275,6 +275,7 @@ class Session:
             "get_settings": self.get_settings,
             "set_settings": self.set_settings,
             "patch_settings": self.patch_settings,
+            "get_rules": self.get_rules,
             "get_log": self.get_log,
             "ping": self.ping,
             "echo": self.echo,
@@ -629,6 +630,14 @@ class Session:
         log.info("settings patched by the extension")
         self._push(self._settings_event(core, problem))
         return {"settings": core.settings_json()}
+
+    def get_rules(self, req: dict[str, Any]) -> dict[str, Any]:
+        """The catalogue with each rule's setting and whether its settings let it fire (guard.rule_setup)."""
+        core = self.warm_up()
+        self._refresh_settings(core)
+        from guard.rule_setup import rule_overview
+
+        return {"rules": rule_overview(core.settings)}
 
     def get_settings(self, req: dict[str, Any]) -> dict[str, Any]:
         core = self.warm_up()

@@ -150,3 +150,39 @@ def test_documented_example_gets_a_reply_of_the_documented_shape(session):
     same_shape(documented["result"], reply["result"])
     assert reply["result"] == documented["result"]
     assert event["event"] == "settings_changed"
+
+
+# -- get_rules: what the options page lists ------------------------------------------
+
+
+def test_get_rules_says_which_rules_need_setup(session):
+    rules = {r["id"]: r for r in result_of(ask(session, {"id": 1, "type": "get_rules"}))["rules"]}
+    from guard.rules import all_rules
+
+    assert list(rules) == [r.id for r in all_rules()]
+    assert {i for i, r in rules.items() if r["setup"] == "needs_setup"} == {"LG301", "LG401", "LG402", "LG501"}
+    assert rules["LG301"]["missing"] == "clients" and rules["LG402"]["missing"] == "employer"
+    assert rules["LG201"]["title"]["nl"] and rules["LG201"]["summary"]["en"].endswith(".")
+    assert "\n" not in rules["LG202"]["summary"]["nl"]
+
+
+def test_get_rules_follows_the_settings(session):
+    write_settings(session, {
+        "employer": {"name": "Acme Data B.V.", "official_title": "Data Engineer", "social_media_policy": False},
+        "clients": [{"name": "Mark Visser"}],
+        "former_employers": [{"name": "Globex", "cleanup_clause": True, "clients": []}],
+        "rules": {"LG201": {"enabled": False}, "LG202": {"mode": "inform"}},
+    })
+    rules = {r["id"]: r for r in result_of(ask(session, {"id": 1, "type": "get_rules"}))["rules"]}
+    assert [rules[i]["setup"] for i in ("LG301", "LG401", "LG402", "LG501")] == [
+        "ready", "ready", "not_applicable", "needs_setup"]
+    assert rules["LG501"]["missing"] == "former_employers.clients"
+    assert (rules["LG201"]["enabled"], rules["LG202"]["mode"], rules["LG202"]["default_mode"]) == (False, "inform", "confirm")
+
+
+def test_get_rules_documented_example_has_the_real_shape(session):
+    from tests.host.test_protocol_doc import example, message_sections, same_shape
+
+    text = message_sections()["get_rules"]
+    [reply] = ask(session, example(text, "Request"))
+    same_shape(example(text, "Reply")["result"], reply["result"])
