@@ -92,7 +92,18 @@ class TabState {
     return Array.from(seen.values());
   }
 
-  forget(tabId) {
+  /**
+   * Whether this LinkedIn tab was NOT checked: the host could not be reached
+   * (its last evaluate failed, or the host is down now) or the page could not
+   * be read. The popup and badge then say "Not checked", never "nothing to warn about".
+   */
+  notChecked(tabId, hostDown) {
+    const t = this.tabs.get(tabId);
+    if (!t || !t.url) return false;
+    return Boolean(t.offline || t.unreadable || hostDown);
+  }
+
+    forget(tabId) {
     this.tabs.delete(tabId);
     this.save();
   }
