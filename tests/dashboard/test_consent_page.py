@@ -118,3 +118,10 @@ async def test_rules_page_has_an_anchor_per_rule_for_learn_more(client):
     tags = parse_tags(await (await client.get("/rules")).text())
     ids = {a.get("id") for _, a in tags}
     assert {r.id for r in all_rules()} <= ids
+
+
+async def test_learn_more_link_lands_on_the_rules_own_section(client):
+    resp = await client.get("/rules?rule=LG301", allow_redirects=False)
+    assert resp.status == 303 and resp.headers["Location"] == "/rules#LG301"
+    resp = await client.get("/rules?rule=<script>", allow_redirects=False)
+    assert resp.status == 200
