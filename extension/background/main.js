@@ -333,9 +333,17 @@ api.runtime.onMessage.addListener(gate.listener());
 api.tabs.onRemoved.addListener((tabId) => tabState.forget(tabId));
 
 // First run: a page that welcomes the person and asks what the rules need.
+// Not when the settings already give every rule what it needs (an
+// organisation's or a re-install's settings): nothing to ask then. When the
+// host cannot answer, the page opens and shows how to install it.
 // Registered at the top level: an MV3 worker must add listeners synchronously.
 api.runtime.onInstalled.addListener((details) => {
-  if (details && details.reason === "install") api.tabs.create({ url: api.runtime.getURL("welcome/welcome.html") }).catch(() => {});
+  if (!details || details.reason !== "install") return;
+  host
+    .request("get_rules", {}, { timeout: 8000 })
+    .then((r) => (r.rules || []).some((rule) => rule.enabled && rule.setup === "needs_setup"), () => true)
+    .then((needed) => (needed ? api.tabs.create({ url: api.runtime.getURL("welcome/welcome.html") }) : null))
+    .catch(() => {});
 });
 
 // Connect at start so the popup knows the host's state at once.
