@@ -24,7 +24,7 @@ def ext_page(g, path: str):
     if not AXE.exists():
         pytest.fail(f"{AXE} missing: run npm ci (axe-core is a pinned devDependency)")
     page = g.ctx.new_page()
-    page.add_init_script(path=str(AXE))
+    page.add_init_script(AXE.read_text(encoding="utf-8"))
     page.goto(f"chrome-extension://{g.ext_id}/{path}")
     return page
 
@@ -254,7 +254,7 @@ def test_popup_shows_a_settings_problem_that_arrives_after_hello(guard):
     g = guard
     popup = ext_page(g, "popup/popup.html")
     popup.locator("#status[data-state='connected']").wait_for(timeout=5000)
-    assert popup.locator("#settings-problem").is_hidden()
+    assert not popup.locator("#settings-problem").is_visible()
     g.settings({"language": "nl", "bulk": {"minutes": 0}})  # valid JSON, one bad field
     # Anything that makes the host look at the file: here the options page's rule list.
     opts = ext_page(g, "options/options.html")
