@@ -186,3 +186,20 @@ def test_get_rules_documented_example_has_the_real_shape(session):
     text = message_sections()["get_rules"]
     [reply] = ask(session, example(text, "Request"))
     same_shape(example(text, "Reply")["result"], reply["result"])
+
+
+def test_the_dashboard_waits_for_the_settings_lock_too(guard_home):
+    from guard.dashboard.stores import SettingsAccess
+    from guard.models import Settings
+    from guard.settings_patch import locked
+
+    path = guard_home / "settings.json"
+    store = SettingsAccess(path)
+    done = threading.Event()
+    saver = threading.Thread(target=lambda: (store.save(Settings.model_validate({"language": "nl"})), done.set()))
+    with locked(path):
+        saver.start()
+        assert not done.wait(0.5), "the dashboard wrote while the extension's patch held the lock"
+        assert not path.exists()
+    saver.join(10)
+    assert done.is_set() and json.loads(path.read_text())["language"] == "nl"
