@@ -101,8 +101,9 @@ async function renderSetupNeeded() {
   const reply = await ask("get_rules");
   if (!reply.ok) return;
   const count = (reply.result.rules || []).filter((r) => r.enabled && r.setup === "needs_setup").length;
-  $("setup-needed").hidden = count === 0;
-  $("setup-needed-text").textContent = i18n.msg("popup_setup_needed", [String(count)]);
+  // The link to the setup page is always there; the count only when some rule cannot warn yet.
+  $("setup-needed").dataset.count = String(count);
+  $("setup-needed-text").textContent = count ? i18n.msg("popup_setup_needed", [String(count)]) : "";
 }
 
 async function renderRecent(note) {

@@ -274,8 +274,9 @@ def test_popup_turns_a_rule_off_with_undo_and_lists_rules_needing_setup(make_gua
     g.warning("LG402").first.wait_for(timeout=10000)
     tab_id = linkedin_tab_id(g)
     popup = ext_page(g, f"popup/popup.html?tab={tab_id}")
-    popup.locator("#setup-needed").wait_for(state="visible", timeout=8000)
-    assert popup.locator("#setup-needed-text").inner_text().startswith("3 rules")  # LG301, LG401, LG501
+    popup.locator("#setup-needed[data-count='3']").wait_for(timeout=8000)  # LG301, LG401, LG501
+    assert popup.locator("#setup-needed-text").inner_text().startswith("3 rules")
+    assert popup.locator("#setup-link").get_attribute("href") == "../welcome/welcome.html"
     button = popup.get_by_role("button", name="Turn off rule LG402")
     button.wait_for(timeout=5000)
     assert axe_problems(popup) == []
