@@ -590,15 +590,17 @@ class Session:
         if recipient is None or consent is None:
             log.warning("'they asked for this' on a warning whose recipient this host does not know")
             return {**result, "consent": None}
-        from guard.consent import ConsentError
+        from guard.consent import MAX_NAME, MAX_NOTE
 
         name, profile_url = recipient
+        note = req.get("justification")
         try:
-            entry = consent.add(name, profile_url, note=req.get("justification"))
-        except ConsentError as err:
-            raise invalid("justification", str(err)) from None
+            # The decision is recorded already: a register that cannot take
+            # the entry says so in the reply, it does not turn it into an error.
+            entry = consent.add(name[:MAX_NAME], profile_url, note=note[:MAX_NOTE] if note else None)
         except Exception as err:
-            raise HostError("unavailable", f"the consent register is not available ({type(err).__name__})") from None
+            log.error("could not add to the consent register: %s", type(err).__name__)
+            return {**result, "consent": None}
         log.info("recipient added to the consent register")
         return {**result, "consent": {"id": entry.get("id"), "name": entry.get("name")}}
 

@@ -95,3 +95,20 @@ def test_real_host_process_records_consent_and_writes_nothing_but_frames(guard_h
     assert replies[2]["result"]["consent"]["name"] == "Mark Visser"
     assert {w["rule"] for w in replies[3]["result"]["warnings"]} == {"LG202"}
     assert json.loads(ConsentRegister(guard_home / "consent.sqlite3").export_json())[0]["note"] == "they wrote first"
+
+
+def test_a_register_that_cannot_write_still_answers_the_recorded_decision(session, guard_home):
+    (guard_home / "consent.sqlite3").write_bytes(b"not a database" * 100)
+    w = warnings_for(session, message())["LG201"]
+    result = result_of(ask(session, {"id": 2, "type": "decide", "warning_id": w["id"], "decision": "not_applicable",
+                                     "reason_kind": "asked_for_it", "justification": "n" * 4000}))
+    assert result == {"recorded": 1, "consent": None}
+    assert [e.decision for e in session.warm_up().log.entries() if e.rule == "LG201"] == ["not_applicable"]
+
+
+def test_a_long_note_is_kept_up_to_the_registers_limit(session, guard_home):
+    w = warnings_for(session, message())["LG201"]
+    result = result_of(ask(session, {"id": 2, "type": "decide", "warning_id": w["id"], "decision": "not_applicable",
+                                     "reason_kind": "asked_for_it", "justification": "n" * 4000}))
+    assert result["consent"]["name"] == "Mark Visser"
+    assert len(ConsentRegister(guard_home / "consent.sqlite3").entries()[0]["note"]) == 2000
