@@ -296,7 +296,7 @@ const handlers = {
         url: t ? t.url : null,
         offline: t ? t.offline : false,
         not_checked: t ? tabState.notChecked(tabId, hostProblem()) : false,
-        unreadable: t ? Boolean(t.unreadable) : false,
+        unreadable: tabState.pageUnreadable(tabId),
       };
     },
   },

@@ -100,7 +100,14 @@ class TabState {
   notChecked(tabId, hostDown) {
     const t = this.tabs.get(tabId);
     if (!t || !t.url) return false;
-    return Boolean(t.offline || t.unreadable || hostDown);
+    return Boolean(t.offline || hostDown || this.pageUnreadable(tabId));
+  }
+
+  /** Whether some part of the page could not be read (a list of surfaces, or a flag). */
+  pageUnreadable(tabId) {
+    const t = this.tabs.get(tabId);
+    if (!t) return false;
+    return Array.isArray(t.unreadable) ? t.unreadable.length > 0 : Boolean(t.unreadable);
   }
 
     forget(tabId) {

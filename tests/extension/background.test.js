@@ -277,6 +277,10 @@ test("not checked: a LinkedIn tab whose check failed, or while the host is down,
   assert.equal(ts.notChecked(5, false), true, "the last evaluate could not reach the host");
   ts.setSurface(5, "ps-1", "https://www.linkedin.com/feed/", "post:1", [], false);
   assert.equal(ts.notChecked(5, false), false, "checked again: clear");
+  ts.tab(5).unreadable = []; // no surface unreadable (the list form)
+  assert.equal(ts.notChecked(5, false), false);
+  ts.tab(5).unreadable = ["message"];
+  assert.equal(ts.notChecked(5, false), true, "a part of the page could not be read");
 });
 
 // -------------------------------------------------------------- locales
