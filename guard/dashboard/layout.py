@@ -18,6 +18,7 @@ NAV = (
     ("settings", "/settings", "nav.settings"),
     ("rules", "/rules", "nav.rules"),
     ("audit", "/audit", "nav.audit"),
+    ("consent", "/consent", "nav.consent"),
 )
 
 LOGO = Markup(

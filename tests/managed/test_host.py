@@ -75,3 +75,21 @@ def test_hello_tells_the_managed_fail_mode_without_warming_up(session, guard_hom
     (guard_home / "managed.json").write_text(json.dumps({"locked": {"fail_mode": "closed"}}))
     [reply] = ask(session, {"id": 1, "type": "hello"})
     assert reply["result"]["fail_mode"] == "closed" and not session.warm
+
+
+def test_patch_settings_cannot_loosen_a_lock_and_patches_other_values(session, guard_home):
+    result(ask(session, {"id": 1, "type": "set_managed", "managed": POLICY}))
+    [reply] = ask(session, {"id": 2, "type": "patch_settings",
+                            "patch": {"language": "nl", "rules": {"LG201": {"enabled": False}}}})
+    assert reply["error"]["code"] == "locked"
+    assert [d["path"] for d in reply["error"]["details"]] == ["rules.LG201.enabled"]
+    assert not (guard_home / "settings.json").exists()  # nothing half-applied: not even the language
+    patched = result(ask(session, {"id": 3, "type": "patch_settings", "patch": {"rules": {"LG202": {"enabled": False}}}}))
+    assert patched["managed"]["effective"]["rules"]["LG201"]["enabled"] is True
+    assert json.loads((guard_home / "settings.json").read_text())["rules"]["LG202"]["enabled"] is False
+
+
+def test_get_rules_carries_the_locked_paths_for_the_options_page(session):
+    result(ask(session, {"id": 1, "type": "set_managed", "managed": POLICY}))
+    got = result(ask(session, {"id": 2, "type": "get_rules"}))
+    assert "rules.LG201.enabled" in got["managed"]["locked_paths"]
