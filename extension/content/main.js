@@ -230,6 +230,8 @@
     UI.render(rec, paused() ? [] : rec.warnings, handlersFor(rec), stringsFor(rec));
   }
 
+  // Called only from the UI's trusted-event handlers (warning-ui.js): a page
+  // script cannot reach these. Nothing here changes settings.
   function handlersFor(rec) {
     return {
       fix: (w) => {
@@ -244,13 +246,6 @@
           draw(r);
         }
         send({ type: "decide", warning_id: w.id, decision: "dismissed", page_session: pageSession });
-      },
-      "turn-off": (w) => {
-        for (const r of recs.values()) {
-          r.warnings = r.warnings.filter((x) => x.rule !== w.rule);
-          draw(r);
-        }
-        send({ type: "set_rule_enabled", rule: w.rule, enabled: false });
       },
       "learn-more": (w) => {
         send({ type: "open_dashboard", page: "rules", rule: w.rule }).then((reply) => {
@@ -319,6 +314,24 @@
 
   // ---------------------------------------------------- send interception
 
+  /**
+   * The decide message for one warning after the confirm dialog: "They asked
+   * for this" / "Not a sales pitch" say the commercial-message rules (LG201,
+   * LG202) do not apply (decision not_applicable, protocol v1.1); for other
+   * warnings in the same dialog the send simply went ahead.
+   */
+  function decisionFor(w, answer) {
+    const out = { warning_id: w.id };
+    if (answer.justification) out.justification = answer.justification;
+    if (answer.choice === "fix") out.decision = answer.fix && answer.fix.id === w.id ? "fixed" : "cancelled";
+    else if (!answer.proceed) out.decision = "cancelled";
+    else if (answer.choice === "not_applicable" && (w.rule === "LG201" || w.rule === "LG202")) {
+      out.decision = "not_applicable";
+      out.reason_kind = answer.reasonKind;
+    } else out.decision = "proceeded";
+    return out;
+  }
+
   const controller = {
     strings: stringsFor,
     surfaceForSendButton(target) {
@@ -359,16 +372,16 @@
       if (hostOffline) return failMode === "closed" ? { action: "ask_offline", warnings: [] } : { action: "pass_offline" };
       return { action: "pass" };
     },
+    /** What the confirm dialog needs to fit the action: its verb and whether a Fix can be applied. */
+    dialogOptions(rec) {
+      return { action: UI.actionOf(rec.surface.key), canFix: Boolean(rec.surface.editor) };
+    },
     recordConfirm(rec, warnings, answer) {
-      for (const w of warnings) {
-        send({
-          type: "decide",
-          warning_id: w.id,
-          decision: answer.proceed ? "proceeded" : "cancelled",
-          justification: answer.justification || undefined,
-          page_session: pageSession,
-        });
+      if (answer.choice === "fix" && answer.fix) {
+        appendText(rec.surface.editor, answer.fix.text);
+        schedule("input", INPUT_DEBOUNCE_MS);
       }
+      for (const w of warnings) send(Object.assign({ type: "decide", page_session: pageSession }, decisionFor(w, answer)));
     },
     note,
   };
@@ -379,7 +392,7 @@
   function ours(record) {
     if (record.type !== "childList") return false;
     const nodes = [...record.addedNodes, ...record.removedNodes];
-    return nodes.length > 0 && nodes.every((n) => n.nodeType === 1 && n.hasAttribute("data-guard-host"));
+    return nodes.length > 0 && nodes.every((n) => UI.owns(n));
   }
 
   const observer = new MutationObserver((records) => {
@@ -418,7 +431,7 @@
   document.addEventListener(
     "input",
     (e) => {
-      if (e.target && e.target.closest && e.target.closest("[data-guard-host]")) return;
+      if (UI.owns(e.target)) return; // typed into our dialog (events leave a closed root retargeted to its host)
       schedule("input", INPUT_DEBOUNCE_MS);
     },
     true
