@@ -39,7 +39,7 @@ Severity = Literal["info", "warning", "critical"]
 Mode = Literal["inform", "confirm"]
 Trigger = Literal["observe", "input", "submit"]
 Degree = Literal["1st", "2nd", "3rd"]
-Decision = Literal["dismissed", "proceeded", "cancelled", "fixed"]
+Decision = Literal["dismissed", "proceeded", "cancelled", "fixed", "not_applicable"]
 Lang = Literal["en", "nl"]
 
 RULE_ID_PATTERN = re.compile(r"^LG\d{3}$")
@@ -347,6 +347,11 @@ class LogEntry(Tolerant):
     decision: Decision | None = None
     justification: str | None = None
     excerpt: str | None = None
+    # v1.1 (additive): repeated visits folded into this entry, the last one's time;
+    # why a rule did not apply (decision "not_applicable").
+    count: int = 1
+    last_seen: str | None = None
+    reason_kind: str | None = None
 
 
 # --------------------------------------------------------------------------

@@ -528,7 +528,7 @@ def test_get_log_defaults_and_rule_filter(session):
     entries = result_of(ask(session, {"id": 2, "type": "get_log", "rule": "LG301", "limit": 500}))["entries"]
     assert len(entries) == 15 and {e["rule"] for e in entries} == {"LG301"}
     assert set(entries[0]) == {"id", "rule", "slug", "severity", "kind", "url", "page_session", "subject",
-                               "created_at", "decision", "justification", "excerpt"}
+                               "created_at", "decision", "justification", "excerpt", "count", "last_seen", "reason_kind"}
 
 
 def test_get_log_never_sends_more_than_one_mebibyte(session):
