@@ -389,7 +389,7 @@
     const w = group.lead;
     const all = [w, ...group.also];
     const sev = worst(all);
-    const node = el("section", { class: `card ${sev}`, "data-guard-card": w.id, "data-guard-mode": all.some((x) => x.mode === "confirm") ? "confirm" : "inform", lang: w.language || null });
+    const node = el("section", { class: `card ${sev}`, "data-guard-card": all.map((x) => x.id).join(" "), "data-guard-mode": all.some((x) => x.mode === "confirm") ? "confirm" : "inform", lang: w.language || null });
     const titleId = `t-${ctx.index}`;
     node.setAttribute("aria-labelledby", titleId);
     node.appendChild(el("h3", { class: "title", id: titleId }, w.title));

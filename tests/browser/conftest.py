@@ -213,7 +213,7 @@ class Guard:
         self.open_cards(page)
         marker = ui.wait_for(self.warning_selector(rule))
         warning_id = ui.attr(marker, "data-guard-warning")
-        return ui.wait_for(f'[data-guard-card="{warning_id}"] [data-guard-action="{action}"]', timeout=5)
+        return ui.wait_for(f'[data-guard-card~="{warning_id}"] [data-guard-action="{action}"]', timeout=5)
 
     def pids(self, marker: bytes, exact: bool = False) -> list[int]:
         """Processes of this guard home (its LINKEDIN_GUARD_HOME) whose command line mentions ``marker``."""
