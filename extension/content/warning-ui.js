@@ -377,7 +377,7 @@
     ui.chip.appendChild(el("span", { class: "label" }, label));
     const markers = el("span", { class: "markers", "aria-hidden": "true" });
     for (const w of warnings) {
-      markers.appendChild(el("span", { class: `marker ${severityOf(w)}`, "data-guard-rule": w.rule, "data-guard-warning": w.id, "data-guard-severity": severityOf(w) }));
+      markers.appendChild(el("span", { class: `marker ${severityOf(w)}`, "data-guard-rule": w.rule, "data-guard-warning": w.id, "data-guard-severity": severityOf(w), "data-guard-mode": w.mode === "confirm" ? "confirm" : "inform" }));
     }
     ui.chip.appendChild(markers);
     ui.chip.setAttribute("aria-label", `${t(strings, "page_brand", "LinkedIn Guard")}: ${label}`);

@@ -161,11 +161,13 @@ class ChromiumClosedRoots(ClosedRoots):
         self._frame_id: str | None = None
 
     def _world(self) -> int:
-        frame_id = self.cdp.send("Page.getFrameTree")["frameTree"]["frame"]["id"]
+        # One isolated world per document: a navigation (same frame, new loader) needs a new one.
+        frame = self.cdp.send("Page.getFrameTree")["frameTree"]["frame"]
+        frame_id = (frame["id"], frame.get("loaderId"))
         if self._context_id is None or frame_id != self._frame_id:
             self._frame_id = frame_id
             self._context_id = self.cdp.send(
-                "Page.createIsolatedWorld", {"frameId": frame_id, "worldName": self.WORLD}
+                "Page.createIsolatedWorld", {"frameId": frame["id"], "worldName": self.WORLD}
             )["executionContextId"]
         return self._context_id
 
