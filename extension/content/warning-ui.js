@@ -194,7 +194,7 @@
     const now = Date.now();
     if (now - themeCache.at < 1000) return themeCache.dark;
     let dark = false;
-    const S = root.LINKEDIN_SELECTORS;
+    const S = root.LGSelectors;
     const sel = S && S.theme && S.theme.dark;
     if (sel && document.querySelector(sel)) dark = true;
     else if (!(S && S.theme && S.theme.light && document.querySelector(S.theme.light))) {
@@ -272,6 +272,10 @@
     ui.onMove = () => {
       if (ui.open) placePanel(ui);
     };
+    // The person clicks elsewhere on the page: the cards fold away (like an assistant's card).
+    ui.onOutside = trusted((e) => {
+      if (ui.open && !e.composedPath().includes(host)) closePanel(ui, false);
+    });
     chip.addEventListener("click", trusted((e) => {
       e.preventDefault();
       e.stopPropagation();
@@ -309,6 +313,7 @@
     placePanel(ui);
     window.addEventListener("scroll", ui.onMove, { capture: true, passive: true });
     window.addEventListener("resize", ui.onMove, { passive: true });
+    document.addEventListener("pointerdown", ui.onOutside, true);
     const first = ui.panel.querySelector(".card button, .card a, button");
     if (first) first.focus();
   }
@@ -327,13 +332,31 @@
     ui.chip.setAttribute("aria-expanded", "false");
     window.removeEventListener("scroll", ui.onMove, { capture: true });
     window.removeEventListener("resize", ui.onMove);
+    document.removeEventListener("pointerdown", ui.onOutside, true);
     if (focusChip && ui.chip.isConnected) ui.chip.focus();
   }
 
+  /** The box the panel must leave free: the thing the chip is about and its send buttons. */
+  function keepClear(ui) {
+    const rects = [];
+    const anchor = ui.rec.surface.anchor;
+    if (anchor && anchor.isConnected) rects.push(anchor.getBoundingClientRect());
+    try {
+      const buttons = typeof ui.rec.surface.sendButtons === "function" ? ui.rec.surface.sendButtons() : [];
+      for (const b of buttons) rects.push(b.getBoundingClientRect());
+    } catch (_e) {
+      /* no buttons */
+    }
+    const shown = rects.filter((r) => r.width || r.height);
+    if (!shown.length) return null;
+    return { top: Math.min(...shown.map((r) => r.top)), bottom: Math.max(...shown.map((r) => r.bottom)) };
+  }
+
   /**
-   * Float the panel beside the chip, away from what the chip is about when
-   * there is room (a chip before the composer opens upwards), capped to the
-   * space there: the page's layout never moves.
+   * Float the panel beside the chip, above it or below what the chip is
+   * about (the composer and its Send button stay visible and clickable),
+   * wherever there is more room, capped to that room: the page's layout never
+   * moves.
    */
   function placePanel(ui) {
     const r = ui.chip.getBoundingClientRect();
@@ -341,22 +364,24 @@
     const vh = document.documentElement.clientHeight || window.innerHeight;
     const width = Math.min(360, vw - 16);
     const left = Math.max(8, Math.min(r.left, vw - width - 8));
-    const above = r.top - 12;
-    const below = vh - r.bottom - 12;
-    const anchorBelowChip = (ui.rec.surface.placement || "beforebegin") === "beforebegin";
-    let up = anchorBelowChip ? above >= 140 || above > below : !(below >= 140 || below >= above);
+    const clear = keepClear(ui);
+    const belowFrom = Math.max(r.bottom, clear ? clear.bottom : r.bottom) + 6;
+    const aboveTo = Math.min(r.top, clear ? clear.top : r.top) - 6;
+    const above = aboveTo - 8;
+    const below = vh - belowFrom - 8;
+    const up = above >= 200 || above >= below;
     const style = ui.panel.style;
     style.width = `${width}px`;
     style.left = `${left}px`;
     style.right = "auto";
     if (up) {
       style.top = "auto";
-      style.bottom = `${Math.max(4, vh - r.top + 4)}px`;
-      style.maxHeight = `${Math.max(120, above)}px`;
+      style.bottom = `${Math.max(4, vh - aboveTo)}px`;
+      style.maxHeight = `${Math.max(100, above)}px`;
     } else {
       style.bottom = "auto";
-      style.top = `${Math.min(vh - 124, r.bottom + 4)}px`;
-      style.maxHeight = `${Math.max(120, below)}px`;
+      style.top = `${Math.min(vh - 104, belowFrom)}px`;
+      style.maxHeight = `${Math.max(100, below)}px`;
     }
   }
 
@@ -380,7 +405,8 @@
       markers.appendChild(el("span", { class: `marker ${severityOf(w)}`, "data-guard-rule": w.rule, "data-guard-warning": w.id, "data-guard-severity": severityOf(w), "data-guard-mode": w.mode === "confirm" ? "confirm" : "inform" }));
     }
     ui.chip.appendChild(markers);
-    ui.chip.setAttribute("aria-label", `${t(strings, "page_brand", "LinkedIn Guard")}: ${label}`);
+    // Its name is its visible words (WCAG 2.5.3, label in name), then whose chip it is.
+    ui.chip.appendChild(el("span", { class: "sr brand" }, `(${t(strings, "page_brand", "LinkedIn Guard")})`));
     ui.chip.dataset.severity = sev;
   }
 
