@@ -425,7 +425,10 @@
 
     const more = el("div", { class: "more", hidden: "", id: `m-${ctx.index}` });
     for (const x of all) {
-      if (x.message && (x !== w || firstSentence(x.message) !== String(x.message).trim())) more.appendChild(el("p", null, x.message));
+      // The lead's first sentence is already on the card: "Why?" goes on from there.
+      const text = String(x.message || "").trim();
+      const rest = x === w ? text.slice(firstSentence(text).length).trim() : text;
+      if (rest) more.appendChild(el("p", null, rest));
       if (x.suggestion) more.appendChild(el("p", { class: "suggestion" }, x.suggestion));
     }
     const bases = all.flatMap((x) => (Array.isArray(x.legal_basis) ? x.legal_basis : []));
@@ -581,7 +584,7 @@
       const title = o.offline ? t(strings, "page_offline_title", "LinkedIn Guard could not check this") : t(strings, `page_confirm_title_${action}`, DEFAULT_CONFIRM[action]);
       dialog.appendChild(el("h2", { id: "dlg-title" }, title));
       const body = el("div", { id: "dlg-body" });
-      if (o.offline) body.appendChild(el("p", null, t(strings, "page_offline_closed", "The guard could not check this. Your settings say not to send unchecked.")));
+      if (o.offline) body.appendChild(el("p", null, t(strings, "page_offline_closed", "Your settings say not to send anything unchecked. Go ahead only if you are sure.")));
       const list = el("ul");
       for (const group of groupCards(warnings)) {
         const all = [group.lead, ...group.also];
