@@ -16,7 +16,9 @@
   const UI = globalThis.LGWarningUI;
   const api = globalThis.chrome;
 
-  const INPUT_DEBOUNCE_MS = 120; // "at most 150 ms after the last keystroke" (issue 4)
+  // Keystroke -> chip visible p95 <= 150 ms (issue 10; benchmarks/extension_bench.py): the
+  // debounce plus a host round trip and the render must fit, also on a busy machine.
+  const INPUT_DEBOUNCE_MS = 80;
   const OBSERVE_DELAY_MS = 150;
   const MAX_RECORDS_CHECKED = 200;
   const NOTE_MS = 10000;
@@ -35,7 +37,8 @@
   const strings = {}; // lang -> {key: text}
   // Timings of our own work, bounded (benchmarks/extension_bench.py reads them).
   // scanByBatch: batch number -> duration of the scan that batch scheduled.
-  const stats = { scans: 0, evaluations: 0, batches: 0, batchMs: [], scanMs: [], scanByBatch: {} };
+  // chipShownAt: performance.now() each time a surface's chip appears (the page cannot see it: closed root).
+  const stats = { scans: 0, evaluations: 0, batches: 0, batchMs: [], scanMs: [], scanByBatch: {}, chipShownAt: [] };
   let scanScheduledBy = 0;
   function timing(list, ms) {
     if (list.length >= 5000) list.shift();
@@ -227,7 +230,9 @@
 
   function draw(rec) {
     if (!recs.has(rec.surface.key) && !rec.note) return;
+    const shown = Boolean(rec.ui && rec.ui.host.isConnected && !rec.ui.chip.hidden);
     UI.render(rec, paused() ? [] : rec.warnings, handlersFor(rec), stringsFor(rec));
+    if (!shown && rec.ui && rec.ui.host.isConnected && !rec.ui.chip.hidden) timing(stats.chipShownAt, performance.now());
   }
 
   // Called only from the UI's trusted-event handlers (warning-ui.js): a page

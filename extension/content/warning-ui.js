@@ -301,6 +301,8 @@
 
   function openPanel(ui) {
     ui.open = true;
+    ui.wrap.classList.toggle("dark", pageIsDark());
+    buildCards(ui);
     ui.panel.hidden = false;
     if (ui.panel.showPopover) {
       try {
@@ -503,8 +505,7 @@
    * Re-renders only when the warnings changed, so typing does not flicker.
    */
   function render(rec, warnings, handlers, strings) {
-    const dark = pageIsDark();
-    const key = JSON.stringify(warnings.map((w) => [w.id, w.title, w.message, w.severity, w.mode])) + (rec.note || "") + (strings && strings.page_dismiss) + dark;
+    const key = JSON.stringify(warnings.map((w) => [w.id, w.title, w.message, w.severity, w.mode])) + (rec.note || "") + (strings && strings.page_dismiss);
     if (!warnings.length && !rec.note) {
       removeHost(rec);
       return;
@@ -513,7 +514,9 @@
     if (rec.renderedKey === key) return;
     rec.renderedKey = key;
     const ui = rec.ui;
-    ui.wrap.classList.toggle("dark", dark);
+    // The theme is read when something changes (and when the cards open), not on every scan:
+    // getComputedStyle on a page LinkedIn just mutated forces a style recalculation.
+    ui.wrap.classList.toggle("dark", pageIsDark());
     ui.panel.setAttribute("aria-label", t(strings, "page_brand", "LinkedIn Guard"));
     const focusWasInside = ui.open && ui.shadow.activeElement !== null;
     ui.panel.replaceChildren();
@@ -539,6 +542,25 @@
       ui.wrap.insertBefore(ui.noteLine, ui.panel);
     }
     fillChip(ui, warnings, strings);
+    // The cards are built when they are shown: while collapsed, typing costs only the chip.
+    ui.content = { warnings, handlers, strings };
+    if (ui.open) buildCards(ui);
+    else ui.panel.replaceChildren();
+    announce(ui, warnings, strings);
+    if (ui.open) {
+      placePanel(ui);
+      if (focusWasInside) {
+        const first = ui.panel.querySelector(".card button");
+        if (first) first.focus();
+        else ui.chip.focus();
+      }
+    }
+  }
+
+  function buildCards(ui) {
+    const { warnings, handlers, strings } = ui.content || {};
+    ui.panel.replaceChildren();
+    if (!warnings || !warnings.length) return;
     const head = el("div", { class: "panel-head" });
     head.appendChild(el("span", null, t(strings, "page_brand", "LinkedIn Guard")));
     const close = el("button", { type: "button", class: "close", "aria-label": t(strings, "page_close", "Close") }, "×");
@@ -549,19 +571,10 @@
     }));
     head.appendChild(close);
     ui.panel.appendChild(head);
-    const ctx = { handlers, strings, canFix: Boolean(rec.surface.editor), action: actionOf(rec.surface.key), index: 0 };
+    const ctx = { handlers, strings, canFix: Boolean(ui.rec.surface.editor), action: actionOf(ui.rec.surface.key), index: 0 };
     for (const group of groupCards(warnings)) {
       ctx.index += 1;
       ui.panel.appendChild(card(group, ctx));
-    }
-    announce(ui, warnings, strings);
-    if (ui.open) {
-      placePanel(ui);
-      if (focusWasInside) {
-        const first = ui.panel.querySelector(".card button");
-        if (first) first.focus();
-        else ui.chip.focus();
-      }
     }
   }
 

@@ -60,7 +60,7 @@ def test_chip_is_compact_shows_worst_severity_and_count_and_opens_with_the_keybo
     assert ui.text(chip).startswith("!") and "2 waarschuwingen" in ui.text(chip)
     assert ui.attr(chip, "aria-expanded") == "false"
     assert not ui.visible(ui.query(".panel")), "collapsed by default"
-    assert ui.count("[data-guard-card]") == 2  # in the DOM, hidden until opened
+    assert ui.count("[data-guard-card]") == 0  # built when opened
     assert ui.box(chip)["height"] <= 32, "a small chip, not a card"
     assert "dark" not in (ui.attr(ui.query(".ui"), "class") or ""), "LinkedIn's light theme"
     # Keyboard alone: Tab to the chip, Enter opens the cards with focus inside, Escape closes back to the chip.
@@ -71,6 +71,7 @@ def test_chip_is_compact_shows_worst_severity_and_count_and_opens_with_the_keybo
     assert ui.attr(chip, "aria-expanded") == "true"
     assert any(ui.is_focused(b) for b in ui.query_all(".panel button")), "focus moved into the cards"
     assert ui.visible(panel)
+    assert ui.count("[data-guard-card]") == 2
     g.page.keyboard.press("Escape")
     deadline = time.monotonic() + 3
     while ui.visible(ui.query(".panel")) and time.monotonic() < deadline:
