@@ -334,3 +334,37 @@ def test_learn_more_opens_at_most_one_dashboard_per_few_seconds(guard):
     )
     assert codes == ["ok", "rate_limited", "rate_limited"], codes
 
+
+
+def test_untrusted_events_on_the_guards_own_buttons_are_ignored(guard):
+    """Defence in depth behind the closed roots: even a script that holds a reference to
+    the chip, Dismiss, Why? or the dialog's buttons (here: the test, through CDP, calling
+    element.click() and dispatching Escape — untrusted events) changes nothing."""
+    g = guard
+    ui = g.ui()
+    g.page.goto(g.site.add("/feed/", "react-nl/post-composer.html"))
+    g.wait_warning("LG301")
+    g.wait_log("LG301")
+    before = snapshot(g)
+    chip = ui.wait_for(".chip")
+    ui.call(chip, "function () { this.click(); }")
+    time.sleep(0.3)
+    assert ui.attr(chip, "aria-expanded") == "false", "a script click opened the cards"
+    g.open_cards()
+    for action in ("dismiss", "why", "learn-more"):
+        for node in ui.query_all(f'[data-guard-action="{action}"]'):
+            ui.call(node, "function () { this.click(); }")
+    ui.call(ui.query(".panel"), "function () { this.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true})); }")
+    time.sleep(0.5)
+    assert g.warning_count("LG301") == 1
+    assert ui.attr(ui.query('[data-guard-action="why"]'), "aria-expanded") == "false"
+    assert ui.visible(ui.query(".panel")), "a script Escape closed the cards"
+    g.page.get_by_role("button", name="Plaatsen").click()
+    dialog = ui.wait_for("dialog[data-guard-confirm]", timeout=5)
+    for action in ("anyway", "back"):
+        ui.call(ui.query(f'dialog[data-guard-confirm] [data-guard-action="{action}"]'), "function () { this.click(); }")
+    ui.call(dialog, "function () { this.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true})); this.dispatchEvent(new Event('cancel', {cancelable: true})); }")
+    time.sleep(0.5)
+    assert ui.query("dialog[data-guard-confirm]") is not None
+    assert g.page.locator(SENT).count() == 0
+    assert snapshot(g) == before
