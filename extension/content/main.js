@@ -254,7 +254,8 @@
       },
       "learn-more": (w) => {
         send({ type: "open_dashboard", page: "rules", rule: w.rule }).then((reply) => {
-          if (reply && reply.ok) return;
+          // rate_limited: the dashboard opened a moment ago; no second tab of another kind either.
+          if (reply && (reply.ok || (reply.error && reply.error.code === "rate_limited"))) return;
           const basis = (w.legal_basis || [])[0];
           if (basis && /^https:\/\//.test(basis.url || "")) window.open(basis.url, "_blank", "noopener,noreferrer");
         });
