@@ -390,7 +390,7 @@
   // --------------------------------------------------------------- cards
 
   function chipLabel(warnings, strings) {
-    const n = warnings.length;
+    const n = groupCards(warnings).length; // what there is to read: LG201 + LG202 on one message count once
     const infoOnly = warnings.every((w) => severityOf(w) === "info");
     if (infoOnly) return n === 1 ? t(strings, "page_chip_note_one", "1 note") : fill(t(strings, "page_chip_note_many", "{n} notes"), { n });
     return n === 1 ? t(strings, "page_chip_warning_one", "1 warning") : fill(t(strings, "page_chip_warning_many", "{n} warnings"), { n });

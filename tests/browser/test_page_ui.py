@@ -139,6 +139,7 @@ def test_lg201_and_lg202_on_one_message_are_one_card_without_a_fix(guard):
     assert ui.count('[data-guard-card] [data-guard-action="fix"]') == 0, "no opt-out Fix for a message LG201 says not to send"
     assert "no line saying they can object" in ui.text(cards[0])
     assert ui.count(g.warning_selector("LG201")) == 1 and ui.count(g.warning_selector("LG202")) == 1, "a marker each"
+    assert "1 warning" in ui.text(ui.query(".chip")), "the chip counts what there is to read: one card"
     # At Send: the same single item, no Fix; "They asked for this" -> not_applicable for both.
     g.page.get_by_role("button", name="Send", exact=True).click()
     ui.wait_for(DIALOG, timeout=5)
