@@ -193,7 +193,7 @@ class Guard:
         """The marker every shown warning keeps (protocol.md "In the page": inside a closed root)."""
         return f'[data-guard-rule="{rule}"][data-guard-warning]'
 
-    def wait_warning(self, rule: str, page=None, timeout: float = 10.0):
+    def wait_warning(self, rule: str, page=None, timeout: float = 20.0):
         return self.ui(page).wait_for(self.warning_selector(rule), timeout=timeout)
 
     def warning_count(self, rule: str | None = None, page=None) -> int:
