@@ -214,8 +214,11 @@
   // ------------------------------------------------------- shadow hosts
 
   function newHost() {
-    // A bare element: no id, class or attribute that names the guard.
+    // A bare element: no id, class or attribute that names the guard. Inline
+    // display wins over common page rules such as div:empty { display: none }
+    // (the host looks empty to the page: its content is in the closed root).
     const host = document.createElement("div");
+    host.style.setProperty("display", "block");
     const shadow = host.attachShadow({ mode: rootMode });
     shadow.appendChild(el("style", null, STYLE));
     ownHosts.add(host);
