@@ -16,12 +16,13 @@ as https://www.linkedin.com/feed/ through Playwright routing.
    callback/scan is reported next to them.
 2. Keystroke -> warning visible: in the overlay composer, a sales pitch is
    entered as one input (keyboard.insert_text, i.e. one keystroke's worth of
-   input events); the time until the warning's shadow host is in the page is
-   measured in the page (performance.now() at keydown/input and at the
-   MutationObserver record of our host), 30 rounds.
+   input events); the time until the chip is in the page: performance.now()
+   at the input (page) and when the content script attached the chip (its
+   own stats: the chip is in a closed shadow root the page cannot see; both
+   worlds share the document's clock), 30 rounds.
 
-Targets (issue 4): batch cost p95 <= 1 ms, no long task of ours, keystroke ->
-warning p95 <= 300 ms.
+Targets (issues 4 and 10): batch cost p95 <= 1 ms, no long task of ours,
+keystroke -> chip visible p95 <= 150 ms.
 
     .venv/bin/python benchmarks/extension_bench.py [--rounds 30] [--mutations 500]
 """
@@ -34,6 +35,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -86,10 +88,6 @@ def feed_page(posts: int) -> str:
     }};
     step();
   }});
-  window.__guardHostAt = [];
-  new MutationObserver((rs) => {{ for (const r of rs) for (const n of r.addedNodes)
-    if (n.nodeType === 1 && n.hasAttribute("data-guard-host") && n.shadowRoot && n.shadowRoot.querySelector) window.__guardHostAt.push(performance.now()); }})
-    .observe(document.documentElement, {{childList: true, subtree: true}});
   window.__inputAt = [];
   document.addEventListener("input", () => window.__inputAt.push(performance.now()), true);
 </script></body></html>"""
@@ -170,19 +168,27 @@ def main() -> int:
         worst_ours = max(costs + scans) if costs else float("nan")
 
         # Keystroke -> warning visible.
+        # The chip lives in a closed shadow root the page cannot see: the content
+        # script notes when a chip appears (performance.now(), the same clock in
+        # both worlds) and the page notes the input.
         editor = page.locator(".msg-form [contenteditable='true']")
         latencies = []
         for _ in range(args.rounds):
             editor.click()
             page.keyboard.press("Control+A")
             page.keyboard.press("Delete")
-            page.wait_for_function("() => !document.querySelector('[data-guard-host]')", timeout=5000)
-            page.wait_for_timeout(200)
-            page.evaluate("() => { window.__guardHostAt = []; window.__inputAt = []; }")
+            page.wait_for_timeout(600)  # the empty text is judged: no warning, no chip
+            shown_before = len(ours()["chipShownAt"])
+            page.evaluate("() => { window.__inputAt = []; }")
             page.keyboard.insert_text(PITCH)
-            page.wait_for_function("() => window.__guardHostAt.length > 0", timeout=5000)
-            t_in, t_host = page.evaluate("() => [window.__inputAt[window.__inputAt.length - 1], window.__guardHostAt[0]]")
-            latencies.append(t_host - t_in)
+            deadline = time.monotonic() + 5
+            while len(ours()["chipShownAt"]) <= shown_before:
+                if time.monotonic() > deadline:
+                    raise SystemExit("no chip appeared within 5 s")
+                time.sleep(0.01)
+            t_chip = ours()["chipShownAt"][-1]
+            t_in = page.evaluate("() => window.__inputAt[window.__inputAt.length - 1]")
+            latencies.append(t_chip - t_in)
         ctx.close()
 
     print(f"feed-like page: {nodes} elements, {args.mutations} mutations ({len(costs)} observer batches, {len(scans)} scans)")
@@ -190,8 +196,8 @@ def main() -> int:
     print(f"  scans: p50 {pct(scans, 50):.3f} ms, p95 {pct(scans, 95):.3f} ms, max {max(scans) if scans else float('nan'):.3f} ms")
     print(f"  long tasks (> 50 ms) in the page: {len(long_tasks)}; our longest single piece of work: {worst_ours:.3f} ms  (target: none of ours)")
     print(f"keystroke -> warning visible ({args.rounds} rounds): p50 {pct(latencies, 50):.1f} ms, p95 {pct(latencies, 95):.1f} ms, "
-          f"max {max(latencies):.1f} ms  (target p95 <= 300 ms; includes the 120 ms typing debounce)")
-    ok = pct(costs, 95) <= 1.0 and worst_ours < 50 and pct(latencies, 95) <= 300
+          f"max {max(latencies):.1f} ms  (target p95 <= 150 ms; includes the typing debounce)")
+    ok = pct(costs, 95) <= 1.0 and worst_ours < 50 and pct(latencies, 95) <= 150
     print("PASS" if ok else "OVER TARGET")
     return 0 if ok else 1
 
