@@ -50,3 +50,33 @@ def atomic_write(path: Path, data: bytes | str, *, mode: int | None = None) -> N
     """Write ``data`` to ``path`` atomically (see :func:`atomic_file`)."""
     with atomic_file(path, mode=mode, binary=isinstance(data, bytes)) as fh:
         fh.write(data)
+
+
+def private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) for the guard's own files: 0700, whatever the umask.
+
+    A folder this call creates, or one named like the guard's own
+    (``linkedin-guard``, from an older install with 0755), is made 0700. A
+    folder the person chose and that already existed (``LINKEDIN_GUARD_HOME``
+    pointing at one) keeps its mode: changing that would surprise them.
+    """
+    existed = path.is_dir()
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name != "nt" and (not existed or path.name == "linkedin-guard"):
+        try:
+            if path.stat().st_mode & 0o077:
+                os.chmod(path, 0o700)
+        except OSError:  # read-only disk: nothing to fix there now
+            pass
+    return path
+
+
+def open_private(path: Path, mode: str = "ab", **kwargs) -> IO:
+    """Open a log or state file for appending, created 0600 (an existing 0644 one is tightened)."""
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    try:
+        if os.name != "nt" and os.fstat(fd).st_mode & 0o077:
+            os.fchmod(fd, 0o600)
+    except OSError:
+        pass
+    return os.fdopen(fd, mode, **kwargs)

@@ -199,14 +199,14 @@ async def test_dutch_import_errors_are_dutch_and_the_api_stays_english(client):
     data = aiohttp.FormData()
     data.add_field("file", json.dumps(bad).encode(), filename="bad.json", content_type="application/json")
     text = html.unescape(await (await client.post("/settings/import", data=data, headers=same_origin(client))).text())
-    assert "<code>log.retention_day</code>: Onbekend veld" in text
+    assert "<code>log.retention_day</code>: Onbekend veld (bedoelde u 'retention_days'?)" in text
     assert "<code>log.retention_days</code>: Moet minstens 1 zijn" in text
     assert "<code>rules</code>: Onbekende regel LG999 (bekend: LG101" in text
     # The JSON API answers like the host, in English, whatever the page language.
     resp = await client.put("/api/settings", json=bad, headers=same_origin(client))
     details = (await resp.json())["error"]["details"]
     assert {"path": "log.retention_days", "message": "Input should be greater than or equal to 1"} in details
-    assert {"path": "log.retention_day", "message": "unknown field"} in details
+    assert {"path": "log.retention_day", "message": "unknown field (did you mean 'retention_days'?)"} in details
 
 
 def test_every_dutch_validation_text_fills_from_its_context():
