@@ -69,7 +69,9 @@ def run_install(args) -> int:
             print(f"    note: {note}")
     if outcomes:
         print(f"launcher: {json.loads(outcomes[0].target.manifest.read_text())['path']}")
-    print("check it with: linkedin-guard doctor" + _same_options(args))
+    from guard.cli.invocation import command
+
+    print("check it with: " + command("doctor") + _same_options(args))
     return 0
 
 

@@ -66,7 +66,9 @@ class Report:
 
 
 def install_command(t: Target) -> str:
-    cmd = f"linkedin-guard install --browser {t.browser.key}"
+    from guard.cli.invocation import command
+
+    cmd = command("install", "--browser", t.browser.key)
     if t.scope == "system":
         cmd += " --system"
     if t.scope == "profile":
@@ -240,8 +242,10 @@ def diagnose(env: Env, browsers: list[Browser] | None, ids: ExtensionIds | None,
                 for n in sandbox_notes(env, b):
                     notes.append(n)
         if not chosen:
-            raise InstallError("the host is not installed for any browser: run linkedin-guard install "
-                               "(or linkedin-guard install --browser NAME)")
+            from guard.cli.invocation import command
+
+            raise InstallError(f"the host is not installed for any browser: run {command('install')} "
+                               f"(or {command('install', '--browser', 'NAME')})")
         browsers = chosen
     reports = [check_target(env, target(env, b, system=system, user_data_dir=user_data_dir), ids, ids_error)
                for b in browsers]

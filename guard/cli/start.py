@@ -34,10 +34,11 @@ def say(text: str = "") -> None:
 def run(args) -> int:
     from guard import paths
     from guard.cli import main
+    from guard.cli.invocation import command
 
     say("== 1. Registering the native host with the browsers found on this machine")
     if main(["install"]) != 0:
-        say("   (the host could not be registered everywhere; `linkedin-guard doctor` says why)")
+        say(f"   (the host could not be registered everywhere; `{command('doctor')}` says why)")
     say()
     say("== 2. The extension")
     say(f"   Load {EXTENSION_DIR} as an unpacked extension:")
@@ -47,7 +48,7 @@ def run(args) -> int:
     show = args.show or ("dashboard" if paths.log_db_path().exists() else "demo")
     if show == "demo":
         say("== 3. No warnings logged yet: the demo shows the guard on bundled LinkedIn-like pages")
-        say("      (afterwards: `linkedin-guard ui` opens your own warning log)")
+        say(f"      (afterwards: `{command('ui')}` opens your own warning log)")
         return main(["demo"])
     say("== 3. Opening the dashboard with your warning log (Ctrl-C stops it)")
     return main(["ui"])

@@ -72,3 +72,55 @@ def test_tail_follows_new_warnings_live(dashboards):
     finally:
         proc.terminate()
         proc.wait(timeout=5)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("how", ["SIGINT", "SIGTERM"])
+def test_tail_stops_the_dashboard_it_started(dashboards, how):
+    import signal
+
+    proc = subprocess.Popen([sys.executable, "-m", "guard", "tail"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, cwd=str(ROOT))
+    try:
+        assert "following" in proc.stderr.readline().decode()
+        state = dashboards()
+        assert state is not None and _alive(state.pid)
+        proc.send_signal(getattr(signal, how))
+        proc.wait(timeout=10)
+        assert b"stopped the dashboard it had started" in proc.stderr.read()
+        deadline = time.monotonic() + 10
+        while _alive(state.pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _alive(state.pid)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(timeout=5)
+
+
+def test_tail_leaves_a_dashboard_it_did_not_start_running(dashboards):
+    import signal
+
+    from guard.dashboard import launcher
+
+    launcher.ensure_dashboard(None)
+    state = dashboards()
+    proc = subprocess.Popen([sys.executable, "-m", "guard", "tail"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, cwd=str(ROOT))
+    try:
+        assert "following" in proc.stderr.readline().decode()
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=10)
+        assert b"stopped the dashboard" not in proc.stderr.read()
+        assert _alive(state.pid)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(timeout=5)

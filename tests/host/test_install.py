@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from guard.cli.invocation import command
+
 from native_host import HOST_NAME
 from native_host import doctor
 from native_host.install import (
@@ -356,7 +358,7 @@ def test_doctor_names_the_fix_for_a_moved_launcher(linux_installed):
     [report] = doctor.diagnose(linux_installed, [BROWSERS["chromium"]], IDS)[0]
     ok, detail, fix = checks(report)["launcher path"]
     assert not ok and "does not exist" in detail
-    assert "linkedin-guard install --browser chromium" in fix
+    assert command("install", "--browser", "chromium") in fix
     assert not checks(report)["answers hello"][0]
 
 
@@ -407,7 +409,7 @@ def test_doctor_on_a_host_that_prints_junk(linux_installed):
 def test_doctor_on_a_missing_or_broken_manifest(linux_installed):
     reports, _ = doctor.diagnose(linux_installed, [BROWSERS["edge"]], IDS)
     ok, detail, fix = checks(reports[0])["manifest present"]
-    assert not ok and fix == "run: linkedin-guard install --browser edge"
+    assert not ok and fix == "run: " + command("install", "--browser", "edge")
     manifest = linux_installed.home / LINUX_USER["chromium"] / NAME
     data = json.loads(manifest.read_text())
     manifest.write_text(json.dumps({**data, "name": "com.other.host", "path": "relative/launcher"}))
