@@ -70,7 +70,10 @@ def run_install(args) -> int:
     if outcomes:
         print(f"launcher: {json.loads(outcomes[0].target.manifest.read_text())['path']}")
     from guard.cli.invocation import command
+    from guard.cli.start import load_unpacked_lines
 
+    if args.extension_manifest is None:
+        print("extension: " + "\n  ".join(load_unpacked_lines()))
     print("check it with: " + command("doctor") + _same_options(args))
     return 0
 

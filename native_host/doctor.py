@@ -131,6 +131,11 @@ def check_target(env: Env, t: Target, ids: ExtensionIds | None, ids_error: str |
         else:
             report.checks.append(Check("launcher path", True, f"{launcher_path} (absolute, executable)"))
             launcher_ok = True
+            if env.system == "windows" and launcher_path.suffix.lower() in (".bat", ".cmd"):
+                report.notes.append(
+                    f"{launcher_path.name} is started through cmd.exe: where policy disables cmd (DisableCMD) or makes "
+                    "hosts launch directly (NativeHostsExecutablesLaunchDirectly) the browser cannot start it. "
+                    f"Install the guard with pip, then run {install_command(t)} (it points at an .exe)")
 
     # -- who may connect ---------------------------------------------------------
     if ids is None:
@@ -218,6 +223,8 @@ def hello_check(launcher: Path, args: list[str], t: Target, timeout: float = HEL
 
 
 def _launcher_python(launcher: Path) -> str | None:
+    if launcher.suffix.lower() == ".exe":
+        return launcher_mod.python_of_exe(launcher)
     try:
         return launcher_mod.python_of(launcher.read_text(encoding="utf-8", errors="replace"))
     except OSError:

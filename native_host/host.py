@@ -306,3 +306,15 @@ def main(argv: list[str] | None = None) -> int:
             session.close()
         except Exception:
             pass
+
+
+def entry() -> int:
+    """The ``linkedin-guard-host`` console script (on Windows the ``.exe`` the host manifest points at).
+
+    Reads the launch defaults ``install`` wrote beside the launcher (what the
+    POSIX shell launcher exports), then serves like ``python -m native_host``.
+    """
+    from native_host.launcher import apply_launch_defaults
+
+    apply_launch_defaults(sys.argv[0], os.environ)
+    return main()

@@ -12,9 +12,7 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-EXTENSION_DIR = Path(__file__).resolve().parents[2] / "extension"
 
 
 def register(sub) -> None:
@@ -25,6 +23,16 @@ def register(sub) -> None:
     what.add_argument("--dashboard", dest="show", action="store_const", const="dashboard",
                       help="always open the dashboard")
     p.set_defaults(func=run, show=None)
+
+
+def load_unpacked_lines() -> list[str]:
+    """Where the extension folder is and how to load it unpacked (start and install both say it)."""
+    from guard.paths import extension_dir
+
+    folder = extension_dir()
+    return [f"Load {folder} as an unpacked extension:",
+            "Chrome/Edge/Brave/Vivaldi: chrome://extensions -> Developer mode -> Load unpacked",
+            f"Firefox: about:debugging -> This Firefox -> Load Temporary Add-on -> {folder / 'manifest.json'}"]
 
 
 def say(text: str = "") -> None:
@@ -41,9 +49,8 @@ def run(args) -> int:
         say(f"   (the host could not be registered everywhere; `{command('doctor')}` says why)")
     say()
     say("== 2. The extension")
-    say(f"   Load {EXTENSION_DIR} as an unpacked extension:")
-    say("   Chrome/Edge/Brave/Vivaldi: chrome://extensions -> Developer mode -> Load unpacked")
-    say(f"   Firefox: about:debugging -> This Firefox -> Load Temporary Add-on -> {EXTENSION_DIR / 'manifest.json'}")
+    for line in load_unpacked_lines():
+        say("   " + line)
     say()
     show = args.show or ("dashboard" if paths.log_db_path().exists() else "demo")
     if show == "demo":

@@ -110,8 +110,8 @@ def find_extension() -> Path:
 
     manifest = default_extension_manifest()
     if not manifest.exists():
-        raise DemoError(f"the extension is not next to the package ({manifest.parent}); run the demo from a clone "
-                        "of the project installed with pip install -e .")
+        raise DemoError(f"the extension is missing ({manifest.parent}): reinstall linkedin-guard (its wheel carries "
+                        "the extension), or run the demo from a clone installed with pip install -e .")
     return manifest.parent
 
 

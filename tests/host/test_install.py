@@ -33,7 +33,19 @@ IDS = ExtensionIds("abcdefghijklmnopabcdefghijklmnop", "linkedin-guard@linkedin-
 NAME = f"{HOST_NAME}.json"
 
 
-def make_env(tmp_path: Path, system: str, **environ: str) -> Env:
+FAKE_EXE = b"MZ pip console-script launcher (fake) #!python.exe + appended zip"
+
+
+def make_env(tmp_path: Path, system: str, *, console_script: bool = True, **environ: str) -> Env:
+    """A fake machine. On Windows, Python lives in a venv's Scripts folder next to
+    ``linkedin-guard-host.exe``, the console script pip generates (unless ``console_script=False``)."""
+    python = sys.executable
+    if system == "windows":
+        scripts = tmp_path / "venv/Scripts"
+        scripts.mkdir(parents=True, exist_ok=True)
+        python = str(scripts / "python.exe")
+        if console_script:
+            (scripts / "linkedin-guard-host.exe").write_bytes(FAKE_EXE)
     home = tmp_path / "home"
     home.mkdir(exist_ok=True)
     root = tmp_path / "root"
@@ -48,7 +60,7 @@ def make_env(tmp_path: Path, system: str, **environ: str) -> Env:
     else:
         data = home / ".local/share/linkedin-guard"
     return Env(system=system, home=home, environ={**base, **environ}, data_dir=data, root=root,
-               registry=MemoryRegistry() if system == "windows" else None, python=sys.executable,
+               registry=MemoryRegistry() if system == "windows" else None, python=python,
                can_run=system != "windows")
 
 
@@ -154,16 +166,53 @@ def test_windows_registry(tmp_path, browser, system_scope):
     value = env.registry.get(hive, key)
     ldir = (env.root / "ProgramData/linkedin-guard") if system_scope else env.data_dir / "native-host"
     assert value == str(ldir / "manifests" / browser / NAME)
-    launcher = ldir / "linkedin-guard-host.bat"
+    # The manifest points at an .exe, never a .bat: no cmd.exe between browser and host.
+    launcher = ldir / "linkedin-guard-host.exe"
     check_manifest(Path(value), browser, launcher)
-    text = launcher.read_bytes().decode()
-    assert text.startswith("@echo off\r\n")
-    assert f'"{sys.executable}" -P -m native_host %*' in text
-    assert python_of(text) == sys.executable
+    assert launcher.read_bytes() == FAKE_EXE  # pip's console script, copied beside its launch defaults
+    assert not (ldir / "linkedin-guard-host.bat").exists()
+    defaults = json.loads((ldir / "linkedin-guard-host.launch.json").read_text())
+    assert defaults["python"] == env.python
+    assert defaults["install_record"] == str(ldir / "install.json")
 
 
-def test_windows_launcher_escapes_percent_and_keeps_guard_home_as_a_default(tmp_path):
+def test_windows_exe_launcher_carries_guard_home_and_the_record_into_the_host(tmp_path, monkeypatch):
+    from native_host.launcher import apply_launch_defaults
+
     env = make_env(tmp_path, "windows", LINKEDIN_GUARD_HOME=str(tmp_path / "100%guard"))
+    install(env, [BROWSERS["edge"]], IDS)
+    exe = env.data_dir / "native-host/linkedin-guard-host.exe"
+    environ: dict[str, str] = {}
+    assert apply_launch_defaults(exe, environ)
+    assert environ == {"LINKEDIN_GUARD_HOME": str(tmp_path / "100%guard"),
+                       "LINKEDIN_GUARD_INSTALL_RECORD": str(env.data_dir / "native-host/install.json")}
+    browser_env = {"LINKEDIN_GUARD_HOME": "/from/the/browser"}
+    apply_launch_defaults(exe, browser_env)
+    assert browser_env["LINKEDIN_GUARD_HOME"] == "/from/the/browser"  # a default only
+
+
+def test_windows_without_the_console_script_falls_back_to_a_bat_and_says_why(tmp_path):
+    env = make_env(tmp_path, "windows", console_script=False)
+    [outcome] = install(env, [BROWSERS["chrome"]], IDS)
+    launcher = env.data_dir / "native-host/linkedin-guard-host.bat"
+    check_manifest(outcome.target.manifest, "chrome", launcher)
+    text = launcher.read_bytes().decode()
+    assert text.startswith("@echo off\r\n") and python_of(text) == env.python
+    assert any("cmd.exe" in note and "pip" in note for note in outcome.target.notes)
+
+
+def test_windows_reinstall_with_the_console_script_replaces_the_bat(tmp_path):
+    env = make_env(tmp_path, "windows", console_script=False)
+    install(env, [BROWSERS["chrome"]], IDS)
+    (Path(env.python).parent / "linkedin-guard-host.exe").write_bytes(FAKE_EXE)
+    [outcome] = install(env, [BROWSERS["chrome"]], IDS)
+    ldir = env.data_dir / "native-host"
+    assert json.loads(outcome.target.manifest.read_text())["path"] == str(ldir / "linkedin-guard-host.exe")
+    assert not (ldir / "linkedin-guard-host.bat").exists()
+
+
+def test_windows_batch_fallback_escapes_percent_and_keeps_guard_home_as_a_default(tmp_path):
+    env = make_env(tmp_path, "windows", console_script=False, LINKEDIN_GUARD_HOME=str(tmp_path / "100%guard"))
     install(env, [BROWSERS["edge"]], IDS)
     text = (env.data_dir / "native-host/linkedin-guard-host.bat").read_bytes().decode()
     assert f'if not defined LINKEDIN_GUARD_HOME set "LINKEDIN_GUARD_HOME={tmp_path}/100%%guard"' in text
@@ -439,3 +488,14 @@ def test_doctor_reads_the_windows_registry(tmp_path):
     env.registry.delete("HKCU", WINDOWS_KEYS["edge"] + "\\" + HOST_NAME)
     [report] = doctor.diagnose(env, [BROWSERS["edge"]], IDS)[0]
     assert not checks(report)["manifest present"][0]
+
+
+def test_doctor_warns_about_a_batch_launcher_on_windows(tmp_path):
+    env = make_env(tmp_path, "windows", console_script=False)
+    install(env, [BROWSERS["edge"]], IDS)
+    [report] = doctor.diagnose(env, [BROWSERS["edge"]], IDS)[0]
+    assert any("cmd.exe" in n and "NativeHostsExecutablesLaunchDirectly" in n for n in report.notes)
+    env2 = make_env(tmp_path / "b", "windows")
+    install(env2, [BROWSERS["edge"]], IDS)
+    [report2] = doctor.diagnose(env2, [BROWSERS["edge"]], IDS)[0]
+    assert not any("cmd.exe" in n for n in report2.notes)
