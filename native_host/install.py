@@ -488,7 +488,19 @@ def _needs_pythonpath(env: Env) -> str | None:
     return str(here.parent)
 
 
-def manifest_for(browser: Browser, launcher_path: Path, ids: ExtensionIds) -> dict[str, Any]:
+def allowed_ids(ids: ExtensionIds, family: str, extra: Iterable[str] = ()) -> list[str]:
+    """Development ID first, then the store IDs (native_host/store_ids.py), then ``--extension-id`` ones."""
+    from native_host import store_ids
+
+    if family == "firefox":
+        found = [ids.gecko, *store_ids.FIREFOX_STORE_IDS, *(e for e in extra if store_ids.kind_of(e) == "firefox")]
+    else:
+        found = [ids.chromium, *store_ids.CHROMIUM_STORE_IDS,
+                 *(e for e in extra if store_ids.kind_of(e) == "chromium")]
+    return list(dict.fromkeys(i for i in found if i))
+
+
+def manifest_for(browser: Browser, launcher_path: Path, ids: ExtensionIds, extra: Iterable[str] = ()) -> dict[str, Any]:
     manifest: dict[str, Any] = {
         "name": HOST_NAME,
         "description": HOST_DESCRIPTION,
@@ -500,9 +512,9 @@ def manifest_for(browser: Browser, launcher_path: Path, ids: ExtensionIds) -> di
             raise InstallError(
                 f"{ids.source} has no browser_specific_settings.gecko.id: Firefox needs it to allow the host"
             )
-        manifest["allowed_extensions"] = [ids.gecko]
+        manifest["allowed_extensions"] = allowed_ids(ids, "firefox", extra)
     else:
-        manifest["allowed_origins"] = [ids.origin]
+        manifest["allowed_origins"] = [f"chrome-extension://{i}/" for i in allowed_ids(ids, "chromium", extra)]
     return manifest
 
 
@@ -553,7 +565,15 @@ class Outcome:
 
 
 def install(env: Env, browsers: list[Browser], ids: ExtensionIds, *, system: bool = False,
-            user_data_dir: Path | None = None) -> list[Outcome]:
+            user_data_dir: Path | None = None, extra_ids: Iterable[str] = ()) -> list[Outcome]:
+    """Write launcher, manifests and record; ``extra_ids`` (``--extension-id``) are allowed too, and remembered."""
+    from native_host import store_ids
+
+    extra_ids = list(extra_ids)
+    bad = [e for e in extra_ids if store_ids.kind_of(e) is None]
+    if bad:
+        raise InstallError(f"--extension-id {bad[0]!r} is not an extension ID (Chromium: 32 letters a-p; "
+                           "Firefox: name@domain or {{GUID}})")
     targets = [target(env, b, system=system, user_data_dir=user_data_dir) for b in browsers]
     outcomes: list[Outcome] = []
     by_dir: dict[Path, list[Target]] = {}
@@ -573,11 +593,13 @@ def install(env: Env, browsers: list[Browser], ids: ExtensionIds, *, system: boo
             "gecko_id": ids.gecko,
             "extension_manifest": ids.source,
         })
+        remembered = [e for e in record.get("extra_extension_ids", []) if isinstance(e, str)]
+        record["extra_extension_ids"] = list(dict.fromkeys(remembered + extra_ids))
         record.setdefault("created_dirs", [])
         record["created_dirs"] = list(dict.fromkeys(record["created_dirs"] + created_ldir))
         entries = {e["path"]: e for e in record["manifests"] if isinstance(e, dict) and "path" in e}
         for t in group:
-            manifest = manifest_for(t.browser, launcher_path, ids)
+            manifest = manifest_for(t.browser, launcher_path, ids, record["extra_extension_ids"])
             created = _mkdirs(t.manifest.parent)
             _write_text(t.manifest, json.dumps(manifest, indent=2) + "\n", mode=0o644)
             entry = entries.get(str(t.manifest)) or {"path": str(t.manifest), "browsers": [], "created_dirs": []}

@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "guard.cli.ui",
     "guard.cli.demo",
     "guard.cli.start",
+    "guard.cli.package",
 )
 
 

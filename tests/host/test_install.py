@@ -6,6 +6,7 @@ import base64
 import json
 import os
 import stat
+import subprocess
 import sys
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from native_host.launcher import python_of
 
 IDS = ExtensionIds("abcdefghijklmnopabcdefghijklmnop", "linkedin-guard@linkedin-guard.local", "test manifest")
 NAME = f"{HOST_NAME}.json"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 FAKE_EXE = b"MZ pip console-script launcher (fake) #!python.exe + appended zip"
@@ -499,3 +501,49 @@ def test_doctor_warns_about_a_batch_launcher_on_windows(tmp_path):
     install(env2, [BROWSERS["edge"]], IDS)
     [report2] = doctor.diagnose(env2, [BROWSERS["edge"]], IDS)[0]
     assert not any("cmd.exe" in n for n in report2.notes)
+
+
+# -- store IDs: listed in one place, and --extension-id ---------------------------------
+
+STORE_CHROMIUM = "bcdefghijklmnopabcdefghijklmnopa"
+
+
+def test_host_manifests_allow_the_store_ids_listed_in_the_package(tmp_path, monkeypatch):
+    from native_host import store_ids
+
+    monkeypatch.setattr(store_ids, "CHROMIUM_STORE_IDS", (STORE_CHROMIUM,))
+    monkeypatch.setattr(store_ids, "FIREFOX_STORE_IDS", ("guard@store.example",))
+    env = make_env(tmp_path, "linux")
+    outcomes = install(env, [BROWSERS["chrome"], BROWSERS["firefox"]], IDS)
+    by_browser = {o.target.browser.key: json.loads(o.target.manifest.read_text()) for o in outcomes}
+    assert by_browser["chrome"]["allowed_origins"] == [IDS.origin, f"chrome-extension://{STORE_CHROMIUM}/"]
+    assert by_browser["firefox"]["allowed_extensions"] == [IDS.gecko, "guard@store.example"]
+
+
+def test_extension_id_adds_one_and_a_later_install_keeps_it(tmp_path):
+    env = make_env(tmp_path, "linux")
+    install(env, [BROWSERS["chromium"], BROWSERS["firefox"]], IDS, extra_ids=[STORE_CHROMIUM, "other@example.org"])
+    install(env, [BROWSERS["chromium"], BROWSERS["firefox"]], IDS)  # e.g. `start` later, without the option
+    chromium = json.loads((env.home / LINUX_USER["chromium"] / NAME).read_text())
+    firefox = json.loads((env.home / LINUX_USER["firefox"] / NAME).read_text())
+    assert chromium["allowed_origins"] == [IDS.origin, f"chrome-extension://{STORE_CHROMIUM}/"]
+    assert firefox["allowed_extensions"] == [IDS.gecko, "other@example.org"]
+    [report] = doctor.diagnose(env, [BROWSERS["chromium"]], IDS)[0]
+    assert checks(report)["allowed extension"][0]
+
+
+@pytest.mark.parametrize("bad", ["ABCDEFGHIJKLMNOPABCDEFGHIJKLMNOP", "short", "chrome-extension://x/", ""])
+def test_extension_id_must_look_like_one(tmp_path, bad):
+    with pytest.raises(InstallError) as err:
+        install(make_env(tmp_path, "linux"), [BROWSERS["chromium"]], IDS, extra_ids=[bad])
+    assert "is not an extension ID" in str(err.value)
+
+
+def test_install_command_takes_extension_id(tmp_path, guard_home):
+    env = {**os.environ, "HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "guard", "install", "--browser", "chromium", "--user-data-dir",
+                           str(tmp_path / "p"), "--extension-id", STORE_CHROMIUM],
+                          capture_output=True, text=True, env=env, cwd=str(ROOT), timeout=60)
+    assert done.returncode == 0, done.stderr
+    manifest = json.loads((tmp_path / "p/NativeMessagingHosts" / NAME).read_text())
+    assert f"chrome-extension://{STORE_CHROMIUM}/" in manifest["allowed_origins"]
