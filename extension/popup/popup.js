@@ -46,6 +46,7 @@ function renderStatus(s) {
   $("retry").hidden = s.state === "connected" || s.state === "connecting";
   $("status-detail").textContent = s.state === "connected" ? "" : s.detail || "";
   if (s.settings_problem) $("status-detail").textContent = String(s.settings_problem);
+  if (s.version_notice) $("status-detail").textContent = String(s.version_notice);
   $("versions").textContent = `v${s.extension_version}${s.host_version ? ` · ${i18n.msg("popup_host_version")} ${s.host_version}` : ""}`;
   const pausedUntil = s.paused_until;
   $("pause").hidden = Boolean(pausedUntil);
