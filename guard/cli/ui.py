@@ -147,6 +147,8 @@ def _follow(args, started: list[int]) -> int:
     from guard.dashboard import launcher, tokens
 
     after: int | None = None
+    began = time.time() - 1  # the state file's clock, with a little slack
+    none_before = launcher.running_dashboard() is None
     announced = False
     backoff = 0.5
     while True:
@@ -162,8 +164,11 @@ def _follow(args, started: list[int]) -> int:
             state = tokens.read_state()
             if state is None:
                 continue
-            if state.pid not in started:
-                started.append(state.pid)
+        # Ours when it started after tail did and none ran before: that also
+        # covers a start that outlasted the launcher's deadline and was found
+        # on a later round.
+        if none_before and state.started_at >= began and state.pid not in started:
+            started.append(state.pid)
         uri = f"ws://127.0.0.1:{state.port}/api/live" + (f"?after={after}" if after is not None else "")
         try:
             with connect(
