@@ -547,3 +547,31 @@ def test_install_command_takes_extension_id(tmp_path, guard_home):
     assert done.returncode == 0, done.stderr
     manifest = json.loads((tmp_path / "p/NativeMessagingHosts" / NAME).read_text())
     assert f"chrome-extension://{STORE_CHROMIUM}/" in manifest["allowed_origins"]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="the POSIX twin of the Windows .exe: pip's console script")
+def test_the_console_script_host_reads_its_launch_defaults(tmp_path):
+    """What the Windows .exe does, with the console script pip made here: copied next to its
+    launch defaults, started with no guard environment, it serves from the guard home they name."""
+    import shutil
+    import struct
+
+    from native_host.launcher import LAUNCH_DEFAULTS, render_launch_defaults
+
+    script = Path(sys.executable).parent / "linkedin-guard-host"
+    assert script.exists(), "pip install -e . makes it ([project.scripts])"
+    folder = tmp_path / "native-host"
+    folder.mkdir()
+    shutil.copy2(script, folder / "linkedin-guard-host")
+    home = tmp_path / "guard home"
+    (folder / LAUNCH_DEFAULTS).write_text(render_launch_defaults(python=sys.executable, guard_home=str(home),
+                                                                  record=str(folder / "install.json")))
+    hello = json.dumps({"id": 1, "type": "hello"}).encode()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LINKEDIN_GUARD", "PYTHONPATH"))}
+    done = subprocess.run([str(folder / "linkedin-guard-host"), "chrome-extension://x/"],
+                          input=struct.pack("@I", len(hello)) + hello, capture_output=True, env=env,
+                          cwd=str(folder), timeout=60)
+    (n,) = struct.unpack("@I", done.stdout[:4])
+    reply = json.loads(done.stdout[4:4 + n])
+    assert reply["ok"] and reply["result"]["protocol"] == 1
+    assert (home / "host.log").exists()  # the guard home came from the launch defaults
