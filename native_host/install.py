@@ -583,6 +583,8 @@ def install(env: Env, browsers: list[Browser], ids: ExtensionIds, *, system: boo
     for ldir, group in by_dir.items():
         record = read_record(ldir)
         created_ldir = _mkdirs(ldir)
+        if str(env.data_dir) in created_ldir and os.name != "nt":
+            os.chmod(env.data_dir, 0o700)  # the guard's own folder: 0700, as when the host or the CLI makes it
         launcher_path, launcher_notes = _write_launcher(env, ldir, pythonpath)
         record.update({
             "host_name": HOST_NAME,

@@ -139,3 +139,13 @@ def test_an_old_world_readable_host_log_is_tightened(guard_home):
     log.chmod(0o644)
     spawn_host(frame({"id": 1, "type": "ping"}), guard_home)
     assert log.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX modes")
+def test_install_creates_the_guard_folder_private_under_umask_022(tmp_path):
+    home = tmp_path / "fresh-guard-home"
+    env = {**host_env(home), "HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "guard", "install", "--browser", "chromium"], capture_output=True,
+                          env=env, cwd=str(tmp_path), timeout=60, preexec_fn=lambda: os.umask(0o022))
+    assert done.returncode == 0, done.stderr
+    assert home.stat().st_mode & 0o777 == 0o700
