@@ -18,11 +18,12 @@ from typing import IO, Iterator
 
 
 @contextmanager
-def atomic_file(path: Path, *, mode: int | None = None, binary: bool = False) -> Iterator[IO]:
+def atomic_file(path: Path, *, mode: int | None = None, binary: bool = False, durable: bool = True) -> Iterator[IO]:
     """Yield a file to write; on success it replaces ``path`` (with ``mode``), on error nothing changes.
 
     The temporary file is created 0600 (``mkstemp``), so a private file is
-    never readable by others, not even for a moment.
+    never readable by others, not even for a moment. ``durable=False`` skips
+    the fsync (still atomic) for copies whose loss in a power cut costs nothing.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -34,7 +35,8 @@ def atomic_file(path: Path, *, mode: int | None = None, binary: bool = False) ->
         with fh:
             yield fh
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         if mode is not None:
             os.chmod(tmp, mode)
         os.replace(tmp, path)
@@ -46,9 +48,9 @@ def atomic_file(path: Path, *, mode: int | None = None, binary: bool = False) ->
         raise
 
 
-def atomic_write(path: Path, data: bytes | str, *, mode: int | None = None) -> None:
+def atomic_write(path: Path, data: bytes | str, *, mode: int | None = None, durable: bool = True) -> None:
     """Write ``data`` to ``path`` atomically (see :func:`atomic_file`)."""
-    with atomic_file(path, mode=mode, binary=isinstance(data, bytes)) as fh:
+    with atomic_file(path, mode=mode, binary=isinstance(data, bytes), durable=durable) as fh:
         fh.write(data)
 
 

@@ -151,7 +151,8 @@ def _remember_good(path: Path, raw: bytes) -> None:
     except OSError:
         pass
     try:
-        atomic_write(good, raw)
+        # No fsync: it runs on the host's warm-up path, and the file it copies is durable itself.
+        atomic_write(good, raw, durable=False)
     except OSError as err:  # a read-only disk must not stop the guard
         log.info("could not keep the last valid settings: %s", err.strerror or type(err).__name__)
 
