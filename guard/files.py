@@ -18,11 +18,12 @@ from typing import IO, Iterator
 
 
 @contextmanager
-def atomic_file(path: Path, *, mode: int | None = None, binary: bool = False) -> Iterator[IO]:
+def atomic_file(path: Path, *, mode: int | None = None, binary: bool = False, durable: bool = True) -> Iterator[IO]:
     """Yield a file to write; on success it replaces ``path`` (with ``mode``), on error nothing changes.
 
     The temporary file is created 0600 (``mkstemp``), so a private file is
-    never readable by others, not even for a moment.
+    never readable by others, not even for a moment. ``durable=False`` skips
+    the fsync (still atomic) for copies whose loss in a power cut costs nothing.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -34,7 +35,8 @@ def atomic_file(path: Path, *, mode: int | None = None, binary: bool = False) ->
         with fh:
             yield fh
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         if mode is not None:
             os.chmod(tmp, mode)
         os.replace(tmp, path)
@@ -46,7 +48,37 @@ def atomic_file(path: Path, *, mode: int | None = None, binary: bool = False) ->
         raise
 
 
-def atomic_write(path: Path, data: bytes | str, *, mode: int | None = None) -> None:
+def atomic_write(path: Path, data: bytes | str, *, mode: int | None = None, durable: bool = True) -> None:
     """Write ``data`` to ``path`` atomically (see :func:`atomic_file`)."""
-    with atomic_file(path, mode=mode, binary=isinstance(data, bytes)) as fh:
+    with atomic_file(path, mode=mode, binary=isinstance(data, bytes), durable=durable) as fh:
         fh.write(data)
+
+
+def private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) for the guard's own files: 0700, whatever the umask.
+
+    A folder this call creates, or one named like the guard's own
+    (``linkedin-guard``, from an older install with 0755), is made 0700. A
+    folder the person chose and that already existed (``LINKEDIN_GUARD_HOME``
+    pointing at one) keeps its mode: changing that would surprise them.
+    """
+    existed = path.is_dir()
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name != "nt" and (not existed or path.name == "linkedin-guard"):
+        try:
+            if path.stat().st_mode & 0o077:
+                os.chmod(path, 0o700)
+        except OSError:  # read-only disk: nothing to fix there now
+            pass
+    return path
+
+
+def open_private(path: Path, mode: str = "ab", **kwargs) -> IO:
+    """Open a log or state file for appending, created 0600 (an existing 0644 one is tightened)."""
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    try:
+        if os.name != "nt" and os.fstat(fd).st_mode & 0o077:
+            os.fchmod(fd, 0o600)
+    except OSError:
+        pass
+    return os.fdopen(fd, mode, **kwargs)

@@ -389,8 +389,12 @@ def validation_errors(err: ValidationError) -> list[dict[str, Any]]:
     out = []
     for e in err.errors(include_url=False):
         msg = e["msg"]
+        suggestion = None
         if e["type"] == "extra_forbidden":
             msg = "unknown field"
+            suggestion = field_suggestion(tuple(e["loc"])) if err.title == "Settings" else None
+            if suggestion:
+                msg = f"unknown field (did you mean {suggestion!r}?)"
         elif e["type"] == "union_tag_invalid":
             msg = f"unknown kind {e.get('input', {}).get('kind')!r}" if isinstance(
                 e.get("input"), dict
@@ -401,8 +405,37 @@ def validation_errors(err: ValidationError) -> list[dict[str, Any]]:
                 ctx.update(getattr(value, "ctx", None) or {})
                 value = str(value)
             ctx.setdefault(key, value)
+        if suggestion:
+            ctx["suggestion"] = suggestion
         out.append({"path": error_path(tuple(e["loc"])), "message": msg, "type": e["type"], "ctx": ctx})
     return out
+
+
+def field_suggestion(loc: tuple[Any, ...]) -> str | None:
+    """The Settings field an unknown one was probably meant to be (``fail_mod`` -> ``fail_mode``)."""
+    import difflib
+    from typing import get_args
+
+    def model_in(annotation: Any) -> Any:
+        stack = [annotation]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, type) and issubclass(item, BaseModel):
+                return item
+            stack.extend(get_args(item))
+        return None
+
+    model: Any = Settings
+    for part in loc[:-1]:
+        # List indexes and dict keys (rule ids) keep the element's model.
+        if isinstance(part, str) and part in model.model_fields:
+            model = model_in(model.model_fields[part].annotation)
+            if model is None:
+                return None
+    if not loc or not isinstance(loc[-1], str):
+        return None
+    close = difflib.get_close_matches(loc[-1].lower(), list(model.model_fields), n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def validation_details(err: ValidationError) -> list[dict[str, str]]:

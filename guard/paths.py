@@ -47,3 +47,20 @@ def log_db_path() -> Path:
 
 def host_log_path() -> Path:
     return data_dir() / "host.log"
+
+
+def extension_dir() -> Path:
+    """The WebExtension folder to load unpacked (and whose manifest names the extension's ID).
+
+    Installed from a wheel (pip, pipx): ``guard/extension/`` inside the
+    package, put there at build time by ``setup.py``. In a checkout (the
+    README's run command installs it editable): ``extension/`` beside
+    ``guard/``. The first that holds a ``manifest.json`` wins; if neither
+    does, the packaged location is returned and callers say it is missing.
+    """
+    package = Path(__file__).resolve().parent
+    candidates = (package / "extension", package.parent / "extension")
+    for candidate in candidates:
+        if (candidate / "manifest.json").is_file():
+            return candidate
+    return candidates[0]

@@ -203,7 +203,9 @@ class WarningLog:
     # -- connection and schema ---------------------------------------------
 
     def _open(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        from guard.files import private_dir
+
+        private_dir(self.path.parent)  # 0700: the log holds what people wrote to others
         if not self.path.exists():
             # The log holds what people wrote to others: readable by its owner
             # only. SQLite gives the -wal and -shm files the same mode.

@@ -26,6 +26,8 @@ def _common(p) -> None:
 def register(sub) -> None:
     p = sub.add_parser("install", help="register the native host with your browsers (again: repairs it)")
     _common(p)
+    p.add_argument("--extension-id", action="append", default=[], metavar="ID",
+                   help="also allow this extension ID (a store-assigned one); remembered for later installs")
     p.set_defaults(func=run_install)
     p = sub.add_parser("uninstall", help="remove exactly what install wrote")
     _common(p)
@@ -55,7 +57,8 @@ def run_install(args) -> int:
     try:
         env, browsers = _env_and_browsers(args)
         ids = extension_ids(args.extension_manifest)
-        outcomes = install(env, browsers, ids, system=args.system, user_data_dir=args.user_data_dir)
+        outcomes = install(env, browsers, ids, system=args.system, user_data_dir=args.user_data_dir,
+                           extra_ids=args.extension_id)
     except InstallError as err:
         raise UsageError(str(err)) from err
     except PermissionError as err:
@@ -69,7 +72,12 @@ def run_install(args) -> int:
             print(f"    note: {note}")
     if outcomes:
         print(f"launcher: {json.loads(outcomes[0].target.manifest.read_text())['path']}")
-    print("check it with: linkedin-guard doctor" + _same_options(args))
+    from guard.cli.invocation import command
+    from guard.cli.start import load_unpacked_lines
+
+    if args.extension_manifest is None:
+        print("extension: " + "\n  ".join(load_unpacked_lines()))
+    print("check it with: " + command("doctor") + _same_options(args))
     return 0
 
 

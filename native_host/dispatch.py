@@ -58,19 +58,8 @@ _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _scrub(value: Any) -> Any:
-    """Lone surrogates -> U+FFFD, everywhere in a decoded request."""
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-            return value
-        except UnicodeEncodeError:
-            return _LONE_SURROGATE.sub("\ufffd", value)
-    if isinstance(value, list):
-        return [_scrub(v) for v in value]
-    if isinstance(value, dict):
-        return {_scrub(k): _scrub(v) for k, v in value.items()}
-    return value
+# Iterative: a request json accepted may nest deeper than a recursive walk can go (audit B7).
+from guard.safe_json import scrub as _scrub  # noqa: E402
 
 
 class RawJSON(Mapping):
@@ -395,7 +384,8 @@ class Session:
             # Never the message: it may quote page text. Type and stack only.
             import traceback
 
-            stack = "".join(traceback.format_tb(err.__traceback__))
+            # The innermost frames only: a RecursionError's stack is thousands of lines.
+            stack = "".join(traceback.format_tb(err.__traceback__, limit=-12))
             log.error("internal error: %s\n%s", type(err).__name__, stack)
             reply = {
                 "id": request_id,
@@ -736,8 +726,11 @@ class Session:
         if refused:
             raise HostError("locked", managed.refusal_message(refused)[:2000], refused)
         settings = managed.keep_own_values(settings, core.user_settings, core.managed)
-        with locked(core.settings_path):  # never in the middle of another host's patch_settings
-            settings_store.save(settings, core.settings_path)
+        try:
+            with locked(core.settings_path):  # never in the middle of another host's patch_settings
+                settings_store.save(settings, core.settings_path)
+        except OSError as err:  # read-only or full disk: the old file is intact
+            raise HostError("unavailable", settings_store.cannot_save_message(core.settings_path, err)) from None
         core.signature = _stat_signature(core.settings_path)
         core.settings_checked_at = _monotonic()
         core.use_settings(settings)

@@ -66,7 +66,9 @@ class Report:
 
 
 def install_command(t: Target) -> str:
-    cmd = f"linkedin-guard install --browser {t.browser.key}"
+    from guard.cli.invocation import command
+
+    cmd = command("install", "--browser", t.browser.key)
     if t.scope == "system":
         cmd += " --system"
     if t.scope == "profile":
@@ -129,6 +131,11 @@ def check_target(env: Env, t: Target, ids: ExtensionIds | None, ids_error: str |
         else:
             report.checks.append(Check("launcher path", True, f"{launcher_path} (absolute, executable)"))
             launcher_ok = True
+            if env.system == "windows" and launcher_path.suffix.lower() in (".bat", ".cmd"):
+                report.notes.append(
+                    f"{launcher_path.name} is started through cmd.exe: where policy disables cmd (DisableCMD) or makes "
+                    "hosts launch directly (NativeHostsExecutablesLaunchDirectly) the browser cannot start it. "
+                    f"Install the guard with pip, then run {install_command(t)} (it points at an .exe)")
 
     # -- who may connect ---------------------------------------------------------
     if ids is None:
@@ -216,6 +223,8 @@ def hello_check(launcher: Path, args: list[str], t: Target, timeout: float = HEL
 
 
 def _launcher_python(launcher: Path) -> str | None:
+    if launcher.suffix.lower() == ".exe":
+        return launcher_mod.python_of_exe(launcher)
     try:
         return launcher_mod.python_of(launcher.read_text(encoding="utf-8", errors="replace"))
     except OSError:
@@ -240,8 +249,10 @@ def diagnose(env: Env, browsers: list[Browser] | None, ids: ExtensionIds | None,
                 for n in sandbox_notes(env, b):
                     notes.append(n)
         if not chosen:
-            raise InstallError("the host is not installed for any browser: run linkedin-guard install "
-                               "(or linkedin-guard install --browser NAME)")
+            from guard.cli.invocation import command
+
+            raise InstallError(f"the host is not installed for any browser: run {command('install')} "
+                               f"(or {command('install', '--browser', 'NAME')})")
         browsers = chosen
     reports = [check_target(env, target(env, b, system=system, user_data_dir=user_data_dir), ids, ids_error)
                for b in browsers]

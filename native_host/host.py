@@ -34,6 +34,7 @@ import signal
 import sys
 import threading
 import time
+from pathlib import Path
 from typing import Any, BinaryIO
 
 from native_host import DEFAULT_MAX_INCOMING, HOST_NAME, MAX_OUTGOING
@@ -71,6 +72,40 @@ def take_stdio() -> tuple[BinaryIO, BinaryIO]:
     return os.fdopen(in_fd, "rb", buffering=64 * 1024), os.fdopen(out_fd, "wb")
 
 
+class QuietFileHandler(logging.Handler):
+    """Mixin behaviour for the host's log file: private, and silent when the disk fails.
+
+    The file is created 0600 (and an older 0644 one tightened): it holds
+    timestamps of LinkedIn use and the caller's ID (audit B19). A disk that
+    turns read-only or full must not print logging's "--- Logging error ---"
+    traceback on every request (audit B16): the first failure is said once,
+    in one line, on stderr, and the file is given up for this process.
+    """
+
+    failed = False
+
+    def _open(self):  # RotatingFileHandler's hook for opening (and reopening after rotation)
+        from guard.files import open_private
+
+        return open_private(Path(self.baseFilename), "a", encoding=self.encoding, errors=self.errors)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not self.failed:
+            super().emit(record)
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        if self.failed:
+            return
+        self.failed = True
+        error = sys.exc_info()[1]
+        reason = getattr(error, "strerror", None) or type(error).__name__
+        try:
+            sys.stderr.write(f"{HOST_NAME}: WARNING cannot write the host log ({reason}); continuing without it\n")
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
+
+
 def setup_logging() -> None:
     logger = logging.getLogger("native_host")
     logger.setLevel(logging.INFO)
@@ -83,15 +118,20 @@ def setup_logging() -> None:
     try:
         from logging.handlers import RotatingFileHandler
 
+        from guard.files import private_dir
         from guard.paths import host_log_path
 
+        class HostLogHandler(QuietFileHandler, RotatingFileHandler):
+            pass
+
         path = host_log_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(path, maxBytes=LOG_MAX_BYTES, backupCount=1, encoding="utf-8", delay=True)
+        private_dir(path.parent)
+        # Opened now, not on the first record: a read-only disk is found here, said once.
+        handler = HostLogHandler(path, maxBytes=LOG_MAX_BYTES, backupCount=1, encoding="utf-8", delay=False)
         handler.setFormatter(fmt)
         logger.addHandler(handler)
     except OSError as error:
-        logger.warning("cannot write the host log: %s", error)
+        logger.warning("cannot write the host log (%s); continuing without it", error.strerror or error)
     # The warning log module logs under "guard.*"; keep its errors in our file.
     logging.getLogger("guard").handlers = logger.handlers
     logging.getLogger("guard").setLevel(logging.INFO)
@@ -266,3 +306,15 @@ def main(argv: list[str] | None = None) -> int:
             session.close()
         except Exception:
             pass
+
+
+def entry() -> int:
+    """The ``linkedin-guard-host`` console script (on Windows the ``.exe`` the host manifest points at).
+
+    Reads the launch defaults ``install`` wrote beside the launcher (what the
+    POSIX shell launcher exports), then serves like ``python -m native_host``.
+    """
+    from native_host.launcher import apply_launch_defaults
+
+    apply_launch_defaults(sys.argv[0], os.environ)
+    return main()

@@ -23,7 +23,8 @@ first (Linux and macOS; Windows uses the registry only).
 Layout written by ``install`` (one *launcher folder* per scope):
 
 * user scope: ``<data dir>/native-host/`` (``$LINKEDIN_GUARD_HOME/native-host``
-  when set) holds the launcher ``linkedin-guard-host`` (``.bat`` on Windows)
+  when set) holds the launcher ``linkedin-guard-host`` (on Windows
+  ``linkedin-guard-host.exe``, pip's console script, with ``.launch.json``)
   and ``install.json``, the record of everything written; on Windows also
   ``manifests/<browser>/<name>.json``, which the registry keys point to.
 * system scope (``--system``): the same in ``/usr/local/lib/linkedin-guard``,
@@ -264,7 +265,9 @@ class Env:
 
 
 def default_extension_manifest() -> Path:
-    return Path(__file__).resolve().parent.parent / "extension" / "manifest.json"
+    from guard.paths import extension_dir
+
+    return extension_dir() / "manifest.json"
 
 
 def extension_id_from_key(key: str) -> str:
@@ -298,8 +301,8 @@ def extension_ids(manifest: Path | None = None) -> ExtensionIds:
     except FileNotFoundError:
         raise InstallError(
             f"cannot find the extension's manifest at {path}: the host must name the extension's ID, "
-            "which comes from its \"key\". Pass --extension-manifest FILE (the extension/manifest.json "
-            "of this project)."
+            "which comes from its \"key\". Reinstall the package (a wheel carries it as guard/extension/) "
+            "or pass --extension-manifest FILE (extension/manifest.json in a checkout)."
         ) from None
     except (OSError, ValueError) as err:
         raise InstallError(f"cannot read the extension's manifest {path}: {err}") from None
@@ -485,7 +488,19 @@ def _needs_pythonpath(env: Env) -> str | None:
     return str(here.parent)
 
 
-def manifest_for(browser: Browser, launcher_path: Path, ids: ExtensionIds) -> dict[str, Any]:
+def allowed_ids(ids: ExtensionIds, family: str, extra: Iterable[str] = ()) -> list[str]:
+    """Development ID first, then the store IDs (native_host/store_ids.py), then ``--extension-id`` ones."""
+    from native_host import store_ids
+
+    if family == "firefox":
+        found = [ids.gecko, *store_ids.FIREFOX_STORE_IDS, *(e for e in extra if store_ids.kind_of(e) == "firefox")]
+    else:
+        found = [ids.chromium, *store_ids.CHROMIUM_STORE_IDS,
+                 *(e for e in extra if store_ids.kind_of(e) == "chromium")]
+    return list(dict.fromkeys(i for i in found if i))
+
+
+def manifest_for(browser: Browser, launcher_path: Path, ids: ExtensionIds, extra: Iterable[str] = ()) -> dict[str, Any]:
     manifest: dict[str, Any] = {
         "name": HOST_NAME,
         "description": HOST_DESCRIPTION,
@@ -497,10 +512,49 @@ def manifest_for(browser: Browser, launcher_path: Path, ids: ExtensionIds) -> di
             raise InstallError(
                 f"{ids.source} has no browser_specific_settings.gecko.id: Firefox needs it to allow the host"
             )
-        manifest["allowed_extensions"] = [ids.gecko]
+        manifest["allowed_extensions"] = allowed_ids(ids, "firefox", extra)
     else:
-        manifest["allowed_origins"] = [ids.origin]
+        manifest["allowed_origins"] = [f"chrome-extension://{i}/" for i in allowed_ids(ids, "chromium", extra)]
     return manifest
+
+
+def _write_launcher(env: Env, ldir: Path, pythonpath: str | None) -> tuple[Path, list[str]]:
+    """The launcher the manifests point at, and notes about it. See native_host/launcher.py."""
+    record = str(ldir / RECORD_NAME)
+    if env.system == "windows":
+        exe = launcher_mod.console_script(env.python)
+        if exe.is_file():
+            target = ldir / launcher_mod.LAUNCHER_WINDOWS_EXE
+            _write_bytes(target, exe.read_bytes())
+            _write_text(ldir / launcher_mod.LAUNCH_DEFAULTS, launcher_mod.render_launch_defaults(
+                python=env.python, guard_home=env.guard_home, record=record), mode=0o644)
+            _remove_files(ldir, [launcher_mod.LAUNCHER_WINDOWS])  # an older install's batch launcher
+            return target, []
+        note = (f"{exe} is missing (the guard was not installed with pip), so the host is started through a .bat "
+                "and cmd.exe; policies that disable cmd or make hosts launch directly will block it. "
+                "Install the guard with pip (pip install -e . in a checkout), then run install again.")
+        text = launcher_mod.render_windows(host_name=HOST_NAME, python=env.python, guard_home=env.guard_home,
+                                           pythonpath=pythonpath, record=record)
+        target = ldir / launcher_mod.LAUNCHER_WINDOWS
+        _write_text(target, text, mode=0o755)
+        return target, [note]
+    text = launcher_mod.render_posix(host_name=HOST_NAME, python=env.python, guard_home=env.guard_home,
+                                     pythonpath=pythonpath, record=record)
+    target = ldir / launcher_mod.LAUNCHER_POSIX
+    _write_text(target, text, mode=0o755)
+    return target, []
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    atomic_write(path, data, mode=0o755)
+
+
+def _remove_files(folder: Path, names: Iterable[str]) -> None:
+    for name in names:
+        try:
+            (folder / name).unlink()
+        except FileNotFoundError:
+            pass
 
 
 @dataclass
@@ -511,7 +565,15 @@ class Outcome:
 
 
 def install(env: Env, browsers: list[Browser], ids: ExtensionIds, *, system: bool = False,
-            user_data_dir: Path | None = None) -> list[Outcome]:
+            user_data_dir: Path | None = None, extra_ids: Iterable[str] = ()) -> list[Outcome]:
+    """Write launcher, manifests and record; ``extra_ids`` (``--extension-id``) are allowed too, and remembered."""
+    from native_host import store_ids
+
+    extra_ids = list(extra_ids)
+    bad = [e for e in extra_ids if store_ids.kind_of(e) is None]
+    if bad:
+        raise InstallError(f"--extension-id {bad[0]!r} is not an extension ID (Chromium: 32 letters a-p; "
+                           "Firefox: name@domain or {{GUID}})")
     targets = [target(env, b, system=system, user_data_dir=user_data_dir) for b in browsers]
     outcomes: list[Outcome] = []
     by_dir: dict[Path, list[Target]] = {}
@@ -521,12 +583,9 @@ def install(env: Env, browsers: list[Browser], ids: ExtensionIds, *, system: boo
     for ldir, group in by_dir.items():
         record = read_record(ldir)
         created_ldir = _mkdirs(ldir)
-        name = launcher_mod.LAUNCHER_WINDOWS if env.system == "windows" else launcher_mod.LAUNCHER_POSIX
-        launcher_path = ldir / name
-        render = launcher_mod.render_windows if env.system == "windows" else launcher_mod.render_posix
-        text = render(host_name=HOST_NAME, python=env.python, guard_home=env.guard_home,
-                      pythonpath=pythonpath, record=str(ldir / RECORD_NAME))
-        _write_text(launcher_path, text, mode=0o755)
+        if str(env.data_dir) in created_ldir and os.name != "nt":
+            os.chmod(env.data_dir, 0o700)  # the guard's own folder: 0700, as when the host or the CLI makes it
+        launcher_path, launcher_notes = _write_launcher(env, ldir, pythonpath)
         record.update({
             "host_name": HOST_NAME,
             "launcher": str(launcher_path),
@@ -536,11 +595,13 @@ def install(env: Env, browsers: list[Browser], ids: ExtensionIds, *, system: boo
             "gecko_id": ids.gecko,
             "extension_manifest": ids.source,
         })
+        remembered = [e for e in record.get("extra_extension_ids", []) if isinstance(e, str)]
+        record["extra_extension_ids"] = list(dict.fromkeys(remembered + extra_ids))
         record.setdefault("created_dirs", [])
         record["created_dirs"] = list(dict.fromkeys(record["created_dirs"] + created_ldir))
         entries = {e["path"]: e for e in record["manifests"] if isinstance(e, dict) and "path" in e}
         for t in group:
-            manifest = manifest_for(t.browser, launcher_path, ids)
+            manifest = manifest_for(t.browser, launcher_path, ids, record["extra_extension_ids"])
             created = _mkdirs(t.manifest.parent)
             _write_text(t.manifest, json.dumps(manifest, indent=2) + "\n", mode=0o644)
             entry = entries.get(str(t.manifest)) or {"path": str(t.manifest), "browsers": [], "created_dirs": []}
@@ -553,6 +614,7 @@ def install(env: Env, browsers: list[Browser], ids: ExtensionIds, *, system: boo
                 entry["registry"] = {"hive": t.registry[0], "key": t.registry[1]}
             entries[str(t.manifest)] = entry
             t.notes.extend(sandbox_notes(env, t.browser))
+            t.notes.extend(launcher_notes)
             outcomes.append(Outcome(t, "installed", str(t.manifest)))
         record["manifests"] = list(entries.values())
         _write_text(ldir / RECORD_NAME, json.dumps(record, indent=2) + "\n", mode=0o644)
@@ -616,10 +678,7 @@ def uninstall(env: Env, browsers: list[Browser], *, system: bool = False,
             _write_text(ldir / RECORD_NAME, json.dumps(record, indent=2) + "\n", mode=0o644)
         else:
             # Nothing points at the launcher any more: remove it and the record.
-            for name in (launcher_mod.LAUNCHER_POSIX, launcher_mod.LAUNCHER_WINDOWS, RECORD_NAME):
-                try:
-                    (ldir / name).unlink()
-                except FileNotFoundError:
-                    pass
+            _remove_files(ldir, (launcher_mod.LAUNCHER_POSIX, launcher_mod.LAUNCHER_WINDOWS,
+                                 launcher_mod.LAUNCHER_WINDOWS_EXE, launcher_mod.LAUNCH_DEFAULTS, RECORD_NAME))
             _remove_dirs([str(ldir / "manifests")] + record.get("created_dirs", []))
     return outcomes

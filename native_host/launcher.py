@@ -17,16 +17,33 @@ virtualenv and a minimal environment, so the launcher pins everything down:
 * ``LINKEDIN_GUARD_INSTALL_RECORD``: where install wrote down the extension
   IDs, so the host can log a caller it did not expect.
 
-POSIX: a ``/bin/sh`` script (mode 0755). Windows: a ``.bat`` run by cmd.exe.
+POSIX: a ``/bin/sh`` script (mode 0755).
+
+Windows: ``linkedin-guard-host.exe``, a copy of the console-script launcher
+pip generated for ``[project.scripts] linkedin-guard-host`` (it holds the
+absolute path of its Python and starts ``native_host.host:entry`` directly).
+Not a ``.bat``: Chrome and Edge run batch hosts through ``cmd.exe``, which
+breaks where policy disables cmd or makes hosts launch directly
+(``NativeHostsExecutablesLaunchDirectly``; managed-policy.md §3.3). An
+``.exe`` cannot carry environment variables, so what the ``.bat`` set goes
+into ``linkedin-guard-host.launch.json`` beside it, which :func:`entry`
+reads at start. The ``.bat`` remains only as a fallback for an install
+without the console script (a checkout never pip-installed), and says so.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import shlex
+from pathlib import Path
+from typing import Any, MutableMapping
 
 LAUNCHER_POSIX = "linkedin-guard-host"
-LAUNCHER_WINDOWS = "linkedin-guard-host.bat"
+LAUNCHER_WINDOWS = "linkedin-guard-host.bat"  # fallback only (see the module docstring)
+LAUNCHER_WINDOWS_EXE = "linkedin-guard-host.exe"
+LAUNCH_DEFAULTS = "linkedin-guard-host.launch.json"
 
 _POSIX_HEADER = """#!/bin/sh
 # LinkedIn Guard native messaging host launcher ({host_name}).
@@ -86,3 +103,45 @@ def python_of(launcher_text: str) -> str | None:
     if m:
         return m.group("python").replace("%%", "%")
     return None
+
+
+def render_launch_defaults(*, python: str, guard_home: str | None, record: str) -> str:
+    """What the Windows ``.exe`` launcher's sidecar holds (the ``.bat``'s ``set`` lines, as JSON)."""
+    data: dict[str, Any] = {"python": python, "install_record": record}
+    if guard_home:
+        data["guard_home"] = guard_home
+    return json.dumps(data, indent=2) + "\n"
+
+
+def apply_launch_defaults(launcher: str | os.PathLike, environ: MutableMapping[str, str]) -> bool:
+    """Read ``<launcher folder>/linkedin-guard-host.launch.json`` into ``environ``; False when there is none.
+
+    ``LINKEDIN_GUARD_HOME`` only as a default (the browser's environment wins,
+    as with the POSIX launcher); the install record always.
+    """
+    path = Path(launcher).resolve().parent / LAUNCH_DEFAULTS
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if not isinstance(data, dict):
+        return False
+    if isinstance(data.get("guard_home"), str) and not environ.get("LINKEDIN_GUARD_HOME"):
+        environ["LINKEDIN_GUARD_HOME"] = data["guard_home"]
+    if isinstance(data.get("install_record"), str):
+        environ["LINKEDIN_GUARD_INSTALL_RECORD"] = data["install_record"]
+    return True
+
+
+def python_of_exe(launcher: Path) -> str | None:
+    """The interpreter an ``.exe`` launcher we installed runs (from its sidecar), for doctor."""
+    try:
+        data = json.loads((launcher.parent / LAUNCH_DEFAULTS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data.get("python") if isinstance(data, dict) and isinstance(data.get("python"), str) else None
+
+
+def console_script(python: str) -> Path:
+    """Where pip put the ``linkedin-guard-host.exe`` console script for this Python (its Scripts folder)."""
+    return Path(python).parent / LAUNCHER_WINDOWS_EXE

@@ -41,6 +41,13 @@ def expected_callers(firefox_manifest: str | None = None) -> dict[str, list[str]
             origins.append(f"chrome-extension://{record['extension_id']}/")
         if record.get("gecko_id"):
             addons.append(record["gecko_id"])
+        if origins or addons:  # store-assigned IDs and --extension-id ones are expected too
+            from native_host import store_ids
+
+            extra = [*store_ids.CHROMIUM_STORE_IDS, *store_ids.FIREFOX_STORE_IDS,
+                     *(e for e in record.get("extra_extension_ids", []) if isinstance(e, str))]
+            origins += [f"chrome-extension://{e}/" for e in extra if store_ids.kind_of(e) == "chromium"]
+            addons += [e for e in extra if store_ids.kind_of(e) == "firefox"]
     if firefox_manifest:
         try:
             data = json.loads(Path(firefox_manifest).read_text(encoding="utf-8"))

@@ -3,10 +3,19 @@
 
     python3 scripts/bootstrap.py run     # set up and start LinkedIn Guard
     python3 scripts/bootstrap.py test    # set up and run the whole test suite
+    python3 scripts/bootstrap.py lock    # refresh requirements/*.txt (pinned, with hashes)
 
-Needs only Python 3.11+. The environment lives in ``.venv/`` next to this
-repository and is refreshed when ``pyproject.toml`` changes. Extra arguments
-after ``run``/``test`` go to ``linkedin-guard start`` / ``pytest``.
+Needs only Python 3.11+ and the package registries. The environment lives in
+``.venv/`` next to this repository and is refreshed when ``pyproject.toml``
+or a lock file changes. Dependencies come from ``requirements/*lock.txt``
+with ``--require-hashes`` (exact versions, every file's hash checked), then
+the project itself with ``--no-deps``. Extra arguments after ``run``/``test``
+go to ``linkedin-guard start`` / ``pytest``.
+
+After ``run``, ``linkedin-guard`` is put on PATH when that can be done
+without surprises: a symbolic link in ``~/.local/bin`` when that folder is
+already on PATH and holds no other ``linkedin-guard``. It says what it did;
+otherwise it prints the full command to use.
 """
 
 from __future__ import annotations
@@ -20,6 +29,11 @@ import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+REQUIREMENTS = ROOT / "requirements"
+#: extras -> the lock that pins them (and the runtime dependencies), hashes included.
+LOCKS = {"": "lock.txt", "demo": "demo-lock.txt", "test": "test-lock.txt"}
+#: The lock refresher, pinned like everything else.
+PIP_TOOLS = "pip-tools==7.6.2"
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
@@ -34,17 +48,68 @@ def ensure_venv(extras: str) -> None:
     if sys.version_info < (3, 11):
         sys.exit(f"LinkedIn Guard needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
     stamp = VENV / f".installed-{extras or 'base'}"
-    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    lock = REQUIREMENTS / LOCKS[extras]
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + lock.read_bytes()).hexdigest()
     if PYTHON.exists() and stamp.exists() and stamp.read_text() == digest:
         return
     if not PYTHON.exists():
         say(f"creating virtual environment in {VENV}")
         venv.EnvBuilder(with_pip=True, clear=VENV.exists()).create(VENV)
-    target = f"{ROOT}[{extras}]" if extras else str(ROOT)
-    say(f"installing linkedin-guard ({extras or 'runtime'} dependencies)")
-    subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                    "--editable", target], check=True)
+    say(f"installing the pinned {extras or 'runtime'} dependencies from {lock.relative_to(ROOT)} (hashes checked)")
+    subprocess.run(install_commands(extras)[0], check=True)
+    say("installing linkedin-guard itself (editable, no further dependencies)")
+    subprocess.run(install_commands(extras)[1], check=True)
     stamp.write_text(digest)
+
+
+def install_commands(extras: str) -> list[list[str]]:
+    """The two pip calls: every dependency exactly as locked, then the project with --no-deps."""
+    pip = [str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    target = f"{ROOT}[{extras}]" if extras else str(ROOT)
+    return [pip + ["--require-hashes", "-r", str(REQUIREMENTS / LOCKS[extras])],
+            pip + ["--no-deps", "--editable", target]]
+
+
+def lock(args: list[str]) -> int:
+    """Refresh requirements/*lock.txt from pyproject.toml with pip-compile (pinned), hashes included."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="linkedin-guard-lock-") as tmp:
+        tools = Path(tmp) / "venv"
+        venv.EnvBuilder(with_pip=True).create(tools)
+        bin_dir = tools / ("Scripts" if os.name == "nt" else "bin")
+        subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "--quiet", PIP_TOOLS], check=True)
+        for extras, name in LOCKS.items():
+            say(f"resolving {name}")
+            extra_args = [a for e in extras.split(",") if e for a in ("--extra", e)]
+            if extras == "test":
+                extra_args += ["--extra", "demo"]
+            subprocess.run([str(bin_dir / "pip-compile"), "--quiet", "--generate-hashes", "--strip-extras",
+                            "--allow-unsafe", "--no-emit-index-url", "--no-emit-find-links", "--no-emit-trusted-host",
+                            *extra_args, *args, "--output-file", str(REQUIREMENTS / name), str(ROOT / "pyproject.toml")],
+                           check=True, cwd=ROOT)
+    return 0
+
+
+def put_on_path(home: Path | None = None, environ: dict[str, str] | None = None) -> str:
+    """Make ``linkedin-guard`` a command, if that surprises nobody; the sentence saying what happened."""
+    home = home or Path.home()
+    environ = dict(os.environ) if environ is None else environ
+    script = BIN / ("linkedin-guard.exe" if os.name == "nt" else "linkedin-guard")
+    full = f'"{script}"' if " " in str(script) else str(script)
+    folders = [Path(p).expanduser() for p in environ.get("PATH", "").split(os.pathsep) if p]
+    local_bin = home / ".local" / "bin"
+    found = shutil.which("linkedin-guard", path=environ.get("PATH", ""))
+    if found and Path(found).resolve() == script.resolve():
+        return f"`linkedin-guard` is on your PATH ({found})"
+    if os.name == "nt" or local_bin not in folders:
+        return (f"`linkedin-guard` is not on your PATH (~/.local/bin is not in PATH); use the full command: {full}  "
+                f"(or add {BIN} to PATH)")
+    link = local_bin / "linkedin-guard"
+    if found or link.exists() or link.is_symlink():
+        return f"`linkedin-guard` on your PATH is another program ({found or link}); left alone. Use: {full}"
+    link.symlink_to(script)
+    return f"made `linkedin-guard` a command: linked {link} -> {script} (remove that link to undo)"
 
 
 def ensure_node_packages() -> None:
@@ -68,6 +133,7 @@ def ensure_node_packages() -> None:
 
 def run(args: list[str]) -> int:
     ensure_venv("demo")
+    say(put_on_path())
     return subprocess.call([str(BIN / "linkedin-guard"), "start", *args])
 
 
@@ -82,10 +148,11 @@ def test(args: list[str]) -> int:
 
 
 def main() -> int:
-    if len(sys.argv) < 2 or sys.argv[1] not in {"run", "test"}:
+    commands = {"run": run, "test": test, "lock": lock}
+    if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__, file=sys.stderr)
         return 2
-    return {"run": run, "test": test}[sys.argv[1]](sys.argv[2:])
+    return commands[sys.argv[1]](sys.argv[2:])
 
 
 if __name__ == "__main__":

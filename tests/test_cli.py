@@ -90,6 +90,7 @@ def test_settings_import_invalid_writes_nothing(tmp_path, guard_home):
     out = cli("settings", "import", str(bad), home=guard_home)
     assert out.returncode == 2
     assert "log.retention_days" in out.stderr and "langauge" in out.stderr
+    assert "langauge: unknown field (did you mean 'language'?)" in out.stderr
     assert len(out.stderr.strip().splitlines()) == 1
     assert not (guard_home / "settings.json").exists()
 

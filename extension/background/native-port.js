@@ -30,6 +30,17 @@ const INSTALL_COMMAND = "linkedin-guard install";
 const NOT_FOUND = /not found|no such native application|manifest/i;
 const FORBIDDEN = /forbidden/i;
 
+/** -1, 0 or 1: dotted numeric versions ("0.10.0" > "0.9.1"). */
+function compareVersions(a, b) {
+  const pa = String(a).split(".").map((n) => parseInt(n, 10) || 0);
+  const pb = String(b).split(".").map((n) => parseInt(n, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] || 0) - (pb[i] || 0);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return 0;
+}
+
 class HostError extends Error {
   constructor(code, message, details) {
     super(message);
@@ -72,10 +83,28 @@ class NativeHost {
       rules: this.hello ? this.hello.rules || [] : [],
       settings_problem: this.hello ? this.hello.settings_problem || null : null,
       fail_mode: this.hello ? this.hello.fail_mode || null : null,
+      version_notice: this.versionNotice(),
       failures: this.failures,
       install_command: INSTALL_COMMAND,
       last_error: this.lastError,
     };
+  }
+
+  /**
+   * When host and extension versions differ, which one to update, in words for the popup; else null.
+   * The older of the two is the one to update (the host reports its version in hello).
+   */
+  versionNotice() {
+    const host = this.hello && this.hello.host_version;
+    const ext = (this.helloPayload() || {}).extension_version;
+    if (typeof host !== "string" || typeof ext !== "string" || host === ext) return null;
+    const key = compareVersions(host, ext) < 0 ? "version_update_host" : "version_update_extension";
+    const i18n = globalThis.chrome && chrome.i18n && chrome.i18n.getMessage;
+    const text = i18n ? chrome.i18n.getMessage(key, [host, ext]) : "";
+    if (text) return text;
+    return key === "version_update_host"
+      ? `The guard program (version ${host}) is older than the extension (${ext}): update the program.`
+      : `The extension (version ${ext}) is older than the guard program (${host}): update the extension.`;
   }
 
   setState(state, detail = "") {
@@ -228,7 +257,15 @@ class NativeHost {
   handleMessage(msg) {
     if (!msg || typeof msg !== "object") return;
     if (msg.id === undefined || msg.id === null) {
-      if (msg.type === "event") this.onEvent(msg);
+      if (msg.type === "event") {
+        this.onEvent(msg);
+        if (msg.event === "settings_changed" && this.hello) {
+          // A problem found after hello (or its end) must reach the popup too (audit B15).
+          this.hello.settings_problem = msg.settings_problem || null;
+          if (msg.settings && msg.settings.fail_mode) this.hello.fail_mode = msg.settings.fail_mode;
+          this.setState(this.state, this.detail);
+        }
+      }
       return;
     }
     const p = this.pending.get(msg.id);
@@ -290,4 +327,4 @@ class NativeHost {
   }
 }
 
-if (typeof module === "object" && module.exports) module.exports = { NativeHost, HostError, HOST_NAME, PROTOCOL_VERSION, INSTALL_COMMAND };
+if (typeof module === "object" && module.exports) module.exports = { NativeHost, HostError, HOST_NAME, PROTOCOL_VERSION, INSTALL_COMMAND, compareVersions };

@@ -48,6 +48,7 @@ function renderStatus(s) {
   // From hello and from every settings_changed event (the file can turn invalid later).
   $("settings-problem").hidden = !s.settings_problem;
   $("settings-problem").textContent = s.settings_problem ? i18n.msg("popup_settings_problem", [String(s.settings_problem)]) : "";
+  if (s.version_notice) $("status-detail").textContent = String(s.version_notice);
   $("versions").textContent = `v${s.extension_version}${s.host_version ? ` · ${i18n.msg("popup_host_version")} ${s.host_version}` : ""}`;
   const pausedUntil = s.paused_until;
   $("pause").hidden = Boolean(pausedUntil);

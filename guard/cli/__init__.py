@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "guard.cli.audit",
     "guard.cli.archive",
     "guard.cli.policy",
+    "guard.cli.package",
 )
 
 
@@ -40,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="linkedin-guard",
         description="Warns you before risky LinkedIn actions. Everything stays on this machine.",
     )
+    from guard import __version__
+
+    parser.add_argument("--version", action="version", version=f"linkedin-guard {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)

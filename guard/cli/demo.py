@@ -40,6 +40,8 @@ def run(args) -> int:
     except DemoError as err:
         raise UsageError(str(err)) from err
     if seen is not None and not seen:
-        print("no warnings were seen: is the native host working? try: linkedin-guard doctor")
+        from guard.cli.invocation import command
+
+        print(f"no warnings were seen: is the native host working? try: {command('doctor')}")
         return 1
     return 0

@@ -4,8 +4,13 @@
     linkedin-guard log clear [--before DATE] [--yes]
     linkedin-guard log export FILE          (.json or .csv, written atomically)
 
-Newest first. DATE is ``YYYY-MM-DD`` (midnight, local time), an ISO 8601
-time, or a span back from now such as ``7d`` or ``12h``.
+Newest first. Times are shown in local time with the UTC offset, exactly as
+the dashboard shows them (``2026-11-28 18:01 +01:00``); ``--json`` and the
+exports keep the stored UTC time. DATE is ``YYYY-MM-DD`` (midnight, local
+time), an ISO 8601 time (local unless it names a zone: ``Z``, ``+01:00``),
+or a span back from now such as ``7d``, ``12h`` or ``30m``. Rule ids are
+case-insensitive (``lg201``); an unknown one is an error naming the known
+ones (exit 2).
 
 CSV cells that start with ``= + - @`` (or a tab/CR) get a leading ``'``:
 excerpts come from pages strangers wrote, and a spreadsheet would otherwise
@@ -23,6 +28,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from guard.files import atomic_file
+from guard.timefmt import local_time
 
 
 def register(sub) -> None:
@@ -30,8 +36,10 @@ def register(sub) -> None:
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="print a JSON list of log entries")
     fmt.add_argument("--csv", action="store_true", help="print CSV")
-    p.add_argument("--rule", metavar="ID", help="only this rule, e.g. LG201")
-    p.add_argument("--since", metavar="DATE", help="only entries from DATE on (2026-11-01, an ISO time, 7d, 12h)")
+    p.add_argument("--rule", metavar="ID", help="only this rule, e.g. LG201 (any case)")
+    p.add_argument("--since", metavar="DATE",
+                   help="only entries from DATE on: 2026-11-01 (local midnight), 2026-11-01T09:00 (local time; "
+                        "add Z or +01:00 for another zone), or a span back from now: 7d, 12h, 30m")
     p.add_argument("--limit", type=int, default=50, metavar="N", help="at most N entries (default 50; 0 = all)")
     p.set_defaults(func=show)
     s = p.add_subparsers(dest="log_command", metavar="ACTION")
@@ -41,7 +49,7 @@ def register(sub) -> None:
     c.set_defaults(func=clear)
     e = s.add_parser("export", help="write the whole log to FILE (.json or .csv)")
     e.add_argument("file", type=Path, metavar="FILE")
-    e.add_argument("--rule", dest="export_rule", metavar="ID", help="only this rule")
+    e.add_argument("--rule", dest="export_rule", metavar="ID", help="only this rule (any case)")
     e.add_argument("--since", dest="export_since", metavar="DATE", help="only entries from DATE on")
     e.set_defaults(func=export)
 
@@ -68,6 +76,20 @@ def parse_when(text: str, what: str) -> datetime:
     return moment.astimezone(timezone.utc)
 
 
+def rule_id(text: str | None) -> str | None:
+    """``lg201`` -> ``LG201``; an unknown id is a usage error naming the known ones."""
+    from guard.cli import UsageError
+    from native_host.dispatch import rule_ids_cheaply
+
+    if text is None:
+        return None
+    known = rule_ids_cheaply()
+    value = text.strip().upper()
+    if value not in known:
+        raise UsageError(f"--rule: unknown rule {text!r} (known: {', '.join(known)})")
+    return value
+
+
 def _open_log():
     from guard.warning_log import WarningLog
 
@@ -90,6 +112,7 @@ def show(args) -> int:
     if args.limit < 0:
         raise UsageError("--limit must be 0 (all) or more")
     since = parse_when(args.since, "--since") if args.since else None
+    args.rule = rule_id(args.rule)
     log = _open_log()
     limit = args.limit or None
     rows = log._select(ENTRY_FIELDS, limit=limit, rule=args.rule, since=since)
@@ -102,7 +125,7 @@ def show(args) -> int:
         if not entries:
             print("the warning log is empty" + (" for these filters" if args.rule or since else ""), file=sys.stderr)
         for e in entries:
-            when = e["created_at"].replace("T", " ").rstrip("Z")
+            when = local_time(e["created_at"])  # as the dashboard shows it: local, offset shown
             decision = f" [{e['decision']}]" if e["decision"] else ""
             excerpt = f"  “{e['excerpt']}”" if e["excerpt"] else ""
             print(f"{e['id']:>6}  {when}  {e['rule']}  {e['severity']:<8} {e['kind']:<17} {e['subject']}{decision}{excerpt}")
@@ -119,7 +142,7 @@ def clear(args) -> int:
     if n == 0:
         print("nothing to delete", file=sys.stderr)
         return 0
-    scope = f"{n} entries older than {before:%Y-%m-%d %H:%M} UTC" if before else f"all {n} entries"
+    scope = f"{n} entries older than {local_time(before.isoformat())}" if before else f"all {n} entries"
     if not args.yes:
         print(f"Delete {scope} from the warning log? This cannot be undone. [y/N] ", end="", file=sys.stderr, flush=True)
         try:
@@ -146,6 +169,7 @@ def export(args) -> int:
     if suffix not in (".json", ".csv"):
         raise UsageError(f"{args.file}: the file name must end in .json or .csv (that picks the format)")
     since = parse_when(args.export_since, "--since") if args.export_since else None
+    args.export_rule = rule_id(args.export_rule)
     log = _open_log()
     rows = log.iter_details(rule=args.export_rule, since=since)
     target = args.file.expanduser()

@@ -12,9 +12,7 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-EXTENSION_DIR = Path(__file__).resolve().parents[2] / "extension"
 
 
 def register(sub) -> None:
@@ -27,6 +25,16 @@ def register(sub) -> None:
     p.set_defaults(func=run, show=None)
 
 
+def load_unpacked_lines() -> list[str]:
+    """Where the extension folder is and how to load it unpacked (start and install both say it)."""
+    from guard.paths import extension_dir
+
+    folder = extension_dir()
+    return [f"Load {folder} as an unpacked extension:",
+            "Chrome/Edge/Brave/Vivaldi: chrome://extensions -> Developer mode -> Load unpacked",
+            f"Firefox: about:debugging -> This Firefox -> Load Temporary Add-on -> {folder / 'manifest.json'}"]
+
+
 def say(text: str = "") -> None:
     print(text, file=sys.stderr, flush=True)
 
@@ -34,20 +42,20 @@ def say(text: str = "") -> None:
 def run(args) -> int:
     from guard import paths
     from guard.cli import main
+    from guard.cli.invocation import command
 
     say("== 1. Registering the native host with the browsers found on this machine")
     if main(["install"]) != 0:
-        say("   (the host could not be registered everywhere; `linkedin-guard doctor` says why)")
+        say(f"   (the host could not be registered everywhere; `{command('doctor')}` says why)")
     say()
     say("== 2. The extension")
-    say(f"   Load {EXTENSION_DIR} as an unpacked extension:")
-    say("   Chrome/Edge/Brave/Vivaldi: chrome://extensions -> Developer mode -> Load unpacked")
-    say(f"   Firefox: about:debugging -> This Firefox -> Load Temporary Add-on -> {EXTENSION_DIR / 'manifest.json'}")
+    for line in load_unpacked_lines():
+        say("   " + line)
     say()
     show = args.show or ("dashboard" if paths.log_db_path().exists() else "demo")
     if show == "demo":
         say("== 3. No warnings logged yet: the demo shows the guard on bundled LinkedIn-like pages")
-        say("      (afterwards: `linkedin-guard ui` opens your own warning log)")
+        say(f"      (afterwards: `{command('ui')}` opens your own warning log)")
         return main(["demo"])
     say("== 3. Opening the dashboard with your warning log (Ctrl-C stops it)")
     return main(["ui"])

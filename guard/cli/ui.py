@@ -108,12 +108,47 @@ def _accept_language() -> str:
 
 
 def run_tail(args) -> int:
+    """Follow the feed; a dashboard that tail had to start is stopped again when tail ends."""
+    import signal
+
+    def stop(signum, frame):  # SIGTERM ends tail like Ctrl-C: through the finally below
+        raise KeyboardInterrupt
+
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, stop)
+    started: list[int] = []
+    try:
+        return _follow(args, started)
+    finally:
+        for pid in started:
+            _stop_dashboard(pid)
+
+
+def _stop_dashboard(pid: int) -> None:
+    """Stop the dashboard this tail started (by its pid, never by name); a newer one is left alone."""
+    import signal
+
+    from guard.dashboard import tokens
+
+    state = tokens.read_state()
+    if state is None or state.pid != pid:
+        return  # it stopped by itself (idle), or another one runs now: not ours
+    try:
+        os.kill(pid, signal.SIGTERM)
+    except OSError:
+        return
+    print("linkedin-guard tail: stopped the dashboard it had started", file=sys.stderr, flush=True)
+
+
+def _follow(args, started: list[int]) -> int:
     from websockets.exceptions import InvalidHandshake, InvalidStatus, WebSocketException
     from websockets.sync.client import connect
 
     from guard.dashboard import launcher, tokens
 
     after: int | None = None
+    began = time.time() - 1  # the state file's clock, with a little slack
+    none_before = launcher.running_dashboard() is None
     announced = False
     backoff = 0.5
     while True:
@@ -129,6 +164,11 @@ def run_tail(args) -> int:
             state = tokens.read_state()
             if state is None:
                 continue
+        # Ours when it started after tail did and none ran before: that also
+        # covers a start that outlasted the launcher's deadline and was found
+        # on a later round.
+        if none_before and state.started_at >= began and state.pid not in started:
+            started.append(state.pid)
         uri = f"ws://127.0.0.1:{state.port}/api/live" + (f"?after={after}" if after is not None else "")
         try:
             with connect(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import secrets
+import sqlite3
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,6 +70,13 @@ async def error_pages(request: web.Request, handler) -> web.StreamResponse:
     """404 as a page in the person's language (API paths keep plain errors)."""
     try:
         return await handler(request)
+    except RecursionError:  # a body nested absurdly deep: the client's error, not ours (audit C10c)
+        return _error(request, 400, "invalid_request", "the request nests too deeply")
+    except (sqlite3.Error, OSError) as err:
+        if isinstance(err, ConnectionError):
+            raise
+        # Read-only or full disk, a broken log file: say what, no traceback (audit B16/B17).
+        return _error(request, 503, "unavailable", f"the warning log or settings cannot be used: {_reason(err)}")
     except web.HTTPNotFound:
         if request.path.startswith(("/api/", "/static/")):
             raise
@@ -76,6 +84,18 @@ async def error_pages(request: web.Request, handler) -> web.StreamResponse:
         body = html('<div class="page-head"><h1>404</h1><p class="lead">{text}</p></div><p><a href="/">{back}</a></p>',
                     text=t("error.404"), back=t("entry.back"))
         return page(request, title="404", body=body, status=404)
+
+
+def _reason(err: BaseException) -> str:
+    return getattr(err, "strerror", None) or str(err) or type(err).__name__
+
+
+def _error(request: web.Request, status: int, code: str, message: str) -> web.Response:
+    if request.path.startswith("/api/") or request.method not in ("GET", "HEAD"):
+        return web.json_response({"error": {"code": code, "message": message}}, status=status)
+    body = html('<div class="page-head"><h1>{status}</h1><p class="lead">{text}</p></div>', status=str(status),
+                text=message)
+    return page(request, title=str(status), body=body, status=status)
 
 
 def unauthorized_page(request: web.Request) -> web.Response:

@@ -76,8 +76,10 @@ def parse_filters(query: Mapping[str, str], known_rules: frozenset[str] | set[st
         return value or None
 
     rule = get("rule")
+    if rule is not None:
+        rule = rule.strip().upper()  # lg201 means LG201, as in the CLI
     if rule is not None and rule not in known_rules:
-        raise FilterError(f"rule: unknown rule {rule[:20]!r}")
+        raise FilterError(f"rule: unknown rule {rule[:20]!r} (known: {', '.join(sorted(known_rules))})")
     severity = get("severity")
     if severity is not None and severity not in SEVERITIES:
         raise FilterError(f"severity: expected one of {', '.join(SEVERITIES)}")

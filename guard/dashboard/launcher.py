@@ -29,6 +29,7 @@ from typing import Iterator
 from urllib.parse import urlsplit
 
 from guard import paths
+from guard.files import open_private, private_dir
 from guard.dashboard import tokens
 
 DEADLINE_SECONDS = 2.0
@@ -132,7 +133,7 @@ def _pid_exists(pid: int) -> bool:
 
 def _spawn(deadline: float) -> str:
     log_path = paths.data_dir() / "dashboard.log"
-    log_path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(log_path.parent)
     cmd = [sys.executable, "-m", "guard", "ui", "--no-open", "--port", "0"]
     kwargs: dict = {}
     if os.name == "nt":
@@ -141,7 +142,7 @@ def _spawn(deadline: float) -> str:
         )
     else:
         kwargs["start_new_session"] = True
-    with open(log_path, "ab") as errlog:
+    with open_private(log_path, "ab") as errlog:  # 0600: it names the home folder and times of use
         proc = subprocess.Popen(
             cmd,
             stdin=subprocess.DEVNULL,
@@ -189,7 +190,7 @@ def _start_lock(deadline: float) -> Iterator[None]:
         yield
         return
     lock_path = paths.data_dir() / "dashboard.lock"
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(lock_path.parent)
     fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
     try:
         while True:

@@ -119,11 +119,10 @@ def parse_time(value: str | None) -> datetime | None:
 
 
 def local_time(value: str | None, with_seconds: bool = False) -> str:
-    """``2026-11-28T17:01:02Z`` -> ``2026-11-28 18:01`` in this computer's time zone."""
-    moment = parse_time(value)
-    if moment is None:
-        return value or ""
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S" if with_seconds else "%Y-%m-%d %H:%M")
+    """``2026-11-28T17:01:02Z`` -> ``2026-11-28 18:01 +01:00``: the CLI's format too (guard.timefmt)."""
+    from guard.timefmt import local_time as shared_local_time
+
+    return shared_local_time(value, with_seconds)
 
 
 def time_tag(value: str | None) -> Markup:

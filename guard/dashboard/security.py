@@ -87,12 +87,23 @@ def is_websocket_upgrade(request: web.Request) -> bool:
 
 
 class Sessions:
-    """Session ids handed out by this server instance (memory only: a restart logs out)."""
+    """Session ids handed out by this server instance (memory only: a restart logs out).
+
+    A session ends after :attr:`IDLE_TTL` seconds without a request and at
+    :attr:`MAX_AGE` at the latest (audit C8: they never expired, and every
+    launcher ``is_alive()`` ping made one that lived as long as the server).
+    Expired ones are pruned whenever a new one is made, and at most
+    :attr:`MAX_SESSIONS` are kept (the oldest go first).
+    """
 
     COOKIE_PREFIX = "lg_session_"
+    IDLE_TTL = 8 * 3600.0
+    MAX_AGE = 24 * 3600.0
+    MAX_SESSIONS = 256
 
-    def __init__(self) -> None:
-        self._sessions: dict[str, float] = {}
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._sessions: dict[str, tuple[float, float]] = {}  # sid -> (created, last used)
 
     def cookie_name(self, port: int | None) -> str:
         # Cookies ignore the port: two dashboards on 127.0.0.1 must not
@@ -100,12 +111,38 @@ class Sessions:
         return f"{self.COOKIE_PREFIX}{port or 0}"
 
     def new(self) -> str:
+        now = self._clock()
+        self.prune(now)
+        while len(self._sessions) >= self.MAX_SESSIONS:
+            del self._sessions[next(iter(self._sessions))]  # dicts keep insertion order: the oldest
         sid = secrets.token_urlsafe(32)
-        self._sessions[sid] = time.time()
+        self._sessions[sid] = (now, now)
         return sid
 
     def valid(self, sid: str | None) -> bool:
-        return bool(sid) and sid in self._sessions
+        if not sid:
+            return False
+        times = self._sessions.get(sid)
+        if times is None:
+            return False
+        now = self._clock()
+        if self._expired(times, now):
+            del self._sessions[sid]
+            return False
+        self._sessions[sid] = (times[0], now)
+        return True
+
+    def _expired(self, times: tuple[float, float], now: float) -> bool:
+        created, used = times
+        return now - used >= self.IDLE_TTL or now - created >= self.MAX_AGE
+
+    def prune(self, now: float | None = None) -> int:
+        """Forget expired sessions; how many went."""
+        now = self._clock() if now is None else now
+        gone = [sid for sid, times in self._sessions.items() if self._expired(times, now)]
+        for sid in gone:
+            del self._sessions[sid]
+        return len(gone)
 
     def __len__(self) -> int:
         return len(self._sessions)

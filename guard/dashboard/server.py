@@ -24,6 +24,10 @@ from guard.dashboard.app import DashboardConfig, create_app
 BIND_HOST = "127.0.0.1"  # loopback only, never 0.0.0.0 or "localhost" (which may resolve to ::1 or more)
 
 
+#: Seconds a connection may stay open without a complete request (headers included).
+HEADER_TIMEOUT = 15.0
+
+
 class PortInUse(OSError):
     pass
 
@@ -43,7 +47,12 @@ async def serve(
 ) -> int:
     config = DashboardConfig(idle_timeout=idle_timeout)
     app = create_app(config)
-    runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=2.0)
+    # keepalive_timeout is also how long a connection may take to send a whole
+    # request head: aiohttp arms it when the connection opens and closes a
+    # connection still waiting for its request when it fires (audit C11:
+    # half-open connections were held for ever).
+    runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=2.0,
+                           keepalive_timeout=HEADER_TIMEOUT)
     await runner.setup()
     site = web.TCPSite(runner, BIND_HOST, port)
     try:

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from guard import paths
-from guard.files import atomic_write
+from guard.files import atomic_write, private_dir
 
 STATE_FILE_NAME = "dashboard.json"
 TOKEN_PREFIX = "t1"
@@ -150,6 +150,7 @@ def state_path() -> Path:
 def write_state(state: DashboardState, path: Path | None = None) -> Path:
     """Write the state file atomically, readable by the user only (0600 from creation)."""
     path = path or state_path()
+    private_dir(path.parent)
     atomic_write(path, json.dumps(state.to_json()), mode=0o600)
     return path
 

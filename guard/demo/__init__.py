@@ -111,8 +111,8 @@ def find_extension() -> Path:
 
     manifest = default_extension_manifest()
     if not manifest.exists():
-        raise DemoError(f"the extension is not next to the package ({manifest.parent}); run the demo from a clone "
-                        "of the project installed with pip install -e .")
+        raise DemoError(f"the extension is missing ({manifest.parent}): reinstall linkedin-guard (its wheel carries "
+                        "the extension), or run the demo from a clone installed with pip install -e .")
     return manifest.parent
 
 
@@ -186,6 +186,7 @@ def run(*, headless: bool | None = None, chromium: str | None = None, screenshot
                         "(uses the system Chromium; never run 'playwright install')") from None
     exe = find_chromium(chromium)
     ext = find_extension()
+    chosen = headless is not None
     if headless is None:
         headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
@@ -225,7 +226,9 @@ def run(*, headless: bool | None = None, chromium: str | None = None, screenshot
                     out("Chromium is open on the demo. Close the browser window to end the demo.")
                     page.wait_for_event("close", timeout=0)
                     return None
-                return _tour(ctx, page, screenshot, out, wait_ms)
+                seen = _tour(ctx, page, screenshot, out, wait_ms)
+                _say_how_to_watch(out, chosen)
+                return seen
             finally:
                 try:
                     ctx.close()
@@ -234,6 +237,27 @@ def run(*, headless: bool | None = None, chromium: str | None = None, screenshot
     finally:
         if not keep:
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _say_how_to_watch(out: Callable[[str], None], chosen: bool) -> None:
+    from guard.cli.invocation import command
+
+    why = "as asked (--headless)" if chosen else "because no display was found ($DISPLAY and $WAYLAND_DISPLAY are unset)"
+    out(f"\nThe demo ran headless, {why}: no browser window was shown.")
+    out(f"To watch it, run on a desktop session: {command('demo', '--show')}")
+
+
+def _english_title(rule: str, shown: str) -> str:
+    """The rule's English title: the terminal speaks one language, whatever a demo page's language."""
+    try:
+        from guard.rules import all_rules
+
+        for cls in all_rules():
+            if cls.id == rule:
+                return cls.wordings["default"].title.en
+    except Exception:
+        pass
+    return shown
 
 
 def _tour(ctx, page, screenshot: Path | None, out, wait_ms: int) -> list[Seen]:
@@ -256,7 +280,7 @@ def _tour(ctx, page, screenshot: Path | None, out, wait_ms: int) -> list[Seen]:
             out("  (no warnings)")
         for w in found:
             seen.append(Seen(path, w["rule"], w["severity"], w["mode"], w["title"]))
-            out(f"  {w['rule']}  {w['severity']:<8} {w['mode']:<8} {w['title']}")
+            out(f"  {w['rule']}  {w['severity']:<8} {w['mode']:<8} {_english_title(w['rule'], w['title'])}")
         if path == SCREENSHOT_PAGE and screenshot is not None:
             screenshot.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(screenshot), full_page=True)

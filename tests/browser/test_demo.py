@@ -22,6 +22,24 @@ def test_headless_demo_sees_warnings_from_several_rules_and_saves_a_screenshot(t
     assert any("screenshot:" in line for line in lines)
     confirm = {s.rule for s in seen if s.mode == "confirm"}
     assert "LG201" in confirm
+    # It says it ran without a window, and how to watch it.
+    text = "\n".join(lines)
+    assert "The demo ran headless, as asked (--headless)" in text
+    assert "demo --show" in text
+    # One language in the terminal: the Dutch demo page (connections) does not make one line Dutch.
+    from guard.rules import rule_by_id
+
+    lg501 = rule_by_id("LG501").wordings["default"].title
+    assert lg501.en in text and lg501.nl not in text
+
+
+def test_an_automatic_headless_run_says_why(tmp_path, monkeypatch):
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    lines: list[str] = []
+    demo.run(headless=None, screenshot=None, out=lines.append, wait_ms=100)
+    text = "\n".join(lines)
+    assert "because no display was found" in text and "demo --show" in text
 
 
 def test_demo_command_is_registered():

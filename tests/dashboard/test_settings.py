@@ -199,14 +199,14 @@ async def test_dutch_import_errors_are_dutch_and_the_api_stays_english(client):
     data = aiohttp.FormData()
     data.add_field("file", json.dumps(bad).encode(), filename="bad.json", content_type="application/json")
     text = html.unescape(await (await client.post("/settings/import", data=data, headers=same_origin(client))).text())
-    assert "<code>log.retention_day</code>: Onbekend veld" in text
+    assert "<code>log.retention_day</code>: Onbekend veld (bedoelde u 'retention_days'?)" in text
     assert "<code>log.retention_days</code>: Moet minstens 1 zijn" in text
     assert "<code>rules</code>: Onbekende regel LG999 (bekend: LG101" in text
     # The JSON API answers like the host, in English, whatever the page language.
     resp = await client.put("/api/settings", json=bad, headers=same_origin(client))
     details = (await resp.json())["error"]["details"]
     assert {"path": "log.retention_days", "message": "Input should be greater than or equal to 1"} in details
-    assert {"path": "log.retention_day", "message": "unknown field"} in details
+    assert {"path": "log.retention_day", "message": "unknown field (did you mean 'retention_days'?)"} in details
 
 
 def test_every_dutch_validation_text_fills_from_its_context():
@@ -336,3 +336,23 @@ async def test_a_running_host_follows_a_setting_saved_in_the_dashboard(client):
         assert any(m.get("event") == "settings_changed" for m in replies[1:])
     finally:
         session.close()
+
+
+async def test_import_errors_are_at_the_top_of_the_page_with_a_suggestion(client):
+    data = aiohttp.FormData()
+    data.add_field("file", json.dumps({"fail_mod": "closed"}).encode(), filename="typo.json",
+                   content_type="application/json")
+    resp = await client.post("/settings/import", data=data, headers={**same_origin(client), "Accept-Language": "en"})
+    text = html.unescape(await resp.text())
+    assert resp.status == 422
+    assert "<code>fail_mod</code>: unknown field (did you mean 'fail_mode'?)" in text
+    # Above the settings form, not beside the import form at the bottom.
+    assert text.index("did you mean") < text.index('<form method="post" action="/settings"')
+
+
+async def test_log_filter_rule_ids_are_case_insensitive(client, seed):
+    seed.add("LG402")
+    resp = await client.get("/api/log?rule=lg402")
+    assert resp.status == 200 and (await resp.json())["total"] == 1
+    bad = await client.get("/api/log?rule=lg999")
+    assert bad.status == 400 and "known: LG101" in (await bad.json())["error"]["message"]

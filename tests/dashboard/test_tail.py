@@ -63,8 +63,7 @@ def test_tail_follows_new_warnings_live(dashboards):
         deadline = time.monotonic() + 10
         while dashboards() is None and time.monotonic() < deadline:
             time.sleep(0.05)
-        line_ready = proc.stderr.readline().decode()
-        assert "following" in line_ready
+        wait_until_following(proc)  # a loaded machine may first say the start is slow; tail retries
         with WarningLog() as log:
             log.record(make_finding("LG402", subject="tailed"), make_context(), store_excerpt=True)
         msg = json.loads(_read_line(proc, timeout=3))
@@ -72,3 +71,68 @@ def test_tail_follows_new_warnings_live(dashboards):
     finally:
         proc.terminate()
         proc.wait(timeout=5)
+
+
+def wait_until_following(proc) -> None:
+    """Lines before "following" may say a slow start is still going on (a loaded machine): tail retries."""
+    for _ in range(20):
+        line = proc.stderr.readline().decode()
+        if "following" in line:
+            return
+        assert line, "tail ended before following"
+    raise AssertionError("tail never said it was following")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("how", ["SIGINT", "SIGTERM"])
+def test_tail_stops_the_dashboard_it_started(dashboards, how):
+    import signal
+
+    proc = subprocess.Popen([sys.executable, "-m", "guard", "tail"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, cwd=str(ROOT))
+    try:
+        wait_until_following(proc)
+        state = dashboards()
+        assert state is not None and _alive(state.pid)
+        proc.send_signal(getattr(signal, how))
+        proc.wait(timeout=10)
+        assert b"stopped the dashboard it had started" in proc.stderr.read()
+        deadline = time.monotonic() + 10
+        while _alive(state.pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _alive(state.pid)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(timeout=5)
+
+
+def test_tail_leaves_a_dashboard_it_did_not_start_running(dashboards):
+    import signal
+
+    ui = subprocess.Popen([sys.executable, "-m", "guard", "ui", "--no-open", "--port", "0"], stdout=subprocess.PIPE,
+                          stderr=subprocess.DEVNULL, cwd=str(ROOT))
+    proc = None
+    try:
+        assert ui.stdout.readline().startswith(b"http://127.0.0.1:")
+        state = dashboards()
+        assert state is not None and state.pid == ui.pid
+        proc = subprocess.Popen([sys.executable, "-m", "guard", "tail"], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, cwd=str(ROOT))
+        wait_until_following(proc)
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=10)
+        assert b"stopped the dashboard" not in proc.stderr.read()
+        assert ui.poll() is None and _alive(state.pid)
+    finally:
+        for p in (proc, ui):
+            if p is not None and p.poll() is None:
+                p.kill()
+                p.wait(timeout=5)

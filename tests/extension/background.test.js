@@ -379,3 +379,55 @@ test("the manifest: MV3, public key only, no web_accessible_resources, LinkedIn 
   const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(path.join(dir, d.name)) : [path.join(dir, d.name)]));
   for (const f of walk(EXT)) assert.ok(!/PRIVATE KEY/.test(fs.readFileSync(f, "latin1")), `no private key in ${f}`);
 });
+
+// ------------------------------------------------- versions and settings problems after hello
+
+test("hello with a different host version names the one to update", async () => {
+  for (const [hostVersion, extVersion, key] of [["0.1.0", "0.2.0", "version_update_host"], ["0.10.0", "0.9.1", "version_update_extension"]]) {
+    const f = fakeNative();
+    const host = newHost({ connectNative: f.connect, helloPayload: () => ({ extension_version: extVersion }) });
+    host.connect();
+    const hello = f.ports[0].sent[0];
+    assert.equal(hello.extension_version, extVersion);
+    f.ports[0].reply({ id: hello.id, ok: true, result: { protocol: 1, host_version: hostVersion, rules: [], fail_mode: "open" } });
+    await tick();
+    const notice = host.snapshot().version_notice;
+    assert.ok(notice, key);
+    if (key === "version_update_host") assert.match(notice, /guard program \(version 0\.1\.0\) is older than the extension \(0\.2\.0\)/);
+    else assert.match(notice, /extension \(version 0\.9\.1\) is older than the guard program \(0\.10\.0\)/);
+  }
+});
+
+test("the same versions give no notice", async () => {
+  const f = fakeNative();
+  const host = newHost({ connectNative: f.connect, helloPayload: () => ({ extension_version: "0.1.0" }) });
+  host.connect();
+  helloOk(f.ports[0]);
+  await tick();
+  assert.equal(host.snapshot().version_notice, null);
+});
+
+test("a settings problem pushed after hello reaches the snapshot, and fail_mode with it", async () => {
+  const f = fakeNative();
+  const states = [];
+  const host = newHost({ connectNative: f.connect, onState: (s) => states.push(s) });
+  host.connect();
+  helloOk(f.ports[0]);
+  await tick();
+  f.ports[0].reply({ type: "event", event: "settings_changed", settings: { fail_mode: "closed" }, settings_problem: "settings.json was not valid" });
+  assert.equal(host.snapshot().settings_problem, "settings.json was not valid");
+  assert.equal(host.snapshot().fail_mode, "closed");
+  assert.equal(states.at(-1).settings_problem, "settings.json was not valid");
+  f.ports[0].reply({ type: "event", event: "settings_changed", settings: { fail_mode: "closed" } });
+  assert.equal(host.snapshot().settings_problem, null);
+});
+
+test("the locales say which one to update, in both languages", () => {
+  for (const lang of ["en", "nl"]) {
+    const messages = JSON.parse(fs.readFileSync(path.join(EXT, "_locales", lang, "messages.json"), "utf8"));
+    for (const key of ["version_update_host", "version_update_extension"]) {
+      assert.match(messages[key].message, /\$HOST\$/);
+      assert.match(messages[key].message, /\$EXTENSION\$/);
+    }
+  }
+});

@@ -6,10 +6,13 @@ import base64
 import json
 import os
 import stat
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from guard.cli.invocation import command
 
 from native_host import HOST_NAME
 from native_host import doctor
@@ -29,9 +32,22 @@ from native_host.launcher import python_of
 
 IDS = ExtensionIds("abcdefghijklmnopabcdefghijklmnop", "linkedin-guard@linkedin-guard.local", "test manifest")
 NAME = f"{HOST_NAME}.json"
+ROOT = Path(__file__).resolve().parents[2]
 
 
-def make_env(tmp_path: Path, system: str, **environ: str) -> Env:
+FAKE_EXE = b"MZ pip console-script launcher (fake) #!python.exe + appended zip"
+
+
+def make_env(tmp_path: Path, system: str, *, console_script: bool = True, **environ: str) -> Env:
+    """A fake machine. On Windows, Python lives in a venv's Scripts folder next to
+    ``linkedin-guard-host.exe``, the console script pip generates (unless ``console_script=False``)."""
+    python = sys.executable
+    if system == "windows":
+        scripts = tmp_path / "venv/Scripts"
+        scripts.mkdir(parents=True, exist_ok=True)
+        python = str(scripts / "python.exe")
+        if console_script:
+            (scripts / "linkedin-guard-host.exe").write_bytes(FAKE_EXE)
     home = tmp_path / "home"
     home.mkdir(exist_ok=True)
     root = tmp_path / "root"
@@ -46,7 +62,7 @@ def make_env(tmp_path: Path, system: str, **environ: str) -> Env:
     else:
         data = home / ".local/share/linkedin-guard"
     return Env(system=system, home=home, environ={**base, **environ}, data_dir=data, root=root,
-               registry=MemoryRegistry() if system == "windows" else None, python=sys.executable,
+               registry=MemoryRegistry() if system == "windows" else None, python=python,
                can_run=system != "windows")
 
 
@@ -152,16 +168,53 @@ def test_windows_registry(tmp_path, browser, system_scope):
     value = env.registry.get(hive, key)
     ldir = (env.root / "ProgramData/linkedin-guard") if system_scope else env.data_dir / "native-host"
     assert value == str(ldir / "manifests" / browser / NAME)
-    launcher = ldir / "linkedin-guard-host.bat"
+    # The manifest points at an .exe, never a .bat: no cmd.exe between browser and host.
+    launcher = ldir / "linkedin-guard-host.exe"
     check_manifest(Path(value), browser, launcher)
-    text = launcher.read_bytes().decode()
-    assert text.startswith("@echo off\r\n")
-    assert f'"{sys.executable}" -P -m native_host %*' in text
-    assert python_of(text) == sys.executable
+    assert launcher.read_bytes() == FAKE_EXE  # pip's console script, copied beside its launch defaults
+    assert not (ldir / "linkedin-guard-host.bat").exists()
+    defaults = json.loads((ldir / "linkedin-guard-host.launch.json").read_text())
+    assert defaults["python"] == env.python
+    assert defaults["install_record"] == str(ldir / "install.json")
 
 
-def test_windows_launcher_escapes_percent_and_keeps_guard_home_as_a_default(tmp_path):
+def test_windows_exe_launcher_carries_guard_home_and_the_record_into_the_host(tmp_path, monkeypatch):
+    from native_host.launcher import apply_launch_defaults
+
     env = make_env(tmp_path, "windows", LINKEDIN_GUARD_HOME=str(tmp_path / "100%guard"))
+    install(env, [BROWSERS["edge"]], IDS)
+    exe = env.data_dir / "native-host/linkedin-guard-host.exe"
+    environ: dict[str, str] = {}
+    assert apply_launch_defaults(exe, environ)
+    assert environ == {"LINKEDIN_GUARD_HOME": str(tmp_path / "100%guard"),
+                       "LINKEDIN_GUARD_INSTALL_RECORD": str(env.data_dir / "native-host/install.json")}
+    browser_env = {"LINKEDIN_GUARD_HOME": "/from/the/browser"}
+    apply_launch_defaults(exe, browser_env)
+    assert browser_env["LINKEDIN_GUARD_HOME"] == "/from/the/browser"  # a default only
+
+
+def test_windows_without_the_console_script_falls_back_to_a_bat_and_says_why(tmp_path):
+    env = make_env(tmp_path, "windows", console_script=False)
+    [outcome] = install(env, [BROWSERS["chrome"]], IDS)
+    launcher = env.data_dir / "native-host/linkedin-guard-host.bat"
+    check_manifest(outcome.target.manifest, "chrome", launcher)
+    text = launcher.read_bytes().decode()
+    assert text.startswith("@echo off\r\n") and python_of(text) == env.python
+    assert any("cmd.exe" in note and "pip" in note for note in outcome.target.notes)
+
+
+def test_windows_reinstall_with_the_console_script_replaces_the_bat(tmp_path):
+    env = make_env(tmp_path, "windows", console_script=False)
+    install(env, [BROWSERS["chrome"]], IDS)
+    (Path(env.python).parent / "linkedin-guard-host.exe").write_bytes(FAKE_EXE)
+    [outcome] = install(env, [BROWSERS["chrome"]], IDS)
+    ldir = env.data_dir / "native-host"
+    assert json.loads(outcome.target.manifest.read_text())["path"] == str(ldir / "linkedin-guard-host.exe")
+    assert not (ldir / "linkedin-guard-host.bat").exists()
+
+
+def test_windows_batch_fallback_escapes_percent_and_keeps_guard_home_as_a_default(tmp_path):
+    env = make_env(tmp_path, "windows", console_script=False, LINKEDIN_GUARD_HOME=str(tmp_path / "100%guard"))
     install(env, [BROWSERS["edge"]], IDS)
     text = (env.data_dir / "native-host/linkedin-guard-host.bat").read_bytes().decode()
     assert f'if not defined LINKEDIN_GUARD_HOME set "LINKEDIN_GUARD_HOME={tmp_path}/100%%guard"' in text
@@ -356,7 +409,7 @@ def test_doctor_names_the_fix_for_a_moved_launcher(linux_installed):
     [report] = doctor.diagnose(linux_installed, [BROWSERS["chromium"]], IDS)[0]
     ok, detail, fix = checks(report)["launcher path"]
     assert not ok and "does not exist" in detail
-    assert "linkedin-guard install --browser chromium" in fix
+    assert command("install", "--browser", "chromium") in fix
     assert not checks(report)["answers hello"][0]
 
 
@@ -407,7 +460,7 @@ def test_doctor_on_a_host_that_prints_junk(linux_installed):
 def test_doctor_on_a_missing_or_broken_manifest(linux_installed):
     reports, _ = doctor.diagnose(linux_installed, [BROWSERS["edge"]], IDS)
     ok, detail, fix = checks(reports[0])["manifest present"]
-    assert not ok and fix == "run: linkedin-guard install --browser edge"
+    assert not ok and fix == "run: " + command("install", "--browser", "edge")
     manifest = linux_installed.home / LINUX_USER["chromium"] / NAME
     data = json.loads(manifest.read_text())
     manifest.write_text(json.dumps({**data, "name": "com.other.host", "path": "relative/launcher"}))
@@ -437,3 +490,88 @@ def test_doctor_reads_the_windows_registry(tmp_path):
     env.registry.delete("HKCU", WINDOWS_KEYS["edge"] + "\\" + HOST_NAME)
     [report] = doctor.diagnose(env, [BROWSERS["edge"]], IDS)[0]
     assert not checks(report)["manifest present"][0]
+
+
+def test_doctor_warns_about_a_batch_launcher_on_windows(tmp_path):
+    env = make_env(tmp_path, "windows", console_script=False)
+    install(env, [BROWSERS["edge"]], IDS)
+    [report] = doctor.diagnose(env, [BROWSERS["edge"]], IDS)[0]
+    assert any("cmd.exe" in n and "NativeHostsExecutablesLaunchDirectly" in n for n in report.notes)
+    env2 = make_env(tmp_path / "b", "windows")
+    install(env2, [BROWSERS["edge"]], IDS)
+    [report2] = doctor.diagnose(env2, [BROWSERS["edge"]], IDS)[0]
+    assert not any("cmd.exe" in n for n in report2.notes)
+
+
+# -- store IDs: listed in one place, and --extension-id ---------------------------------
+
+STORE_CHROMIUM = "bcdefghijklmnopabcdefghijklmnopa"
+
+
+def test_host_manifests_allow_the_store_ids_listed_in_the_package(tmp_path, monkeypatch):
+    from native_host import store_ids
+
+    monkeypatch.setattr(store_ids, "CHROMIUM_STORE_IDS", (STORE_CHROMIUM,))
+    monkeypatch.setattr(store_ids, "FIREFOX_STORE_IDS", ("guard@store.example",))
+    env = make_env(tmp_path, "linux")
+    outcomes = install(env, [BROWSERS["chrome"], BROWSERS["firefox"]], IDS)
+    by_browser = {o.target.browser.key: json.loads(o.target.manifest.read_text()) for o in outcomes}
+    assert by_browser["chrome"]["allowed_origins"] == [IDS.origin, f"chrome-extension://{STORE_CHROMIUM}/"]
+    assert by_browser["firefox"]["allowed_extensions"] == [IDS.gecko, "guard@store.example"]
+
+
+def test_extension_id_adds_one_and_a_later_install_keeps_it(tmp_path):
+    env = make_env(tmp_path, "linux")
+    install(env, [BROWSERS["chromium"], BROWSERS["firefox"]], IDS, extra_ids=[STORE_CHROMIUM, "other@example.org"])
+    install(env, [BROWSERS["chromium"], BROWSERS["firefox"]], IDS)  # e.g. `start` later, without the option
+    chromium = json.loads((env.home / LINUX_USER["chromium"] / NAME).read_text())
+    firefox = json.loads((env.home / LINUX_USER["firefox"] / NAME).read_text())
+    assert chromium["allowed_origins"] == [IDS.origin, f"chrome-extension://{STORE_CHROMIUM}/"]
+    assert firefox["allowed_extensions"] == [IDS.gecko, "other@example.org"]
+    [report] = doctor.diagnose(env, [BROWSERS["chromium"]], IDS)[0]
+    assert checks(report)["allowed extension"][0]
+
+
+@pytest.mark.parametrize("bad", ["ABCDEFGHIJKLMNOPABCDEFGHIJKLMNOP", "short", "chrome-extension://x/", ""])
+def test_extension_id_must_look_like_one(tmp_path, bad):
+    with pytest.raises(InstallError) as err:
+        install(make_env(tmp_path, "linux"), [BROWSERS["chromium"]], IDS, extra_ids=[bad])
+    assert "is not an extension ID" in str(err.value)
+
+
+def test_install_command_takes_extension_id(tmp_path, guard_home):
+    env = {**os.environ, "HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "guard", "install", "--browser", "chromium", "--user-data-dir",
+                           str(tmp_path / "p"), "--extension-id", STORE_CHROMIUM],
+                          capture_output=True, text=True, env=env, cwd=str(ROOT), timeout=60)
+    assert done.returncode == 0, done.stderr
+    manifest = json.loads((tmp_path / "p/NativeMessagingHosts" / NAME).read_text())
+    assert f"chrome-extension://{STORE_CHROMIUM}/" in manifest["allowed_origins"]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="the POSIX twin of the Windows .exe: pip's console script")
+def test_the_console_script_host_reads_its_launch_defaults(tmp_path):
+    """What the Windows .exe does, with the console script pip made here: copied next to its
+    launch defaults, started with no guard environment, it serves from the guard home they name."""
+    import shutil
+    import struct
+
+    from native_host.launcher import LAUNCH_DEFAULTS, render_launch_defaults
+
+    script = Path(sys.executable).parent / "linkedin-guard-host"
+    assert script.exists(), "pip install -e . makes it ([project.scripts])"
+    folder = tmp_path / "native-host"
+    folder.mkdir()
+    shutil.copy2(script, folder / "linkedin-guard-host")
+    home = tmp_path / "guard home"
+    (folder / LAUNCH_DEFAULTS).write_text(render_launch_defaults(python=sys.executable, guard_home=str(home),
+                                                                  record=str(folder / "install.json")))
+    hello = json.dumps({"id": 1, "type": "hello"}).encode()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LINKEDIN_GUARD", "PYTHONPATH"))}
+    done = subprocess.run([str(folder / "linkedin-guard-host"), "chrome-extension://x/"],
+                          input=struct.pack("@I", len(hello)) + hello, capture_output=True, env=env,
+                          cwd=str(folder), timeout=60)
+    (n,) = struct.unpack("@I", done.stdout[:4])
+    reply = json.loads(done.stdout[4:4 + n])
+    assert reply["ok"] and reply["result"]["protocol"] == 1
+    assert (home / "host.log").exists()  # the guard home came from the launch defaults

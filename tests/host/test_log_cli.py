@@ -153,3 +153,46 @@ def test_export_replaces_atomically_and_refuses_unknown_formats(filled, tmp_path
     out = cli("export", str(tmp_path / "log.txt"), guard_home=filled)
     assert out.returncode == 2 and b".json or .csv" in out.stderr
     assert not (tmp_path / "log.txt").exists()
+
+
+# -- times, rule ids: the CLI agrees with the dashboard and helps ---------------------
+
+
+def test_times_are_local_with_the_offset_as_the_dashboard_shows_them(filled):
+    from guard.dashboard.layout import local_time as dashboard_time
+
+    env_tz = {"TZ": "Europe/Amsterdam"}
+    out = subprocess.run([sys.executable, "-m", "guard", "log", "--rule", "LG301"], capture_output=True,
+                         env={**os.environ, "LINKEDIN_GUARD_HOME": str(filled), **env_tz}, cwd=ROOT, timeout=60)
+    line = out.stdout.decode()
+    assert "2026-11-22 10:00 +01:00" in line  # 09:00 UTC in Amsterdam, winter time
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = "Europe/Amsterdam"
+    time_module = __import__("time")
+    time_module.tzset()
+    try:
+        assert dashboard_time("2026-11-22T09:00:00Z") in line
+    finally:
+        if old is None:
+            os.environ.pop("TZ")
+        else:
+            os.environ["TZ"] = old
+        time_module.tzset()
+
+
+@pytest.mark.parametrize("spelling", ["lg201", "Lg201", " LG201 "])
+def test_rule_ids_are_case_insensitive(filled, spelling):
+    rows = json.loads(cli("--json", "--rule", spelling, "--limit", "0", guard_home=filled).stdout)
+    assert sorted(r["subject"] for r in rows) == ["Eva de Vries", "Mark Visser"]
+
+
+@pytest.mark.parametrize("args", [("--rule", "LG999"), ("export", "x.json", "--rule", "LG999")])
+def test_an_unknown_rule_exits_2_naming_the_known_ones(filled, tmp_path, args):
+    out = cli(*args, guard_home=filled)
+    assert out.returncode == 2
+    assert b"unknown rule 'LG999'" in out.stderr and b"LG101" in out.stderr and b"LG601" in out.stderr
+
+
+def test_since_is_documented_in_the_help(guard_home):
+    text = cli("--help", guard_home=guard_home).stdout.decode()
+    assert "--since" in text and "7d" in text and "local" in text

@@ -8,6 +8,8 @@ import os
 from aiohttp import web
 
 import guard
+from guard import safe_json
+from guard.settings_store import cannot_save_message
 from guard.dashboard import keys
 from guard.dashboard.filters import FilterError, int_param, parse_filters
 from guard.dashboard.layout import rule_ids
@@ -64,9 +66,9 @@ async def get_entry(request: web.Request) -> web.Response:
 async def delete_log(request: web.Request) -> web.Response:
     """``DELETE /api/log`` with ``{"ids": [1, 2]}`` or ``{"all": true}``."""
     try:
-        body = await request.json()
-    except ValueError:
-        return _bad("body: expected JSON")
+        body = safe_json.loads(await request.read())
+    except safe_json.JSONRejected as err:
+        return _bad(f"body: expected JSON, {err}")
     db = request.app[keys.LOG]
     if isinstance(body, dict) and body.get("all") is True:
         return _json({"deleted": await db.call("clear")})
@@ -83,9 +85,11 @@ async def get_settings(request: web.Request) -> web.Response:
 
 async def put_settings(request: web.Request) -> web.Response:
     """Validated exactly like ``set_settings``: all or nothing; 422 names each bad field."""
-    raw = await request.content.read(MAX_SETTINGS_BYTES + 1)
+    # The whole body (request.content.read(n) returns only what is buffered:
+    # audit C10b); above client_max_size aiohttp answers 413 itself.
+    raw = await request.read()
     if len(raw) > MAX_SETTINGS_BYTES:
-        return _bad("body: too large", status=413)
+        return _bad(f"body: too large (at most {MAX_SETTINGS_BYTES // (1024 * 1024)} MiB)", status=413)
     settings, details = check_text(raw)
     if settings is None:
         message = "; ".join(f"{d['path']}: {d['message']}" for d in details)
@@ -93,7 +97,10 @@ async def put_settings(request: web.Request) -> web.Response:
     settings, refused = refuse_locked(request, settings)
     if settings is None:
         return _bad("locked by your organisation: " + ", ".join(d["path"] for d in refused), "locked", 409, refused)
-    request.app[keys.SETTINGS].save(settings)
+    try:
+        request.app[keys.SETTINGS].save(settings)
+    except OSError as err:
+        return _bad(cannot_save_message(request.app[keys.SETTINGS].path, err), "unavailable", 503)
     return _json({"settings": settings.model_dump(mode="json")})
 
 

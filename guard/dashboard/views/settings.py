@@ -20,7 +20,7 @@ from typing import Any, Iterable
 from aiohttp import web
 from pydantic import ValidationError
 
-from guard import settings_store
+from guard import safe_json, settings_store
 from guard.dashboard import keys
 from guard.dashboard.i18n import Translator, validation_message
 from guard.dashboard.layout import flash, mode_label, page, rule_ids, rule_title, tr
@@ -61,10 +61,11 @@ def check_errors(data: Any) -> tuple[Settings | None, list[dict[str, Any]]]:
 
 
 def check_text_errors(raw: bytes) -> tuple[Settings | None, list[dict[str, Any]]]:
+    # Deep nesting and lone surrogates are the client's error (400/422), never a 500 (audit C10c).
     try:
-        data = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError) as err:
-        return None, [{"path": "(root)", "message": f"not JSON ({err})", "type": "json_invalid", "ctx": {"error": str(err)}}]
+        data = safe_json.loads(raw)
+    except safe_json.JSONRejected as err:
+        return None, [{"path": "(root)", "message": str(err), "type": "json_invalid", "ctx": {"error": err.detail}}]
     return check_errors(data)
 
 
@@ -75,7 +76,15 @@ def _details(errors: list[dict[str, Any]]) -> list[dict[str, str]]:
 
 def localized(t: Translator, errors: list[dict[str, Any]]) -> list[dict[str, str]]:
     """Errors as the page shows them: the message in the page's language."""
-    return [{"path": e["path"], "message": validation_message(t.lang, e)} for e in errors]
+    return [{"path": e["path"], "message": _with_suggestion(t.lang, e)} for e in errors]
+
+
+def _with_suggestion(lang: str, error: dict[str, Any]) -> str:
+    message = validation_message(lang, error)
+    suggestion = (error.get("ctx") or {}).get("suggestion")
+    if suggestion and lang == "nl":  # the English message already carries it
+        message += f" (bedoelde u {suggestion!r}?)"
+    return message
 
 
 # --------------------------------------------------------------------------
@@ -475,11 +484,13 @@ def render_page(
         top.append(flash("warning", t("settings.problem", problem=loaded.problem)))
     import_block = Markup("")
     if import_errors:
-        import_block = html(
-            '<div class="flash flash-error" role="alert"><p>{title}</p><ul>{items}</ul></div>',
+        # At the top of the page, where the person looks after submitting, not
+        # beside the import form at the bottom (2,500 px down).
+        top.insert(0, html(
+            '<div class="flash flash-error" role="alert" id="import-errors"><p>{title}</p><ul>{items}</ul></div>',
             title=t("settings.import.failed"),
             items=join(html("<li><code>{p}</code>: {m}</li>", p=d["path"], m=d["message"]) for d in import_errors),
-        )
+        ))
     body = html(
         """
 <div class="page-head">
@@ -543,8 +554,17 @@ async def settings_post(request: web.Request) -> web.StreamResponse:
     settings, refused = refuse_locked(request, settings)
     if settings is None:
         return render_page(request, data, refused, status=422)
-    store.save(settings)
+    try:
+        store.save(settings)
+    except OSError as err:
+        return _cannot_save(request, data, store, err)
     raise web.HTTPSeeOther("/settings?saved=1")
+
+
+def _cannot_save(request: web.Request, data: dict[str, Any], store: Any, err: OSError) -> web.Response:
+    """A read-only or full disk: say so at the top, keep what was typed, 503."""
+    return render_page(request, data, notice=flash("error", settings_store.cannot_save_message(store.path, err)),
+                       status=503)
 
 
 async def settings_import(request: web.Request) -> web.StreamResponse:
@@ -573,7 +593,10 @@ async def settings_import(request: web.Request) -> web.StreamResponse:
     settings, refused = refuse_locked(request, settings)
     if settings is None:
         return render_page(request, store.settings.model_dump(mode="json"), import_errors=refused, status=422)
-    store.save(settings)
+    try:
+        store.save(settings)
+    except OSError as err:
+        return _cannot_save(request, store.settings.model_dump(mode="json"), store, err)
     raise web.HTTPSeeOther("/settings?imported=1")
 
 
