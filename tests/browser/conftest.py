@@ -267,6 +267,18 @@ class Guard:
             time.sleep(0.05)
         raise AssertionError(f"{url} was not evaluated within {timeout} s")
 
+    def wait_page_known(self, timeout: float = 10.0) -> None:
+        """Until the content script has announced the current page to the background (``new_page``)."""
+        url = self.page.url
+        js = """(url) => { for (const t of globalThis.linkedinGuard.tabState.tabs.values())
+                   if (t.url === url) return true; return false; }"""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.background(js, url):
+                return
+            time.sleep(0.05)
+        raise AssertionError(f"{url} was never announced by the content script within {timeout} s")
+
     def warning(self, rule: str, page=None):
         return (page or self.page).locator(f'[data-guard-rule="{rule}"][data-guard-warning]')
 
@@ -440,3 +452,43 @@ def _no_stray_hosts():
     yield
     # Hosts exit on EOF when the browser closes; nothing to clean by hand.
     shutil.rmtree(ROOT / ".pytest-browser-tmp", ignore_errors=True)
+
+
+def stop_background(g: Guard) -> None:
+    """Stop the extension's background the way the browser does when it is idle.
+
+    Chromium: CDP ``ServiceWorker.stopAllWorkers`` (DevTools attachment would
+    otherwise keep the worker alive). Firefox: the event page is terminated
+    as its idle timeout does (``Extension.terminateBackground()``, the hook
+    Firefox's own tests use), run in the browser window's privileged scope
+    (``--remote-allow-system-access``). Firefox exempts a background with an
+    open native-messaging port from the idle stop, so the test forces it
+    (``disableResetIdleForTest``), as a crash or an update would. Returns once
+    it is stopped.
+    """
+    if g.firefox:
+        chrome = g.ctx.bridge.send("browsingContext.getTree", {"moz:scope": "chrome", "maxDepth": 0})["contexts"][0]
+        result = g.ctx.bridge.send("script.callFunction", {
+            "functionDeclaration": "async (id) => { const ext = WebExtensionPolicy.getByID(id).extension;"
+                                   " await ext.terminateBackground({disableResetIdleForTest: true}); return String(ext.backgroundState); }",
+            "arguments": [{"type": "string", "value": GECKO_ID}],
+            "target": {"context": chrome["context"]},
+            "awaitPromise": True,
+        })
+        assert result.get("type") == "success", result
+        assert result["result"]["value"] == "stopped", result
+        g._helper = None  # the helper page kept a reference into the old background page
+        return
+    ext_page = g.ctx.new_page()
+    ext_page.goto(g.ext_url("options/options.html"))
+    cdp = g.ctx.new_cdp_session(ext_page)
+    statuses: list[str] = []
+    cdp.on("ServiceWorker.workerVersionUpdated", lambda e: statuses.extend(v["runningStatus"] for v in e["versions"]))
+    cdp.send("ServiceWorker.enable")
+    cdp.send("ServiceWorker.stopAllWorkers")
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and "stopped" not in statuses and "stopping" not in statuses:
+        time.sleep(0.05)
+    assert {"stopping", "stopped"} & set(statuses), statuses
+    cdp.detach()
+    ext_page.close()

@@ -599,6 +599,10 @@ class Page:
         self.wait_for_load_state()
 
     def wait_for_load_state(self, state: str = "load", timeout: float | None = None) -> None:
+        # A tab another page opened starts at about:blank; its real document follows (give it 3 s).
+        blank_until = time.monotonic() + 3
+        while self.url == "about:blank" and time.monotonic() < blank_until:
+            time.sleep(0.05)
         self.wait_for_function("document.readyState === 'complete'", timeout=timeout)
 
     def wait_for_timeout(self, ms: float) -> None:
