@@ -287,7 +287,7 @@ def test_popup_opens_the_dashboard_in_a_tab(guard, button, page_path):
     popup = g.extension_page("popup/popup.html")
     popup.locator("#status[data-state='connected']").wait_for(timeout=5000)
     started = time.monotonic()
-    with g.expect_page(timeout=5000) as new_page:
+    with g.expect_page(timeout=8000) as new_page:  # the host's open_dashboard timeout
         popup.locator(button).click()
     tab = new_page.value
     tab.wait_for_load_state()
