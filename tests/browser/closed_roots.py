@@ -1,244 +1,330 @@
-"""The guard's own UI inside CLOSED shadow roots, seen through the automation protocol.
+"""Read and act on the guard's page UI, which lives in CLOSED shadow roots.
 
-protocol.md ("In the page"): every warning, the confirm dialog and what is
-typed into it live in ``attachShadow({mode: "closed"})`` roots, so neither
-page scripts nor Playwright's CSS locators can see them. Tests reach them the
-way browser-testing.md describes, one function per browser behind one name:
+Page scripts cannot see into closed roots, and neither can Playwright's CSS
+locators. Tests reach them through the browser's automation protocol
+(``shared/reference/browser-testing.md``, "Reaching inside"), never through a
+script in the page.
 
-* Chromium: CDP ``DOM.getDocument {depth: -1, pierce: true}`` lists closed
-  roots; ``DOM.querySelectorAll`` on each root; ``DOM.resolveNode`` into an
-  isolated world and ``Runtime.callFunctionOn`` to read a node.
-* Firefox: BiDi ``script.callFunction`` with ``serializationOptions:
-  {includeShadowTree: "all"}`` serialises closed roots (as ``sharedId``s);
-  ``querySelectorAll`` on each, in a sandbox realm.
+One entry point: :func:`closed_roots` ``(page)`` gives a :class:`ClosedRoots`
+for that page; its methods are the same in every browser:
 
-Page scripts never run any of this (isolated world / sandbox), and clicks are
-real input at the node's centre (``page.mouse.click``), which the guard must
-accept, unlike a script's ``element.click()``.
+    ui = closed_roots(page)
+    marker = ui.wait_for('[data-guard-rule="LG101"][data-guard-warning]')
+    ui.click(ui.wait_for('[data-guard-action="dismiss"]'))   # a real, trusted click
+    ui.text(node), ui.attr(node, "lang"), ui.visible(node), ui.box(node)
 
-    node = closed_roots.wait_for(page, '[data-guard-rule="LG101"][data-guard-warning]')
-    node.attributes["data-guard-mode"], node.text, node.visible
-    closed_roots.click(page, '[data-guard-action="dismiss"]')
+* Chromium: CDP ``DOM.getDocument {depth: -1, pierce: true}`` returns closed
+  roots too; ``DOM.querySelectorAll`` runs on each shadow root; nodes are read
+  in an isolated world (``Page.createIsolatedWorld``), so a page script that
+  redefines DOM getters cannot lie to the test; clicks are real mouse input at
+  the centre of the node's box model (trusted, like the person's).
+* Firefox (``tests/browser/firefox.py`` pages): WebDriver BiDi
+  ``script.callFunction`` with ``serializationOptions.includeShadowTree =
+  "all"`` serialises closed roots as ``sharedId`` handles; queries and reads
+  run in a sandbox realm (out of the page scripts' reach); clicks are real
+  mouse input (``input.performActions``) at the node's centre.
 """
 
 from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-#: Read in the isolated world / sandbox, never by a page script.
-INFO = """function () {
-  const r = this.getBoundingClientRect();
-  const attrs = {};
-  for (const a of this.attributes || []) attrs[a.name] = a.value;
-  return JSON.stringify({
-    attributes: attrs,
-    text: this.textContent,
-    inner_text: this.innerText === undefined ? this.textContent : this.innerText,
-    box: {x: r.x, y: r.y, width: r.width, height: r.height},
-    visible: r.width > 0 && r.height > 0 && this.checkVisibility({visibilityProperty: true, opacityProperty: true}),
-    in_closed_root: this.getRootNode() instanceof ShadowRoot && this.getRootNode().mode === 'closed',
-  });
-}"""
+__all__ = ["closed_roots", "ClosedRoots", "Node"]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Node:
-    attributes: dict[str, str]
-    text: str
-    inner_text: str
-    box: dict[str, float]
-    visible: bool
+    """A node inside (or outside) a shadow root, as the protocol knows it."""
+
+    node_id: int
+    backend_id: int  # Chromium: backendNodeId; Firefox: the BiDi sharedId (a string)
     in_closed_root: bool
-    ref: Any = field(default=None, repr=False)  # Chromium: backendNodeId; Firefox: sharedId
-
-    @property
-    def centre(self) -> tuple[float, float]:
-        return self.box["x"] + self.box["width"] / 2, self.box["y"] + self.box["height"] / 2
 
 
-def _is_firefox(page) -> bool:
+def closed_roots(page) -> "ClosedRoots":
+    """The closed-root reader for ``page``'s browser (the one function tests call)."""
     from tests.browser import firefox
 
-    return isinstance(page, firefox.Page)
+    if isinstance(page, firefox.Page):
+        return FirefoxClosedRoots(page)
+    name = page.context.browser.browser_type.name if page.context.browser else "chromium"
+    if name == "chromium":
+        return ChromiumClosedRoots(page)
+    if name == "firefox":
+        return FirefoxClosedRoots(page)
+    raise NotImplementedError(f"no closed-root reader for {name}")
 
 
-# ---------------------------------------------------------------- Chromium (CDP)
+class ClosedRoots:
+    """What every browser's implementation offers (see the module docstring)."""
 
-_cdp: dict[int, tuple[Any, Any]] = {}
+    def __init__(self, page):
+        self.page = page
+
+    # -- to implement per browser ------------------------------------------
+
+    def query_all(self, selector: str, *, closed_only: bool = True) -> list[Node]:
+        raise NotImplementedError
+
+    def call(self, node: Node, function: str, *args: Any) -> Any:
+        """Run ``function`` (JS, ``this`` is the node) out of the page's reach; its JSON value."""
+        raise NotImplementedError
+
+    def box(self, node: Node) -> dict | None:
+        """``{"x", "y", "width", "height"}`` in CSS pixels of the viewport, or None when not rendered."""
+        raise NotImplementedError
+
+    def scroll_into_view(self, node: Node) -> None:
+        raise NotImplementedError
+
+    # -- shared ------------------------------------------------------------
+
+    def query(self, selector: str, *, closed_only: bool = True) -> Node | None:
+        found = self.query_all(selector, closed_only=closed_only)
+        return found[0] if found else None
+
+    def count(self, selector: str) -> int:
+        return len(self.query_all(selector))
+
+    def text(self, node: Node) -> str:
+        return self.call(node, "function () { return this.innerText !== undefined ? this.innerText : this.textContent; }")
+
+    def attr(self, node: Node, name: str) -> str | None:
+        return self.call(node, "function (n) { return this.getAttribute(n); }", name)
+
+    def visible(self, node: Node) -> bool:
+        shown = self.call(
+            node,
+            "function () { return this.checkVisibility ? this.checkVisibility({checkOpacity: true, checkVisibilityCSS: true}) : true; }",
+        )
+        b = self.box(node)
+        return bool(shown) and b is not None and b["width"] > 0 and b["height"] > 0
+
+    def wait_for(self, selector: str, *, timeout: float = 10.0, state: str = "visible") -> Node | None:
+        """The first match in a visible/attached state; None for state "detached" once gone."""
+        deadline = time.monotonic() + timeout
+        last: list[Node] = []
+        while True:
+            try:
+                last = self.query_all(selector)
+            except Exception:  # the document changed under the protocol call: ask again
+                last = []
+            if state == "detached" and not last:
+                return None
+            if state == "attached" and last:
+                return last[0]
+            if state == "visible":
+                for n in last:
+                    try:
+                        if self.visible(n):
+                            return n
+                    except Exception:
+                        pass
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{selector!r} not {state} within {timeout} s (found {len(last)})")
+            time.sleep(0.05)
+
+    def click(self, node: Node) -> None:
+        """A real mouse click at the node's centre: trusted input, as the person's click."""
+        self.scroll_into_view(node)
+        b = self.box(node)
+        assert b is not None and b["width"] > 0, "the node is not rendered"
+        self.page.mouse.click(b["x"] + b["width"] / 2, b["y"] + b["height"] / 2)
+
+    def focus(self, node: Node) -> None:
+        self.call(node, "function () { this.focus(); }")
+
+    def is_focused(self, node: Node) -> bool:
+        """Whether the node is the focused element (through any number of shadow roots)."""
+        return bool(self.call(node, """function () {
+            let a = document.activeElement;
+            while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+            if (a === this) return true;
+            const r = this.getRootNode();
+            return r !== document && r.activeElement === this;
+        }"""))
+
+    def focused(self, selector: str) -> Node | None:
+        for n in self.query_all(selector):
+            if self.is_focused(n):
+                return n
+        return None
 
 
-def _session(page):
-    key = id(page)
-    if key not in _cdp or _cdp[key][0] is not page:
-        _cdp[key] = (page, page.context.new_cdp_session(page))
-    return _cdp[key][1]
+class ChromiumClosedRoots(ClosedRoots):
+    """CDP: DOM with pierce, an isolated world for reads, real input for clicks."""
 
+    WORLD = "guard-tests"
 
-def _chromium_world(cdp) -> int:
-    frame = cdp.send("Page.getFrameTree")["frameTree"]["frame"]["id"]
-    return cdp.send("Page.createIsolatedWorld", {"frameId": frame, "worldName": "closed-roots-test"})["executionContextId"]
+    def __init__(self, page):
+        super().__init__(page)
+        self.cdp = page.context.new_cdp_session(page)
+        self.cdp.send("DOM.enable")
+        self.cdp.send("Page.enable")
+        self._context_id: int | None = None
+        self._frame_id: str | None = None
 
+    def _world(self) -> int:
+        # One isolated world per document: a navigation (same frame, new loader) needs a new one.
+        frame = self.cdp.send("Page.getFrameTree")["frameTree"]["frame"]
+        frame_id = (frame["id"], frame.get("loaderId"))
+        if self._context_id is None or frame_id != self._frame_id:
+            self._frame_id = frame_id
+            self._context_id = self.cdp.send(
+                "Page.createIsolatedWorld", {"frameId": frame["id"], "worldName": self.WORLD}
+            )["executionContextId"]
+        return self._context_id
 
-def _chromium_query(page, selector: str) -> list[Node]:
-    cdp = _session(page)
-    doc = cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
-    roots = [doc["nodeId"]]
+    def _roots(self) -> list[tuple[int, bool]]:
+        """(nodeId, closed?) of every shadow root, and the document (not closed)."""
+        doc = self.cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
+        out: list[tuple[int, bool]] = [(doc["nodeId"], False)]
+        stack = [doc]
+        while stack:
+            n = stack.pop()
+            for sr in n.get("shadowRoots", []) or []:
+                out.append((sr["nodeId"], sr.get("shadowRootType") == "closed"))
+                stack.append(sr)
+            stack.extend(n.get("children", []) or [])
+            if n.get("contentDocument"):
+                stack.append(n["contentDocument"])
+        return out
 
-    def walk(n: dict) -> None:
-        for sr in n.get("shadowRoots", []):
-            roots.append(sr["nodeId"])
-            walk(sr)
-        for child in n.get("children", []):
-            walk(child)
-        if "contentDocument" in n:
-            walk(n["contentDocument"])
-
-    walk(doc)
-    world = _chromium_world(cdp)
-    nodes: list[Node] = []
-    seen: set[int] = set()
-    for root in roots:
-        for node_id in cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": selector})["nodeIds"]:
-            backend = cdp.send("DOM.describeNode", {"nodeId": node_id})["node"]["backendNodeId"]
-            if backend in seen:
+    def query_all(self, selector: str, *, closed_only: bool = True) -> list[Node]:
+        found: list[Node] = []
+        for root_id, closed in self._roots():
+            if closed_only and not closed:
                 continue
-            seen.add(backend)
-            obj = cdp.send("DOM.resolveNode", {"backendNodeId": backend, "executionContextId": world})["object"]["objectId"]
-            info = cdp.send("Runtime.callFunctionOn", {"objectId": obj, "functionDeclaration": INFO, "returnByValue": True})
-            nodes.append(Node(**json.loads(info["result"]["value"]), ref=backend))
-    return nodes
+            ids = self.cdp.send("DOM.querySelectorAll", {"nodeId": root_id, "selector": selector})["nodeIds"]
+            for node_id in ids:
+                backend = self.cdp.send("DOM.describeNode", {"nodeId": node_id})["node"]["backendNodeId"]
+                found.append(Node(node_id, backend, closed))
+        return found
 
-
-def _chromium_call(page, node: Node, fn: str, arg: Any) -> Any:
-    cdp = _session(page)
-    cdp.send("DOM.getDocument", {"depth": 0})
-    obj = cdp.send("DOM.resolveNode", {"backendNodeId": node.ref, "executionContextId": _chromium_world(cdp)})["object"]["objectId"]
-    out = cdp.send("Runtime.callFunctionOn", {
-        "objectId": obj, "returnByValue": True, "awaitPromise": True,
-        "functionDeclaration": f"async function (a) {{ return JSON.stringify(await ({fn})(this, a)); }}",
-        "arguments": [{"value": arg}],
-    })
-    if "exceptionDetails" in out:
-        raise AssertionError(f"closed_roots.call: {out['exceptionDetails']}")
-    value = out["result"].get("value")
-    return None if value is None else json.loads(value)
-
-
-# ---------------------------------------------------------------- Firefox (BiDi)
-
-SANDBOX = "closed-roots-test"
-
-
-def _firefox_send(page, fn: str, args: list[dict], serialization: dict | None = None) -> dict:
-    params: dict[str, Any] = {
-        "functionDeclaration": fn,
-        "arguments": args,
-        "target": {"context": page.context_id, "sandbox": SANDBOX},
-        "awaitPromise": True,
-        "resultOwnership": "none",
-    }
-    if serialization:
-        params["serializationOptions"] = serialization
-    result = page.bridge.send("script.callFunction", params)
-    if result.get("type") == "exception":
-        raise AssertionError(f"closed_roots: {result.get('exceptionDetails', {}).get('text')}")
-    return result["result"]
-
-
-def _firefox_roots(page) -> list[str]:
-    """sharedIds of every shadow root (open and closed), nested ones included."""
-    tree = _firefox_send(page, "() => document.documentElement", [],
-                         {"maxDomDepth": None, "includeShadowTree": "all"})
-    roots: list[str] = []
-
-    def walk(n: dict | None) -> None:
-        if not n or n.get("type") != "node":
-            return
-        value = n.get("value", {})
-        sr = value.get("shadowRoot")
-        if sr:
-            roots.append(sr["sharedId"])
-            walk(sr)
-        for child in value.get("children") or []:
-            walk(child)
-
-    walk(tree)
-    return roots
-
-
-def _firefox_query(page, selector: str) -> list[Node]:
-    roots = _firefox_roots(page)
-    fn = ("(sel, ...roots) => { const out = []; for (const r of [document, ...roots])"
-          " for (const el of r.querySelectorAll(sel)) if (!out.includes(el)) out.push(el);"
-          " return out.map((el) => [el, (" + INFO + ").call(el)]); }")
-    args = [{"type": "string", "value": selector}] + [{"sharedId": s} for s in roots]
-    result = _firefox_send(page, fn, args, {"maxDomDepth": 0})
-    nodes = []
-    for pair in result.get("value", []):
-        el, info = pair["value"]
-        nodes.append(Node(**json.loads(info["value"]), ref=el["sharedId"]))
-    return nodes
-
-
-def _firefox_call(page, node: Node, fn: str, arg: Any) -> Any:
-    wrapped = f"async (el, a) => JSON.stringify(await ({fn})(el, JSON.parse(a)))"
-    result = _firefox_send(page, wrapped, [{"sharedId": node.ref}, {"type": "string", "value": json.dumps(arg)}])
-    value = result.get("value")
-    return None if value is None else json.loads(value)
-
-
-# ---------------------------------------------------------------- one name per operation
-
-
-def query(page, selector: str) -> list[Node]:
-    """Every element matching ``selector`` in the document and in every shadow root, closed ones included."""
-    return _firefox_query(page, selector) if _is_firefox(page) else _chromium_query(page, selector)
-
-
-def count(page, selector: str) -> int:
-    return len(query(page, selector))
-
-
-def call(page, node: Node, fn: str, arg: Any = None) -> Any:
-    """``fn(element, arg)`` on ``node`` in an isolated world / sandbox (JSON in, JSON out)."""
-    return _firefox_call(page, node, fn, arg) if _is_firefox(page) else _chromium_call(page, node, fn, arg)
-
-
-def wait_for(page, selector: str, *, state: str = "visible", timeout: float = 10000) -> Node | None:
-    """The first matching node once it is ``visible`` / ``attached``; None once ``detached``/``hidden``."""
-    deadline = time.monotonic() + timeout / 1000
-    while True:
+    def call(self, node: Node, function: str, *args: Any) -> Any:
+        obj = self.cdp.send(
+            "DOM.resolveNode", {"backendNodeId": node.backend_id, "executionContextId": self._world()}
+        )["object"]
         try:
-            nodes = query(page, selector)
-        except Exception:  # the page navigated mid-query: look again
-            nodes = None
-        if nodes is not None:
-            shown = [n for n in nodes if n.visible]
-            if state == "attached" and nodes:
-                return nodes[0]
-            if state == "visible" and shown:
-                return shown[0]
-            if state == "detached" and not nodes:
-                return None
-            if state == "hidden" and not shown:
-                return None
-        if time.monotonic() >= deadline:
-            raise AssertionError(f"{selector!r} not {state} within {timeout} ms (found {nodes})")
-        time.sleep(0.1)
+            res = self.cdp.send(
+                "Runtime.callFunctionOn",
+                {
+                    "objectId": obj["objectId"],
+                    "functionDeclaration": function,
+                    "arguments": [{"value": a} for a in args],
+                    "returnByValue": True,
+                },
+            )
+        finally:
+            self.cdp.send("Runtime.releaseObject", {"objectId": obj["objectId"]})
+        if "exceptionDetails" in res:
+            raise AssertionError(res["exceptionDetails"].get("text", "exception"))
+        return res["result"].get("value")
+
+    def box(self, node: Node) -> dict | None:
+        try:
+            model = self.cdp.send("DOM.getBoxModel", {"backendNodeId": node.backend_id})["model"]
+        except Exception:
+            return None
+        q = model["border"]
+        xs, ys = q[0::2], q[1::2]
+        return {"x": min(xs), "y": min(ys), "width": max(xs) - min(xs), "height": max(ys) - min(ys)}
+
+    def scroll_into_view(self, node: Node) -> None:
+        try:
+            self.cdp.send("DOM.scrollIntoViewIfNeeded", {"backendNodeId": node.backend_id})
+        except Exception:
+            pass
 
 
-def click(page, target: str | Node, *, timeout: float = 10000) -> None:
-    """A real mouse click (trusted input) at the centre of the node, scrolled into view first."""
-    node = wait_for(page, target, timeout=timeout) if isinstance(target, str) else target
-    box = call(page, node, "(el) => { el.scrollIntoView({block: 'center', inline: 'center'});"
-                           " const r = el.getBoundingClientRect(); return {x: r.x, y: r.y, width: r.width, height: r.height}; }")
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+class FirefoxClosedRoots(ClosedRoots):
+    """WebDriver BiDi: closed roots serialised as sharedIds, read in a sandbox realm, real input for clicks.
 
+    ``script.callFunction`` with ``serializationOptions: {"includeShadowTree":
+    "all"}`` returns the document with every shadow root (``mode`` "open" or
+    "closed"); ``querySelectorAll`` then runs on each root passed back by its
+    ``sharedId``, in the sandbox ``guard-tests`` (page scripts cannot reach
+    it or redefine what it sees). ``Node.backend_id`` holds the sharedId.
+    """
 
-def text(page, selector: str, *, timeout: float = 10000) -> str:
-    node = wait_for(page, selector, timeout=timeout)
-    assert node is not None
-    return node.inner_text
+    SANDBOX = "guard-tests"
+
+    def _send(self, function: str, args: list[dict], *, this: dict | None = None,
+              serialization: dict | None = None) -> dict:
+        params: dict[str, Any] = {
+            "functionDeclaration": function,
+            "arguments": args,
+            "target": {"context": self.page.context_id, "sandbox": self.SANDBOX},
+            "awaitPromise": True,
+            "resultOwnership": "none",
+        }
+        if this is not None:
+            params["this"] = this
+        if serialization is not None:
+            params["serializationOptions"] = serialization
+        result = self.page.bridge.send("script.callFunction", params)
+        if result.get("type") == "exception":
+            raise AssertionError(result.get("exceptionDetails", {}).get("text", "exception"))
+        return result["result"]
+
+    def _roots(self) -> list[tuple[str | None, bool]]:
+        """(sharedId, closed?) of every shadow root, nested ones included; None for the document."""
+        tree = self._send("function () { return document.documentElement; }", [],
+                          serialization={"maxDomDepth": None, "includeShadowTree": "all"})
+        out: list[tuple[str | None, bool]] = [(None, False)]
+        stack = [tree]
+        while stack:
+            n = stack.pop()
+            if not isinstance(n, dict) or n.get("type") != "node":
+                continue
+            value = n.get("value") or {}
+            sr = value.get("shadowRoot")
+            if sr:
+                out.append((sr["sharedId"], (sr.get("value") or {}).get("mode") == "closed"))
+                stack.append(sr)
+            stack.extend(value.get("children") or [])
+        return out
+
+    def query_all(self, selector: str, *, closed_only: bool = True) -> list[Node]:
+        roots = [(sid, closed) for sid, closed in self._roots() if closed or not closed_only]
+        if not roots:
+            return []
+        function = ("function (sel, flags, ...roots) { const out = [];"
+                    " roots.forEach((r, i) => { for (const el of (r || document).querySelectorAll(sel)) out.push([el, flags[i]]); });"
+                    " return out; }")
+        args = [
+            {"type": "string", "value": selector},
+            {"type": "array", "value": [{"type": "boolean", "value": closed} for _, closed in roots]},
+        ] + [({"sharedId": sid} if sid else {"type": "null"}) for sid, _ in roots]
+        result = self._send(function, args, serialization={"maxDomDepth": 0})
+        found = []
+        for i, pair in enumerate(result.get("value") or []):
+            el, closed = pair["value"]
+            found.append(Node(i, el["sharedId"], bool(closed["value"])))
+        return found
+
+    def call(self, node: Node, function: str, *args: Any) -> Any:
+        wrapped = ("async function (json) { const v = await (" + function + ").apply(this, JSON.parse(json));"
+                   " return v === undefined ? null : JSON.stringify(v); }")
+        result = self._send(wrapped, [{"type": "string", "value": json.dumps(list(args))}],
+                            this={"sharedId": node.backend_id})
+        value = result.get("value")
+        return None if value is None else json.loads(value)
+
+    def box(self, node: Node) -> dict | None:
+        try:
+            return self.call(node, """function () {
+                if (!this.isConnected || !this.getClientRects().length) return null;
+                const r = this.getBoundingClientRect();
+                return {x: r.x, y: r.y, width: r.width, height: r.height}; }""")
+        except Exception:
+            return None
+
+    def scroll_into_view(self, node: Node) -> None:
+        try:
+            self.call(node, "function () { this.scrollIntoView({block: 'center', inline: 'center'}); }")
+        except Exception:
+            pass

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser import closed_roots
+from tests.browser.closed_roots import closed_roots
 
 pytestmark = pytest.mark.browser
 
@@ -37,21 +37,23 @@ def test_closed_roots_are_read_and_clicked_with_trusted_input(make_guard):
     # Invisible to CSS locators (open roots only) ...
     assert g.page.locator("[data-probe]").count() == 0
     # ... but the protocol sees them, nested closed roots included.
-    node = closed_roots.wait_for(g.page, "[data-probe='inside']")
-    assert node.in_closed_root and node.visible
-    assert node.text == "Inside a closed root"
-    assert node.attributes == {"data-probe": "inside", "style": node.attributes["style"]}
-    nested = closed_roots.query(g.page, "[data-probe='nested']")
-    assert [n.text for n in nested] == ["nested closed"]
-    # A light-DOM node is found too (the document is one of the roots searched).
-    assert closed_roots.text(g.page, "#clicks") == "light text"
-    closed_roots.click(g.page, node)
+    ui = closed_roots(g.page)
+    node = ui.wait_for("[data-probe='inside']")
+    assert node.in_closed_root and ui.visible(node)
+    assert ui.text(node) == "Inside a closed root"
+    assert ui.attr(node, "data-probe") == "inside"
+    assert [ui.text(n) for n in ui.query_all("[data-probe='nested']")] == ["nested closed"]
+    # Outside closed roots only when asked (the document is one of the roots then).
+    assert ui.query("#clicks") is None
+    assert ui.text(ui.query("#clicks", closed_only=False)) == "light text"
+    ui.click(node)
     g.page.locator("#clicks[data-trusted='1']").wait_for(timeout=3000)
     assert g.page.locator("#clicks").get_attribute("data-untrusted") == "0"
-    # call() runs in an isolated world: the page's own globals are not there.
-    assert closed_roots.call(g.page, node, "(el) => [el.tagName, typeof window.removeProbe]") == ["BUTTON", "undefined"]
+    # call() runs out of the page's reach: the page's own globals are not there.
+    assert ui.call(node, "function () { return [this.tagName, typeof window.removeProbe]; }") == ["BUTTON", "undefined"]
+    assert ui.box(node)["width"] == 200
     g.page.evaluate("window.removeProbe()")
-    assert closed_roots.wait_for(g.page, "[data-probe='inside']", state="detached") is None
+    assert ui.wait_for("[data-probe='inside']", state="detached") is None
 
 
 def test_page_api_subset(make_guard):
