@@ -243,6 +243,26 @@ ENGINE = r"""(steps) => {
 VISIBLE = """(el) => { const r = el.getBoundingClientRect();
   return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden'; }"""
 
+#: The centre to click, once the box is stable over a frame and the element itself is hit there; else null.
+CLICK_POINT = """async (el) => {
+  el.scrollIntoView({block: 'center', inline: 'center'});
+  const frame = () => new Promise((r) => { requestAnimationFrame(() => r()); setTimeout(r, 50); });
+  await frame();
+  const a = el.getBoundingClientRect();
+  await frame();
+  const b = el.getBoundingClientRect();
+  if (a.x !== b.x || a.y !== b.y || a.width !== b.width || a.height !== b.height) return null;
+  const x = b.x + b.width / 2, y = b.y + b.height / 2;
+  let hit = document.elementFromPoint(x, y);
+  while (hit && hit.shadowRoot) {
+    const inner = hit.shadowRoot.elementFromPoint(x, y);
+    if (!inner || inner === hit) break;
+    hit = inner;
+  }
+  for (let n = hit; n; n = n.parentNode || n.host) if (n === el) return {x, y};
+  return null;
+}"""
+
 KEYS = {
     "Enter": "\ue007", "Backspace": "\ue003", "Tab": "\ue004", "Escape": "\ue00c", "Delete": "\ue017",
     "Shift": "\ue008", "Control": "\ue009", "Alt": "\ue00a", "Meta": "\ue03d", "Space": " ",
@@ -411,7 +431,7 @@ class Locator:
         """Wait for the element (visible when ``state == 'visible'``), then ``fn`` on it."""
         deadline = time.monotonic() + (timeout if timeout is not None else DEFAULT_TIMEOUT_MS) / 1000
         check = "(el) => (" + VISIBLE + ")(el)" if state == "visible" else "() => true"
-        body = "(el, a) => (" + check + ")(el) ? {ok: true, v: (" + fn + ")(el, a)} : {ok: false}"
+        body = "async (el, a) => (" + check + ")(el) ? {ok: true, v: await (" + fn + ")(el, a)} : {ok: false}"
         while True:
             try:
                 got = self._run(body, arg)
@@ -481,8 +501,18 @@ class Locator:
 
     # -- acting (real input, as Playwright does)
     def click(self, timeout: float | None = None, **_: Any) -> None:
-        box = self.bounding_box(timeout)
-        self.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        """Like Playwright: wait until visible, scrolled in, its box stable and the element the one
+        hit at its centre, then a real mouse click there."""
+        deadline = time.monotonic() + (timeout if timeout is not None else DEFAULT_TIMEOUT_MS) / 1000
+        while True:
+            left_ms = max(100.0, (deadline - time.monotonic()) * 1000)
+            point = self._wait_el(CLICK_POINT, timeout=left_ms, state="visible")
+            if point is not None:
+                self.page.mouse.click(point["x"], point["y"])
+                return
+            if time.monotonic() >= deadline:
+                raise TimeoutError(f"{self}: never stable and hit at its centre within {timeout} ms")
+            time.sleep(0.05)
 
     def focus(self, timeout: float | None = None) -> None:
         self._wait_el("(el) => { el.focus(); return true; }", timeout=timeout)
