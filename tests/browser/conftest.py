@@ -160,6 +160,7 @@ class Guard:
     browser: str = "chromium"
     fake: Any = None  # Firefox: the loopback www.linkedin.com (fake_linkedin.FakeLinkedIn)
     _helper: Any = None  # Firefox: an add-on document to reach the background page from
+    pooled: Any = None  # Firefox: the FirefoxPool this browser is reused from
 
     # ------------------------------------------------------------ browser differences
 
@@ -400,6 +401,102 @@ def launch_firefox(tmp: Path, site: Site, *, settings: dict | None = None, insta
                  ext_id=FIREFOX_UUID, env=env, browser="firefox", fake=fake)
 
 
+class SiteHolder:
+    """The fake www.linkedin.com of a reused Firefox answers from whichever test's Site is current."""
+
+    def __init__(self):
+        self.site = Site()
+
+    def respond(self, path: str) -> tuple[int, str, bytes]:
+        return self.site.respond(path)
+
+
+class FirefoxPool:
+    """One Firefox per test module, reused test after test (a launch costs seconds here).
+
+    Each test still starts clean: the add-on is uninstalled (its background,
+    storage and native port go; the host exits on EOF), every tab but a fresh
+    one is closed, the guard home is emptied and gets the test's settings, the
+    host manifest is (re)installed or removed as the test asks, and the add-on
+    is installed again. What stays is the Firefox profile itself (caches,
+    cookies of 127.0.0.1) and HOME. A test that needs a second browser at once
+    gets a fresh Firefox of its own.
+    """
+
+    def __init__(self, tmp: Path):
+        self.tmp = tmp
+        self.guard: Guard | None = None
+        self.holder = SiteHolder()
+        self.in_use = False
+        self.installed = False
+
+    def acquire(self, *, settings: dict | None, install: bool) -> Guard:
+        if self.guard is None:
+            g = launch_firefox(self.tmp, self.holder, settings=settings, install=install)
+            g.site = self.holder.site
+            g.pooled = self
+            self.guard, self.installed, self.in_use = g, install, True
+            return g
+        g = self.guard
+        self.in_use = True
+        bridge = g.ctx.bridge
+        bridge.send("webExtension.uninstall", {"extension": GECKO_ID})
+        deadline = time.monotonic() + 5
+        while g.host_pids() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        for pid in g.host_pids():  # never left hanging into the next test
+            os.kill(pid, signal.SIGKILL)
+        # A fresh tab; every other tab closed.
+        fresh = bridge.send("browsingContext.create", {"type": "tab"})["context"]
+        for ctx_id in g.ctx._top_contexts():
+            if ctx_id != fresh:
+                bridge.send("browsingContext.close", {"context": ctx_id})
+        g.ctx._pages = {}
+        g.page = g.ctx._page(fresh)
+        g._helper = None
+        g.__dict__.pop("_ui", None)
+        # An empty guard home with this test's settings; the host manifest as the test wants it.
+        for child in g.guard_home.iterdir():
+            if child.is_dir():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
+        self.installed = False
+        if settings is not None:
+            (g.guard_home / "settings.json").write_text(json.dumps(settings, indent=2))
+        manifest = g.home / ".mozilla" / "native-messaging-hosts" / f"{HOST_NAME}.json"
+        if manifest.exists():
+            manifest.unlink()
+        if install:
+            install_host(g.profile, g.env, "firefox")
+        # Uninstalling dropped the add-on's UUID mapping: pin it again, then install.
+        chrome = bridge.send("browsingContext.getTree", {"moz:scope": "chrome", "maxDepth": 0})["contexts"][0]["context"]
+        bridge.send("script.callFunction", {
+            "functionDeclaration": "(v) => Services.prefs.setStringPref('extensions.webextensions.uuids', v)",
+            "arguments": [{"type": "string", "value": json.dumps({GECKO_ID: FIREFOX_UUID})}],
+            "target": {"context": chrome}, "awaitPromise": True,
+        })
+        bridge.send("webExtension.install", {"extensionData": {"type": "path", "path": str(EXT_DIR)}})
+        self.holder.site = g.site = Site()
+        return g
+
+    def release(self) -> None:
+        self.in_use = False
+
+    def close(self) -> None:
+        if self.guard is not None:
+            self.guard.pooled = None
+            self.guard.close()
+            self.guard = None
+
+
+@pytest.fixture(scope="module")
+def firefox_pool(tmp_path_factory):
+    pool = FirefoxPool(tmp_path_factory.mktemp("firefox-pool"))
+    yield pool
+    pool.close()
+
+
 @pytest.fixture(scope="module")
 def pw():
     # Module scope, not session: a running sync Playwright keeps its asyncio
@@ -418,19 +515,26 @@ def browser_name(request) -> str:
 
 
 @pytest.fixture
-def make_guard(pw, tmp_path, browser_name):
-    """Factory: ``make_guard(settings=..., install=True)``; every browser is closed after the test."""
+def make_guard(pw, tmp_path, browser_name, firefox_pool):
+    """Factory: ``make_guard(settings=..., install=True)``; every browser is closed after the test
+    (Firefox: the module's reused one is handed back, see :class:`FirefoxPool`)."""
     made: list[Guard] = []
 
     def factory(*, settings: dict | None = None, install: bool = True) -> Guard:
-        g = launch(pw, tmp_path / f"g{len(made)}", Site(), settings=SCENARIO_SETTINGS if settings is None else settings,
-                   install=install, browser=browser_name)
+        settings = SCENARIO_SETTINGS if settings is None else settings
+        if browser_name == "firefox" and not firefox_pool.in_use:
+            g = firefox_pool.acquire(settings=settings, install=install)
+        else:
+            g = launch(pw, tmp_path / f"g{len(made)}", Site(), settings=settings, install=install, browser=browser_name)
         made.append(g)
         return g
 
     yield factory
     for g in made:
-        g.close()
+        if g.pooled is not None:
+            g.pooled.release()
+        else:
+            g.close()
         # A dashboard the popup asked for outlives the browser (it stops when idle);
         # end the ones this test started, found by their temp guard home.
         for pid in g.pids(b"ui", exact=True):

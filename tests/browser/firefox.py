@@ -250,6 +250,7 @@ CLICK_POINT = """async (el) => {
   await frame();
   const a = el.getBoundingClientRect();
   await frame();
+  await new Promise((r) => setTimeout(r, 60));  // a layout that is still settling moves within this
   const b = el.getBoundingClientRect();
   if (a.x !== b.x || a.y !== b.y || a.width !== b.width || a.height !== b.height) return null;
   const x = b.x + b.width / 2, y = b.y + b.height / 2;

@@ -286,6 +286,8 @@ def test_popup_opens_the_dashboard_in_a_tab(guard, button, page_path):
     g = guard
     popup = g.extension_page("popup/popup.html")
     popup.locator("#status[data-state='connected']").wait_for(timeout=5000)
+    # Settled: this page's line is in (it appears above the buttons, which then move).
+    popup.locator("#page-empty").wait_for(timeout=5000)
     started = time.monotonic()
     with g.expect_page(timeout=8000) as new_page:  # the host's open_dashboard timeout
         popup.locator(button).click()

@@ -44,6 +44,8 @@ def test_popup_to_dashboard_live_warning_and_a_setting_the_extension_follows(ext
     g = extension_guard
     popup = g.extension_page("popup/popup.html")
     popup.locator("#status[data-state='connected']").wait_for(timeout=5000)
+    # Settled: this page's line is in (it appears above the buttons, which then move).
+    popup.locator("#page-empty").wait_for(timeout=5000)
     started = time.monotonic()
     with g.expect_page(timeout=8000) as opened:
         popup.locator("#open-log").click()
