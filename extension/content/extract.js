@@ -627,12 +627,14 @@
       if (ev.getAttribute("data-sender") === "me") who = "me";
       if (!who) who = sender || "me";
       sender = who;
-      const body = first(ev, S.messaging.eventBody);
-      const text = readText(body || ev);
-      // A shared profile or post card has no text body but is a message (§2);
-      // an empty event (a date line, a typing indicator) is not.
-      const isCard = !text && (ev.matches(S.messaging.eventItem) || ev.querySelector(S.messaging.eventItem)) && ev.querySelector("a[href], img");
-      if (!text && !isCard) continue;
+      // Only message items count: a list event holding just a date line or a
+      // typing indicator is not a message.
+      if (!ev.matches(S.messaging.eventItem) && !ev.querySelector(S.messaging.eventItem)) continue;
+      // Ember items keep their text in the body element only: one without a
+      // body is a shared profile/post card, a message without text (§2).
+      const strict = ev.matches(S.messaging.bodyOnlyItem) || ev.querySelector(S.messaging.bodyOnlyItem);
+      const body = strict ? ev.querySelector(S.messaging.eventBody[0]) : first(ev, S.messaging.eventBody);
+      const text = body ? readText(body) : strict ? "" : readText(ev);
       if (who === "them") {
         fromThem += 1;
         if (text) last = text;

@@ -235,6 +235,7 @@
       eventFromOther: ".msg-s-event-listitem--other",
       // An event that is a message (a shared profile/post card has no text body, §2).
       eventItem: ".msg-s-event-listitem, [data-view-name='message-list-item'], [role='listitem']",
+      bodyOnlyItem: ".msg-s-event-listitem",
       eventSenderName: [".msg-s-message-group__name", "[data-view-name*='sender' i]"],
       eventSenderLink: [".msg-s-message-group__profile-link", "a[href*='/in/']"],
       eventBody: [".msg-s-event-listitem__body", "[data-view-name*='message-body' i]", "p"],
