@@ -14,11 +14,17 @@
 
   const X = globalThis.LGExtract;
   const UI = globalThis.LGWarningUI;
+  const D = globalThis.LGDeep;
+  const SHADOW_HOSTS = globalThis.LGSelectors.shadowHosts;
   const api = globalThis.chrome;
 
   const INPUT_DEBOUNCE_MS = 120; // "at most 150 ms after the last keystroke" (issue 4)
   const OBSERVE_DELAY_MS = 150;
   const MAX_RECORDS_CHECKED = 200;
+  // Added elements remembered between scans, to look for new shadow roots
+  // in them (never a walk of the whole page per mutation); past this many
+  // the next scan walks the page once instead.
+  const MAX_PENDING_ADDED = 2000;
   const NOTE_MS = 10000;
 
   let pageSession = newSession();
@@ -35,7 +41,7 @@
   const strings = {}; // lang -> {key: text}
   // Timings of our own work, bounded (benchmarks/extension_bench.py reads them).
   // scanByBatch: batch number -> duration of the scan that batch scheduled.
-  const stats = { scans: 0, evaluations: 0, batches: 0, batchMs: [], scanMs: [], scanByBatch: {} };
+  const stats = { scans: 0, evaluations: 0, batches: 0, batchMs: [], scanMs: [], scanByBatch: {}, shadowRoots: 0 };
   let scanScheduledBy = 0;
   function timing(list, ms) {
     if (list.length >= 5000) list.shift();
@@ -89,6 +95,7 @@
 
   function newPage() {
     currentUrl = location.href;
+    rootsWalkDue = true;
     pageSession = newSession();
     for (const rec of recs.values()) UI.removeHost(rec);
     recs.clear();
@@ -155,6 +162,7 @@
     if (location.href !== currentUrl) newPage();
     if (paused()) return;
     stats.scans += 1;
+    findShadowRoots();
     const found = X.extractAll(document, location.href);
     const seen = new Set();
     for (const surface of found) {
@@ -292,10 +300,19 @@
       }
       return;
     }
+    // The end of the text: down the last child while it is an element, so a
+    // line break in the middle (Shift+Enter: "text<br>more") is not mistaken
+    // for the trailing <br> an empty line ends with.
+    const lastNode = (el) => {
+      let n = el.lastChild;
+      while (n && n.nodeType === 3 && !n.data.trim() && n.previousSibling) n = n.previousSibling;
+      return n;
+    };
     let target = editor;
-    while (target.lastElementChild && target.lastElementChild.tagName !== "BR") target = target.lastElementChild;
+    for (let n = lastNode(target); n && n.nodeType === 1 && n.tagName !== "BR"; n = lastNode(target)) target = n;
+    const tail = lastNode(target);
     const range = document.createRange();
-    if (target.lastElementChild && target.lastElementChild.tagName === "BR") range.setStartBefore(target.lastElementChild);
+    if (tail && tail.nodeType === 1 && tail.tagName === "BR") range.setStartBefore(tail);
     else {
       range.selectNodeContents(target);
       range.collapse(false);
@@ -321,6 +338,7 @@
 
   const controller = {
     strings: stringsFor,
+    // `target` is the event's real target (its composed path's first node), inside shadow roots too.
     surfaceForSendButton(target) {
       if (!recs.size || !target || !target.closest) return null;
       const clicked = target.closest("button, [role='button'], input[type='submit']");
@@ -389,7 +407,59 @@
     timing(stats.batchMs, performance.now() - t0);
   });
 
+  const OBSERVE_OPTIONS = {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ["open", "aria-checked", "hidden", "aria-hidden"],
+  };
+
+  // Open shadow roots (LinkedIn's #interop-outlet holds the 2026 composers
+  // and dialogs): each one found is observed by the same observer, and
+  // "change" (not a composed event) is listened to inside it.
+  const roots = D.createRegistry(document, (shadowRoot) => {
+    observer.observe(shadowRoot, OBSERVE_OPTIONS);
+    shadowRoot.addEventListener("change", onChange, true);
+    stats.shadowRoots += 1;
+  });
+  D.useRegistry(roots);
+  let pendingAdded = [];
+  let rootsWalkDue = true;
+
+  /** Before each scan: new roots in what was added since, or one walk of the page when due. */
+  function findShadowRoots() {
+    if (rootsWalkDue) {
+      rootsWalkDue = false;
+      pendingAdded = [];
+      roots.discover();
+      return;
+    }
+    roots.checkHosts(SHADOW_HOSTS);
+    if (!pendingAdded.length) return;
+    const added = pendingAdded;
+    pendingAdded = [];
+    if (roots.discoverAdded(added, MAX_PENDING_ADDED).overflow) roots.discover();
+  }
+
+  function rememberAdded(records) {
+    if (rootsWalkDue) return;
+    for (const r of records) {
+      if (r.type !== "childList") continue;
+      for (const n of r.addedNodes) {
+        if (n.nodeType !== 1) continue;
+        if (pendingAdded.length >= MAX_PENDING_ADDED) {
+          rootsWalkDue = true;
+          pendingAdded = [];
+          return;
+        }
+        pendingAdded.push(n);
+      }
+    }
+  }
+
   function onMutations(records) {
+    rememberAdded(records);
     if (scanTimer) return; // a scan is due anyway
     const n = Math.min(records.length, MAX_RECORDS_CHECKED);
     let relevant = false;
@@ -407,23 +477,31 @@
     scanScheduledBy = stats.batches;
     schedule("observe", OBSERVE_DELAY_MS);
   }
-  observer.observe(document.documentElement, {
-    childList: true,
-    subtree: true,
-    characterData: true,
-    attributes: true,
-    attributeFilter: ["open", "aria-checked", "hidden", "aria-hidden"],
-  });
+  observer.observe(document.documentElement, OBSERVE_OPTIONS);
 
+  // Typing inside a shadow root reaches the document retargeted to the host:
+  // the composed path says where it really happened (and names a root that
+  // was attached without any mutation record).
   document.addEventListener(
     "input",
     (e) => {
-      if (e.target && e.target.closest && e.target.closest("[data-guard-host]")) return;
+      if (D.fromGuardUi(e)) return;
+      roots.fromPath(e.composedPath());
       schedule("input", INPUT_DEBOUNCE_MS);
     },
     true
   );
-  document.addEventListener("change", () => schedule("observe", 30), true);
+  document.addEventListener(
+    "focusin",
+    (e) => {
+      if (!D.fromGuardUi(e) && roots.fromPath(e.composedPath())) schedule("observe", 0);
+    },
+    true
+  );
+  function onChange() {
+    schedule("observe", 30);
+  }
+  document.addEventListener("change", onChange, true);
   document.addEventListener("visibilitychange", () => {
     if (!document.hidden && dirtyWhileHidden) {
       dirtyWhileHidden = false;
@@ -435,6 +513,8 @@
   // navigations that change nothing we observe.
   setInterval(() => {
     if (location.href !== currentUrl) schedule("observe", 0);
+    // attachShadow on a host already in the page makes no mutation record.
+    else if (roots.checkHosts(SHADOW_HOSTS)) schedule("observe", 0);
   }, 500);
 
   api.runtime.onMessage.addListener((msg, sender) => {

@@ -1,0 +1,209 @@
+"""LinkedIn as it is in 2026 (issue 8), in real Chromium with the real host:
+composers and dialogs inside the OPEN shadow root of ``#interop-outlet``
+get their warnings in place, and their Post/Send/Send invitation is held
+for a confirmation, by click and by Enter; Fix types into a composer inside
+the root; roots attached after load are found; Shift+Enter is a line break.
+
+Written with Playwright's plain page API (goto, locator, keyboard, mouse,
+evaluate) so the Firefox harness can run the same steps. Locators pierce
+open shadow roots; the guard's own UI is found through ``Guard.warning``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+SENT = "#fixture-sent li"
+PITCH_EN = "Hi Pieter, we offer a new cleaning contract with 20% off this month. Shall I send you a quote?"
+PITCH_NL = "Hoi Pieter, wij bieden een nieuw schoonmaakcontract met 20% korting deze maand. Zal ik je een offerte sturen?"
+
+#: Where a guard card sits: the shadow root it was put in (the outlet's, or
+#: the document) and its box next to the composer's.
+PLACEMENT_JS = """(card) => {
+  let host = card.getRootNode().host;            // the guard's own host
+  const where = host.getRootNode();              // where the guard put it
+  const outlet = document.getElementById('interop-outlet');
+  return { inOutlet: where === outlet.shadowRoot };
+}"""
+
+
+def confirm_dialog(page):
+    return page.locator("[data-guard-confirm]")
+
+
+def host_box(card) -> dict:
+    """The box of the guard's host holding ``card`` (all the cards of one composer)."""
+    return card.evaluate("""(card) => { const r = card.getRootNode().host.getBoundingClientRect();
+                             return {x: r.x, y: r.y, width: r.width, height: r.height}; }""")
+
+
+def box_near(a: dict, b: dict, gap: float = 40) -> bool:
+    """Two boxes are neighbours: they overlap horizontally and are at most ``gap`` px apart vertically."""
+    overlap_x = min(a["x"] + a["width"], b["x"] + b["width"]) - max(a["x"], b["x"])
+    vertical = max(0.0, max(a["y"], b["y"]) - min(a["y"] + a["height"], b["y"] + b["height"]))
+    return overlap_x > 0 and vertical <= gap
+
+
+def test_post_composer_in_the_outlet_warns_in_place_and_post_is_held(guard):
+    g = guard
+    g.page.goto(g.site.add("/feed/", "dom2026/post-composer-outlet-en.html"))
+    card = g.warning("LG301").first
+    card.wait_for(timeout=10000)
+    assert card.evaluate(PLACEMENT_JS) == {"inOutlet": True}, "the warning sits inside the outlet's root, with the composer"
+    editor = g.page.locator("#interop-outlet .ql-editor")
+    assert box_near(host_box(card), editor.bounding_box()), "next to the composer, not somewhere else on the page"
+    # One card: the decoy editor in the light DOM is not a second composer.
+    assert g.warning("LG301").count() == 1
+    g.page.get_by_role("button", name="Post", exact=True).click()
+    dialog = confirm_dialog(g.page)
+    dialog.wait_for(timeout=5000)
+    assert dialog.locator('[data-guard-rule="LG301"]').count() == 1
+    assert g.page.locator(SENT).count() == 0, "the post went out before the person decided"
+    dialog.locator('[data-guard-action="send-anyway"]').click()
+    g.page.locator(SENT).first.wait_for(timeout=5000)
+    assert g.page.locator(SENT).first.inner_text() == "Great kick-off with Initech today!"
+    g.wait_log("LG301", lambda e: e["decision"] == "proceeded")
+
+
+def test_invitation_note_in_the_outlet_is_checked_and_send_invitation_is_held(guard):
+    g = guard
+    g.page.goto(g.site.add("/in/ACoAAB4004xYz/", "dom2026/invitation-outlet-nl.html"))
+    g.page.locator("#interop-outlet textarea").click()
+    g.page.keyboard.type(PITCH_NL)
+    card = g.warning("LG201").first
+    card.wait_for(timeout=10000)
+    assert card.evaluate(PLACEMENT_JS) == {"inOutlet": True}
+    assert box_near(host_box(card), g.page.locator("#interop-outlet textarea").bounding_box())
+    g.page.get_by_role("button", name="Uitnodiging verzenden").click()
+    dialog = confirm_dialog(g.page)
+    dialog.wait_for(timeout=5000)
+    assert g.page.locator(SENT).count() == 0
+    dialog.locator('[data-guard-action="edit"]').click()
+    g.wait_log("LG201", lambda e: e["decision"] == "cancelled")
+    assert g.page.locator(SENT).count() == 0
+    entry = g.wait_log("LG201")
+    assert entry["kind"] == "message" and entry["subject"] == "Pieter Jansen"
+
+
+def test_message_bubble_in_the_outlet_holds_enter_not_shift_enter_and_fix_types_inside(guard):
+    g = guard
+    g.page.goto(g.site.add("/feed/", "dom2026/overlay-bubble-outlet-en.html"))
+    editor = g.page.locator("#interop-outlet .msg-form__contenteditable")
+    editor.click()
+    g.page.keyboard.type(PITCH_EN)
+    card = g.warning("LG202").first
+    card.wait_for(timeout=10000)
+    assert card.evaluate(PLACEMENT_JS) == {"inOutlet": True}
+    # Shift+Enter is a line break: never held, never sent.
+    g.page.keyboard.press("Shift+Enter")
+    g.page.keyboard.type("Best, Sanne")
+    g.warning("LG202").first.wait_for(timeout=5000)
+    assert confirm_dialog(g.page).count() == 0, "Shift+Enter was held as a send"
+    assert g.page.locator(SENT).count() == 0
+    assert "Best, Sanne" in editor.inner_text()
+    # Enter sends in LinkedIn's default setting: held for a confirmation.
+    g.page.keyboard.press("Enter")
+    dialog = confirm_dialog(g.page)
+    dialog.wait_for(timeout=5000)
+    assert g.page.locator(SENT).count() == 0, "Enter inside the shadow root went out unchecked"
+    dialog.locator('[data-guard-action="edit"]').click()
+    dialog.wait_for(state="detached", timeout=3000)
+    # Fix appends the opt-out notice into the editor inside the root.
+    fix_text = g.worker().evaluate(
+        """() => { for (const t of globalThis.linkedinGuard.tabState.tabs.values())
+             for (const list of Object.values(t.surfaces)) for (const w of list)
+               if (w.rule === 'LG202' && w.fix) return w.fix.text; return null; }""")
+    assert fix_text, "the host offered a fix"
+    g.warning("LG202").first.locator('[data-guard-action="fix"]').click()
+    g.wait_log("LG202", lambda e: e["decision"] == "fixed")
+    text = " ".join(editor.inner_text().split())
+    assert text.startswith("Hi Pieter, we offer")
+    assert text.endswith(" ".join(fix_text.split())), text
+    g.warning("LG202").first.wait_for(state="detached", timeout=5000)
+
+
+def test_a_root_attached_after_load_without_any_mutation_is_found(guard):
+    """attachShadow on the outlet (already in the page) makes no mutation
+    record; the composer inside it still gets its warning and its hold."""
+    g = guard
+    page = """<!DOCTYPE html><html lang="en"><head><title>Feed | LinkedIn</title></head>
+    <body class="ember-application"><main><p>Feed</p></main>
+    <div id="interop-outlet" data-testid="interop-shadowdom"></div>
+    <script>
+      setTimeout(() => {
+        const root = document.getElementById("interop-outlet").attachShadow({ mode: "open" });
+        root.appendChild(document.createElement("div"));
+        setTimeout(() => {
+          const box = document.createElement("div");
+          box.className = "msg-overlay-conversation-bubble";
+          const header = document.createElement("header");
+          header.className = "msg-overlay-bubble-header";
+          const h2 = document.createElement("h2");
+          h2.className = "msg-overlay-bubble-header__title";
+          const a = document.createElement("a");
+          a.href = "/in/ACoAAB4004xYz/";
+          a.textContent = "Pieter Jansen";
+          h2.appendChild(a); header.appendChild(h2); box.appendChild(header);
+          const form = document.createElement("form");
+          form.className = "msg-form";
+          const ed = document.createElement("div");
+          ed.className = "msg-form__contenteditable";
+          ed.setAttribute("contenteditable", "true");
+          ed.setAttribute("role", "textbox");
+          const send = document.createElement("button");
+          send.className = "msg-form__send-button";
+          send.type = "submit";
+          send.textContent = "Send";
+          send.setAttribute("data-fixture-send", "");
+          form.append(ed, send); box.appendChild(form);
+          root.firstChild.appendChild(box);
+        }, 300);
+      }, 700);
+    </script>
+    <script src="/_fixture/app.js"></script></body></html>"""
+    g.page.goto(g.site.add_html("/feed/", page))
+    editor = g.page.locator("#interop-outlet .msg-form__contenteditable")
+    editor.wait_for(timeout=5000)
+    editor.click()
+    g.page.keyboard.type(PITCH_EN)
+    g.warning("LG201").first.wait_for(timeout=10000)
+    g.page.get_by_role("button", name="Send", exact=True).click()
+    confirm_dialog(g.page).wait_for(timeout=5000)
+    assert g.page.locator(SENT).count() == 0
+
+
+def test_a_shadow_host_added_later_anywhere_is_observed(guard):
+    """A new element with its own open root (not a named host): found from the
+    mutation that added it, and typing inside it is observed."""
+    g = guard
+    page = """<!DOCTYPE html><html lang="en"><head><title>Feed | LinkedIn</title></head>
+    <body class="ember-application"><main><p>Feed</p></main>
+    <script>
+      setTimeout(() => {
+        const host = document.createElement("div");
+        const root = host.attachShadow({ mode: "open" });
+        const tpl = document.getElementById("late");
+        root.appendChild(tpl.content.cloneNode(true));
+        document.body.appendChild(host);
+      }, 600);
+    </script>
+    <template id="late"><div role="dialog" class="artdeco-modal share-box">
+      <div class="ql-editor" contenteditable="true" role="textbox" aria-label="Text editor for creating content"><p>Kick-off with <a class="ql-mention" href="/company/initech/" data-entity-urn="urn:li:fsd_company:777">Initech</a></p></div>
+      <div class="share-creation-state__media-preview"><img src="https://media.licdn.com/x.jpg" alt="Team photo"></div>
+      <button class="share-actions__primary-action" type="button" data-fixture-send>Post</button></div></template>
+    <script src="/_fixture/app.js"></script></body></html>"""
+    g.page.goto(g.site.add_html("/feed/", page))
+    editor = g.page.locator(".ql-editor")
+    editor.wait_for(timeout=5000)
+    # Typed without focusing through a click first: the observer, not focus, must see it.
+    editor.evaluate("(el) => el.focus()")
+    g.page.keyboard.type("Team day! ")
+    card = g.warning("LG301").first
+    card.wait_for(timeout=10000)
+    assert g.page.evaluate("() => document.querySelector('body > div:last-of-type').shadowRoot.querySelector('[data-guard-host]') !== null"), \
+        "the warning is placed inside the new root, by the composer"
+    g.page.get_by_role("button", name="Post", exact=True).click()
+    confirm_dialog(g.page).wait_for(timeout=5000)
+    assert g.page.locator(SENT).count() == 0
