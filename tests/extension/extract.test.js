@@ -364,3 +364,61 @@ test("page health: a surface the page evidently has but the guard cannot read is
   root.appendChild(dialog);
   assert.deepEqual(X.unreadable(doc, url, surfaces(doc, url)), ["invitation"]);
 });
+
+// ------------------------------------------------------------ page skeleton
+
+const K = require(path.join(ROOT, "extension", "content", "skeleton.js"));
+
+/** Everything in a fixture that is about a person or says something: texts and the attributes that carry words. */
+function privateStrings(doc) {
+  const found = new Set();
+  const visit = (scope) => {
+    const walker = doc.createTreeWalker(scope, 5 /* elements and text */);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.nodeType === 3) {
+        const p = n.parentElement;
+        if (p && ["SCRIPT", "STYLE"].includes(p.tagName)) continue;
+        found.add(n.data.replace(/\s+/g, " ").trim());
+        continue;
+      }
+      for (const a of ["aria-label", "title", "alt", "value", "placeholder", "data-placeholder", "data-label", "data-original-text"]) {
+        if (n.hasAttribute(a)) found.add(n.getAttribute(a).trim());
+      }
+      for (const a of ["href", "src"]) {
+        // Vanity names and ids in links: every path segment after the first.
+        const v = n.getAttribute(a);
+        if (v) for (const seg of v.replace(/^https?:\/\/[^/]+/, "").split(/[/?&=#]/).slice(2)) found.add(seg);
+      }
+      if (n.shadowRoot) visit(n.shadowRoot);
+      if (n.tagName === "INPUT" && n.value) found.add(n.value);
+    }
+  };
+  visit(doc.documentElement);
+  // Short, one-word UI strings ("Send", "Feed") may equal a class or tag fragment; names and sentences may not.
+  return [...found].filter((s) => s.length >= 6 || (s.includes(" ") && s.length >= 4));
+}
+
+test("the page skeleton keeps structure and hooks, and no name, text, label or URL id of any fixture survives", () => {
+  for (const fx of table) {
+    const doc = load(fx.file, fx.url);
+    const sk = K.skeleton(doc);
+    for (const secret of privateStrings(doc)) assert.ok(!sk.includes(secret), `${fx.file}: "${secret}" survived into the skeleton`);
+    const people = fx.expect.flatMap((e) => [e.context.name, e.context.headline, e.context.text, e.context.recipient && e.context.recipient.name]
+      .concat((e.context.people || []).flatMap((p) => [p.name, p.headline]))
+      .concat(e.context.job_titles || []));
+    for (const s of people.filter((v) => typeof v === "string" && v.length >= 4)) assert.ok(!sk.includes(s), `${fx.file}: ${s}`);
+    assert.ok(!/ACo[A-Za-z0-9]{4}/.test(sk), `${fx.file}: a member id survived`);
+  }
+  const fx = table.find((f) => f.file === "dom2026/post-composer-outlet-en.html");
+  const sk = K.skeleton(load(fx.file, fx.url));
+  assert.match(sk, /<div id="interop-…" data-testid="interop-shadowdom">\n\s+#shadow-root \(open\)\n/, "shadow-root boundaries are shown");
+  assert.match(sk, /<div class="ql-editor" contenteditable="true" role="textbox" aria-multiline="true" aria-label="…" data-placeholder="…">/);
+  assert.match(sk, /<a class="ql-mention" href="\/company\/…" data-entity-urn="urn:li:fsd_company:…">/);
+  const otw = table.find((f) => f.file === "dom2026/otw-form-de.html");
+  const otwSk = K.skeleton(load(otw.file, otw.url));
+  assert.match(otwSk, /name="urn:li:fsd_openToWorkPreferencesFormElement:VISIBILITY" value="…" checked>/, "the checked property is shown, the value is not");
+  const react = table.find((f) => f.file === "dom2026/profile-own-react-en.html");
+  const reactSk = K.skeleton(load(react.file, react.url));
+  assert.match(reactSk, /componentkey="com\.linkedin\.sdui\.profile\.card\.ref…"/);
+  assert.match(reactSk, /componentkey="ProfileVerificationTriggerRef-…"/, "the vanity name after the hook is cut");
+});
