@@ -281,7 +281,7 @@ class Session:
             "ping": self.ping,
             "echo": self.echo,
             "open_dashboard": self.open_dashboard,
-            "page_health": self.page_health,
+            "unreadable_page": self.unreadable_page,
             "save_page_structure": self.save_page_structure,
         }
 
@@ -647,7 +647,7 @@ class Session:
             raise invalid("payload", "required (any JSON value)")
         return {"payload": req["payload"]}
 
-    def page_health(self, req: dict[str, Any]) -> dict[str, Any]:
+    def unreadable_page(self, req: dict[str, Any]) -> dict[str, Any]:
         """The extension saw a surface it should understand but could not read (issue 8).
 
         Only names are stored (surface, kind of page, frontend, extension

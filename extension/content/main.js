@@ -26,6 +26,9 @@
   // the next scan walks the page once instead.
   const MAX_PENDING_ADDED = 2000;
   const NOTE_MS = 10000;
+  // A surface must stay unreadable this long before the guard says it went
+  // blind there (a page still rendering is not a LinkedIn change).
+  const UNREADABLE_AFTER_MS = 2500;
 
   let pageSession = newSession();
   let currentUrl = location.href;
@@ -100,6 +103,8 @@
     for (const rec of recs.values()) UI.removeHost(rec);
     recs.clear();
     dismissed.clear();
+    unreadableSince.clear();
+    reportedUnreadable = "";
     send({ type: "new_page", page_session: pageSession }).then(applyPageState);
   }
 
@@ -182,6 +187,43 @@
       recs.delete(key);
       send({ type: "surface_gone", surface: key });
     }
+    checkHealth(found);
+  }
+
+  // ------------------------------------------------------- page health
+
+  const unreadableSince = new Map(); // surface name -> when first seen unreadable
+  let reportedUnreadable = "";
+  let healthTimer = null;
+
+  /**
+   * Surfaces the page evidently has but the extractors could not read: say so
+   * (badge, popup, a count in the host's log; names only, never page text),
+   * once they stayed unreadable for UNREADABLE_AFTER_MS.
+   */
+  function checkHealth(found) {
+    const now = Date.now();
+    const names = X.unreadable(document, location.href, found);
+    for (const name of Array.from(unreadableSince.keys())) if (!names.includes(name)) unreadableSince.delete(name);
+    for (const name of names) if (!unreadableSince.has(name)) unreadableSince.set(name, now);
+    const due = names.filter((n) => now - unreadableSince.get(n) >= UNREADABLE_AFTER_MS).sort();
+    if (names.length > due.length && !healthTimer) {
+      // Nothing may change on the page: look again when the wait is over.
+      healthTimer = setTimeout(() => {
+        healthTimer = null;
+        schedule("observe", 0);
+      }, UNREADABLE_AFTER_MS + 50);
+    }
+    const key = due.join(",");
+    if (key === reportedUnreadable) return;
+    reportedUnreadable = key;
+    send({
+      type: "unreadable_page",
+      page_session: pageSession,
+      surfaces: due,
+      page_type: X.pageType(location.href),
+      frontend: X.detectFrontend(document),
+    });
   }
 
   /** Re-read one surface now (at send time the last scan may be 100 ms old). */
@@ -517,8 +559,14 @@
     else if (roots.checkHosts(SHADOW_HOSTS)) schedule("observe", 0);
   }, 500);
 
-  api.runtime.onMessage.addListener((msg, sender) => {
+  api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     if (!sender || sender.id !== api.runtime.id || sender.tab) return;
+    if (msg && msg.type === "skeleton_of_page") {
+      // The popup's "Save page structure": names and text are replaced here,
+      // in the page, before anything leaves it (skeleton.js).
+      sendResponse({ skeleton: globalThis.LGSkeleton.skeleton(document), page_type: X.pageType(location.href) });
+      return;
+    }
     if (msg && msg.type === "reevaluate") {
       if (msg.reason === "resumed") setPaused(0);
       reevaluateAll();

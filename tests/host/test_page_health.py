@@ -22,10 +22,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_page_health_is_counted_per_day_without_page_text(session):
     for _ in range(3):
-        reply = ask(session, {"id": 1, "type": "page_health", "surfaces": ["message"], "page_type": "messaging",
+        reply = ask(session, {"id": 1, "type": "unreadable_page", "surfaces": ["message"], "page_type": "messaging",
                               "frontend": "ember", "extension_version": "0.1.0"})[0]
         assert reply == {"id": 1, "ok": True, "result": {"recorded": 1}}
-    ask(session, {"id": 2, "type": "page_health", "surfaces": ["post", "invitation"], "page_type": "feed",
+    ask(session, {"id": 2, "type": "unreadable_page", "surfaces": ["post", "invitation"], "page_type": "feed",
                   "frontend": "react", "extension_version": "0.1.0"})
     log = session.warm_up().log
     rows = log.page_health(datetime.now(timezone.utc) - timedelta(days=7))
@@ -46,7 +46,7 @@ def test_page_health_is_counted_per_day_without_page_text(session):
     ({"surfaces": ["message"], "page_type": "messaging", "extension_version": "x" * 41}, "extension_version"),
 ])
 def test_page_health_refuses_anything_but_known_names(session, bad, field):
-    reply = ask(session, {"id": 3, "type": "page_health", **bad})[0]
+    reply = ask(session, {"id": 3, "type": "unreadable_page", **bad})[0]
     assert reply["ok"] is False and reply["error"]["code"] == "invalid_request"
     assert field in reply["error"]["message"] or any(d["path"] == field for d in reply["error"].get("details", []))
     assert session.warm_up().log.page_health(datetime.now(timezone.utc) - timedelta(days=1)) == []
@@ -111,7 +111,7 @@ def test_documented_examples_get_replies_of_the_documented_shape(session):
     from tests.host.test_protocol_doc import example, message_sections, same_shape
 
     sections = message_sections()
-    for name in ("page_health", "save_page_structure"):
+    for name in ("unreadable_page", "save_page_structure"):
         request, documented = example(sections[name], "Request"), example(sections[name], "Reply")
         reply = ask(session, request)[0]
         assert reply["ok"], reply
