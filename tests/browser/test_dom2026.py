@@ -207,3 +207,66 @@ def test_a_shadow_host_added_later_anywhere_is_observed(guard):
     g.page.get_by_role("button", name="Post", exact=True).click()
     confirm_dialog(g.page).wait_for(timeout=5000)
     assert g.page.locator(SENT).count() == 0
+
+
+# ------------------------------------------------ "the guard can't read this page"
+
+BLIND_THREAD = """<!DOCTYPE html><html lang="en"><head><title>Messaging | LinkedIn</title></head>
+<body class="ember-application"><main>
+  <div class="msg-convo-wrapper msg-thread">
+    <div class="msg-title-bar-2027"><span class="renamed-title">Mark Visser</span>
+      <span class="renamed-subtitle">Head of Procurement at Initech</span></div>
+    <form class="msg-form"><div class="msg-form__contenteditable" contenteditable="true" role="textbox"><p>Secret draft for Mark</p></div>
+      <button class="msg-form__send-button" type="submit" data-fixture-send>Send</button></form>
+  </div>
+</main>
+<div id="interop-outlet" data-testid="interop-shadowdom"></div>
+<script>document.getElementById("interop-outlet").attachShadow({ mode: "open" }).appendChild(document.createElement("p")).textContent = "Linda de Boer";</script>
+<script src="/_fixture/app.js"></script></body></html>"""
+
+
+def test_a_page_the_guard_cannot_read_shows_in_badge_popup_doctor_and_saves_a_clean_skeleton(guard):
+    import json
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    from tests.browser.conftest import ROOT
+
+    g = guard
+    g.page.goto(g.site.add_html("/messaging/thread/2-abc/", BLIND_THREAD))
+    tab_id = g.worker().evaluate("async () => (await chrome.tabs.query({url: 'https://www.linkedin.com/*'}))[0].id")
+    deadline = time.monotonic() + 10
+    badge = ""
+    while time.monotonic() < deadline and badge != "?":
+        badge = g.worker().evaluate("(id) => chrome.action.getBadgeText({tabId: id})", tab_id)
+        time.sleep(0.1)
+    assert badge == "?", "a distinct badge state says the guard cannot read this page"
+    popup = g.ctx.new_page()
+    popup.goto(f"chrome-extension://{g.ext_id}/popup/popup.html?tab={tab_id}")
+    line = popup.locator('#page-unreadable [data-unreadable="message"]')
+    line.wait_for(timeout=5000)
+    assert line.inner_text() == "LinkedIn changed the message page; the guard cannot check it."
+    # The host counted it (names only) and doctor lists it.
+    deadline = time.monotonic() + 10
+    while True:
+        out = subprocess.run([sys.executable, "-m", "guard", "doctor", "--json", "--browser", "chromium",
+                              "--user-data-dir", str(g.profile)], env=g.env, capture_output=True, text=True,
+                             timeout=60, cwd=ROOT)
+        pages = json.loads(out.stdout)["unreadable_pages"]
+        if pages or time.monotonic() > deadline:
+            break
+        time.sleep(0.3)
+    assert [(p["surface"], p["page_type"], p["frontend"], p["count"]) for p in pages] == [("message", "messaging", "ember", 1)]
+    # Save page structure: a skeleton in the guard home, without the page's names or text.
+    popup.locator("#save-structure").click()
+    result = popup.locator('#structure-result[data-saved="true"]')
+    result.wait_for(timeout=10000)
+    saved = Path(result.inner_text().removeprefix("Saved to "))
+    assert saved.parent == g.guard_home / "page-structures", saved
+    text = saved.read_text(encoding="utf-8")
+    assert '<div class="msg-form__contenteditable" contenteditable="true" role="textbox">' in text
+    assert "#shadow-root (open)" in text
+    for secret in ("Mark Visser", "Head of Procurement", "Secret draft", "Linda de Boer", "2-abc"):
+        assert secret not in text, secret
