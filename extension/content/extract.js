@@ -929,7 +929,8 @@
     const have = new Set(surfaces.map((s) => (s.key.startsWith("invitation:") ? "invitation" : s.kind)));
     const type = pageType(url);
     const out = [];
-    const shown = (el) => isShown(el) && !isGuardUi(el) && D.rendered(el) !== false;
+    // Attributes only: checkVisibility() here would force a layout of the page on every check.
+    const shown = (el) => isShown(el) && !isGuardUi(el);
     if (!have.has("message")) {
       const editors = deepAll(doc, S.health.messageEditors).filter(shown);
       const open = editors.filter((e) => !D.closest(e, S.messaging.minimized));

@@ -25,6 +25,7 @@
   // in them (never a walk of the whole page per mutation); past this many
   // the next scan walks the page once instead.
   const MAX_PENDING_ADDED = 2000;
+  const ROOTS_WALK_TICKS = 6; // a walk for roots attached without a trace: every 3 s
   const NOTE_MS = 10000;
   // A surface must stay unreadable this long before the guard says it went
   // blind there (a page still rendering is not a LinkedIn change).
@@ -44,7 +45,7 @@
   const strings = {}; // lang -> {key: text}
   // Timings of our own work, bounded (benchmarks/extension_bench.py reads them).
   // scanByBatch: batch number -> duration of the scan that batch scheduled.
-  const stats = { scans: 0, evaluations: 0, batches: 0, batchMs: [], scanMs: [], scanByBatch: {}, shadowRoots: 0 };
+  const stats = { scans: 0, evaluations: 0, batches: 0, batchMs: [], scanMs: [], scanByBatch: {}, shadowRoots: 0, walkMs: [] };
   let scanScheduledBy = 0;
   function timing(list, ms) {
     if (list.length >= 5000) list.shift();
@@ -195,14 +196,29 @@
   const unreadableSince = new Map(); // surface name -> when first seen unreadable
   let reportedUnreadable = "";
   let healthTimer = null;
+  let healthCheckedAt = 0;
+  // Not urgent, and as dear as an extractor: at most once a second, not per scan.
+  const HEALTH_EVERY_MS = 1000;
 
   /**
    * Surfaces the page evidently has but the extractors could not read: say so
    * (badge, popup, a count in the host's log; names only, never page text),
    * once they stayed unreadable for UNREADABLE_AFTER_MS.
    */
+  let lastFound = [];
   function checkHealth(found) {
+    lastFound = found;
     const now = Date.now();
+    if (now - healthCheckedAt < HEALTH_EVERY_MS) {
+      if (!healthTimer) {
+        healthTimer = setTimeout(() => {
+          healthTimer = null;
+          if (!paused()) checkHealth(lastFound);
+        }, HEALTH_EVERY_MS - (now - healthCheckedAt));
+      }
+      return;
+    }
+    healthCheckedAt = now;
     const names = X.unreadable(document, location.href, found);
     for (const name of Array.from(unreadableSince.keys())) if (!names.includes(name)) unreadableSince.delete(name);
     for (const name of names) if (!unreadableSince.has(name)) unreadableSince.set(name, now);
@@ -553,11 +569,26 @@
   window.addEventListener("popstate", () => schedule("observe", 0));
   // LinkedIn is a single-page app: a cheap URL check catches pushState
   // navigations that change nothing we observe.
+  let ticks = 0;
   setInterval(() => {
+    ticks += 1;
     if (location.href !== currentUrl) schedule("observe", 0);
-    // attachShadow on a host already in the page makes no mutation record.
+    // attachShadow on a host already in the page makes no mutation record:
+    // LinkedIn's outlet is looked at every tick; every other element once
+    // every few seconds, in idle time (one walk, never per mutation).
     else if (roots.checkHosts(SHADOW_HOSTS)) schedule("observe", 0);
+    else if (ticks % ROOTS_WALK_TICKS === 0 && !document.hidden) whenIdle(() => {
+      const t0 = performance.now();
+      const fresh = roots.discover();
+      timing(stats.walkMs, performance.now() - t0);
+      if (fresh) schedule("observe", 0);
+    });
   }, 500);
+
+  function whenIdle(fn) {
+    if (typeof requestIdleCallback === "function") requestIdleCallback(fn, { timeout: 2000 });
+    else setTimeout(fn, 0);
+  }
 
   api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     if (!sender || sender.id !== api.runtime.id || sender.tab) return;
