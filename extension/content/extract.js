@@ -422,8 +422,18 @@
   }
 
   /** Open dialogs; the page's main area too when the URL says this is the form's page. */
+  // Open dialogs, looked up once per extractAll (two form extractors ask; each
+  // lookup is a query per open shadow root).
+  let dialogsOfScan = null;
+  function shownDialogs(doc) {
+    if (dialogsOfScan && dialogsOfScan.doc === doc) return dialogsOfScan.list;
+    const list = deepAll(doc, S.dialogs).filter(isShown).filter((d) => !isGuardUi(d));
+    if (dialogsOfScan) dialogsOfScan = { doc, list };
+    return list;
+  }
+
   function formScopes(doc, onUrl) {
-    const scopes = deepAll(doc, S.dialogs).filter(isShown).filter((d) => !isGuardUi(d));
+    const scopes = shownDialogs(doc).slice();
     const main = onUrl ? doc.querySelector("main") : null;
     if (main) scopes.push(main);
     return scopes;
@@ -903,13 +913,18 @@
   /** Every surface on the page, each with a protocol context (without url/trigger/page_session). */
   function extractAll(doc, url) {
     const out = [];
-    for (const fn of EXTRACTORS) {
-      try {
-        for (const s of fn(doc, url)) out.push(s);
-      } catch (err) {
-        // One broken extractor (a LinkedIn DOM change) must not hide the others.
-        if (root.console) root.console.debug("[linkedin-guard] extractor failed", fn.name, err);
+    dialogsOfScan = { doc: null, list: [] };
+    try {
+      for (const fn of EXTRACTORS) {
+        try {
+          for (const s of fn(doc, url)) out.push(s);
+        } catch (err) {
+          // One broken extractor (a LinkedIn DOM change) must not hide the others.
+          if (root.console) root.console.debug("[linkedin-guard] extractor failed", fn.name, err);
+        }
       }
+    } finally {
+      dialogsOfScan = null;
     }
     // An invitation textarea is not also a message composer.
     return out.filter((s) => !(s.kind === "message" && s.key.startsWith("message:") && out.some((o) => o.key.startsWith("invitation:") && o.root.contains(s.editor))));

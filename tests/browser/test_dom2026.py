@@ -6,7 +6,10 @@ the root; roots attached after load are found; Shift+Enter is a line break.
 
 Written with Playwright's plain page API (goto, locator, keyboard, mouse,
 evaluate) so the Firefox harness can run the same steps. Locators pierce
-open shadow roots; the guard's own UI is found through ``Guard.warning``.
+open shadow roots (LinkedIn's outlet). The guard's own UI is reached through
+the small ``UI`` adapter below: this branch's open-root cards through
+locators, or, once the closed-root page UI (branch page-ui) is merged, through
+its ``Guard.wait_warning``/``Guard.ui()`` helpers; the steps stay the same.
 """
 
 from __future__ import annotations
@@ -19,24 +22,87 @@ SENT = "#fixture-sent li"
 PITCH_EN = "Hi Pieter, we offer a new cleaning contract with 20% off this month. Shall I send you a quote?"
 PITCH_NL = "Hoi Pieter, wij bieden een nieuw schoonmaakcontract met 20% korting deze maand. Zal ik je een offerte sturen?"
 
-#: Where a guard card sits: the shadow root it was put in (the outlet's, or
-#: the document) and its box next to the composer's.
+#: Where a guard warning sits: its host (the guard's own element) is inside
+#: the outlet's shadow root, and the host's box (to compare with the composer's).
 PLACEMENT_JS = """(card) => {
-  let host = card.getRootNode().host;            // the guard's own host
+  const host = card.getRootNode().host;          // the guard's own host element
   const where = host.getRootNode();              // where the guard put it
   const outlet = document.getElementById('interop-outlet');
-  return { inOutlet: where === outlet.shadowRoot };
+  const r = host.getBoundingClientRect();
+  return { inOutlet: Boolean(outlet) && where === outlet.shadowRoot, inShadow: where !== document,
+           box: {x: r.x, y: r.y, width: r.width, height: r.height} };
 }"""
 
 
-def confirm_dialog(page):
-    return page.locator("[data-guard-confirm]")
+class UI:
+    """The guard's page UI for these tests, whichever implementation is in the extension."""
 
+    def __init__(self, g):
+        self.g = g
+        self.closed = hasattr(g, "wait_warning")  # closed-root chips/cards (branch page-ui)
 
-def host_box(card) -> dict:
-    """The box of the guard's host holding ``card`` (all the cards of one composer)."""
-    return card.evaluate("""(card) => { const r = card.getRootNode().host.getBoundingClientRect();
-                             return {x: r.x, y: r.y, width: r.width, height: r.height}; }""")
+    def wait_warning(self, rule: str, timeout: float = 10.0):
+        if self.closed:
+            return self.g.wait_warning(rule, timeout=timeout)
+        card = self.g.warning(rule).first
+        card.wait_for(timeout=timeout * 1000)
+        return card
+
+    def count(self, rule: str) -> int:
+        return self.g.warning_count(rule) if self.closed else self.g.warning(rule).count()
+
+    def placement(self, card) -> dict:
+        if self.closed:
+            return self.g.ui().call(card, f"function () {{ return ({PLACEMENT_JS})(this); }}")
+        return card.evaluate(PLACEMENT_JS)
+
+    def gone(self, rule: str) -> None:
+        if self.closed:
+            self.g.ui().wait_for(self.g.warning_selector(rule), state="detached", timeout=5)
+        else:
+            self.g.warning(rule).first.wait_for(state="detached", timeout=5000)
+
+    def fix(self, rule: str) -> None:
+        if self.closed:
+            self.g.ui().click(self.g.card_action(rule, "fix"))
+        else:
+            self.g.warning(rule).first.locator('[data-guard-action="fix"]').click()
+
+    # -- the confirm-before-send dialog
+
+    DIALOG = "[data-guard-confirm]"
+
+    def dialog_count(self) -> int:
+        return self.g.ui().count(self.DIALOG) if self.closed else self.g.page.locator(self.DIALOG).count()
+
+    def wait_dialog(self) -> None:
+        if self.closed:
+            self.g.ui().wait_for(self.DIALOG, timeout=5)
+        else:
+            self.g.page.locator(self.DIALOG).wait_for(timeout=5000)
+
+    def dialog_rules(self, rule: str) -> int:
+        sel = f'{self.DIALOG} [data-guard-rule="{rule}"]'
+        return self.g.ui().count(sel) if self.closed else self.g.page.locator(sel).count()
+
+    def press(self, action: str) -> None:
+        """proceed ("send-anyway" here, "anyway" in page-ui) or go back ("edit" / "back")."""
+        names = {"proceed": ("send-anyway", "anyway"), "back": ("edit", "back")}[action]
+        if self.closed:
+            ui = self.g.ui()
+            for name in names:
+                node = ui.query(f'{self.DIALOG} [data-guard-action="{name}"]')
+                if node is not None:
+                    ui.click(node)
+                    return
+            raise AssertionError(f"no {action} button in the confirm dialog")
+        self.g.page.locator(f'{self.DIALOG} [data-guard-action="{names[0]}"]').click()
+
+    def dialog_gone(self) -> None:
+        if self.closed:
+            self.g.ui().wait_for(self.DIALOG, state="detached", timeout=3)
+        else:
+            self.g.page.locator(self.DIALOG).wait_for(state="detached", timeout=3000)
 
 
 def box_near(a: dict, b: dict, gap: float = 40) -> bool:
@@ -47,40 +113,37 @@ def box_near(a: dict, b: dict, gap: float = 40) -> bool:
 
 
 def test_post_composer_in_the_outlet_warns_in_place_and_post_is_held(guard):
-    g = guard
+    g, ui = guard, UI(guard)
     g.page.goto(g.site.add("/feed/", "dom2026/post-composer-outlet-en.html"))
-    card = g.warning("LG301").first
-    card.wait_for(timeout=10000)
-    assert card.evaluate(PLACEMENT_JS) == {"inOutlet": True}, "the warning sits inside the outlet's root, with the composer"
+    card = ui.wait_warning("LG301")
+    where = ui.placement(card)
+    assert where["inOutlet"], "the warning sits inside the outlet's root, with the composer"
     editor = g.page.locator("#interop-outlet .ql-editor")
-    assert box_near(host_box(card), editor.bounding_box()), "next to the composer, not somewhere else on the page"
-    # One card: the decoy editor in the light DOM is not a second composer.
-    assert g.warning("LG301").count() == 1
+    assert box_near(where["box"], editor.bounding_box()), "next to the composer, not somewhere else on the page"
+    # One warning: the decoy editor in the light DOM is not a second composer.
+    assert ui.count("LG301") == 1
     g.page.get_by_role("button", name="Post", exact=True).click()
-    dialog = confirm_dialog(g.page)
-    dialog.wait_for(timeout=5000)
-    assert dialog.locator('[data-guard-rule="LG301"]').count() == 1
+    ui.wait_dialog()
+    assert ui.dialog_rules("LG301") == 1
     assert g.page.locator(SENT).count() == 0, "the post went out before the person decided"
-    dialog.locator('[data-guard-action="send-anyway"]').click()
+    ui.press("proceed")
     g.page.locator(SENT).first.wait_for(timeout=5000)
     assert g.page.locator(SENT).first.inner_text() == "Great kick-off with Initech today!"
     g.wait_log("LG301", lambda e: e["decision"] == "proceeded")
 
 
 def test_invitation_note_in_the_outlet_is_checked_and_send_invitation_is_held(guard):
-    g = guard
+    g, ui = guard, UI(guard)
     g.page.goto(g.site.add("/in/ACoAAB4004xYz/", "dom2026/invitation-outlet-nl.html"))
     g.page.locator("#interop-outlet textarea").click()
     g.page.keyboard.type(PITCH_NL)
-    card = g.warning("LG201").first
-    card.wait_for(timeout=10000)
-    assert card.evaluate(PLACEMENT_JS) == {"inOutlet": True}
-    assert box_near(host_box(card), g.page.locator("#interop-outlet textarea").bounding_box())
+    where = ui.placement(ui.wait_warning("LG201"))
+    assert where["inOutlet"]
+    assert box_near(where["box"], g.page.locator("#interop-outlet textarea").bounding_box())
     g.page.get_by_role("button", name="Uitnodiging verzenden").click()
-    dialog = confirm_dialog(g.page)
-    dialog.wait_for(timeout=5000)
+    ui.wait_dialog()
     assert g.page.locator(SENT).count() == 0
-    dialog.locator('[data-guard-action="edit"]').click()
+    ui.press("back")
     g.wait_log("LG201", lambda e: e["decision"] == "cancelled")
     assert g.page.locator(SENT).count() == 0
     entry = g.wait_log("LG201")
@@ -88,40 +151,37 @@ def test_invitation_note_in_the_outlet_is_checked_and_send_invitation_is_held(gu
 
 
 def test_message_bubble_in_the_outlet_holds_enter_not_shift_enter_and_fix_types_inside(guard):
-    g = guard
+    g, ui = guard, UI(guard)
     g.page.goto(g.site.add("/feed/", "dom2026/overlay-bubble-outlet-en.html"))
     editor = g.page.locator("#interop-outlet .msg-form__contenteditable")
     editor.click()
     g.page.keyboard.type(PITCH_EN)
-    card = g.warning("LG202").first
-    card.wait_for(timeout=10000)
-    assert card.evaluate(PLACEMENT_JS) == {"inOutlet": True}
+    assert ui.placement(ui.wait_warning("LG202"))["inOutlet"]
     # Shift+Enter is a line break: never held, never sent.
     g.page.keyboard.press("Shift+Enter")
     g.page.keyboard.type("Best, Sanne")
-    g.warning("LG202").first.wait_for(timeout=5000)
-    assert confirm_dialog(g.page).count() == 0, "Shift+Enter was held as a send"
+    ui.wait_warning("LG202", timeout=5)
+    assert ui.dialog_count() == 0, "Shift+Enter was held as a send"
     assert g.page.locator(SENT).count() == 0
     assert "Best, Sanne" in editor.inner_text()
     # Enter sends in LinkedIn's default setting: held for a confirmation.
     g.page.keyboard.press("Enter")
-    dialog = confirm_dialog(g.page)
-    dialog.wait_for(timeout=5000)
+    ui.wait_dialog()
     assert g.page.locator(SENT).count() == 0, "Enter inside the shadow root went out unchecked"
-    dialog.locator('[data-guard-action="edit"]').click()
-    dialog.wait_for(state="detached", timeout=3000)
-    # Fix appends the opt-out notice into the editor inside the root.
+    ui.press("back")
+    ui.dialog_gone()
+    # Fix appends the opt-out notice into the editor inside the root, at the end of the text.
     fix_text = g.worker().evaluate(
         """() => { for (const t of globalThis.linkedinGuard.tabState.tabs.values())
              for (const list of Object.values(t.surfaces)) for (const w of list)
                if (w.rule === 'LG202' && w.fix) return w.fix.text; return null; }""")
     assert fix_text, "the host offered a fix"
-    g.warning("LG202").first.locator('[data-guard-action="fix"]').click()
+    ui.fix("LG202")
     g.wait_log("LG202", lambda e: e["decision"] == "fixed")
     text = " ".join(editor.inner_text().split())
     assert text.startswith("Hi Pieter, we offer")
     assert text.endswith(" ".join(fix_text.split())), text
-    g.warning("LG202").first.wait_for(state="detached", timeout=5000)
+    ui.gone("LG202")
 
 
 def test_a_root_attached_after_load_without_any_mutation_is_found(guard):
@@ -168,9 +228,10 @@ def test_a_root_attached_after_load_without_any_mutation_is_found(guard):
     editor.wait_for(timeout=5000)
     editor.click()
     g.page.keyboard.type(PITCH_EN)
-    g.warning("LG201").first.wait_for(timeout=10000)
+    ui = UI(g)
+    ui.wait_warning("LG201")
     g.page.get_by_role("button", name="Send", exact=True).click()
-    confirm_dialog(g.page).wait_for(timeout=5000)
+    ui.wait_dialog()
     assert g.page.locator(SENT).count() == 0
 
 
@@ -200,12 +261,12 @@ def test_a_shadow_host_added_later_anywhere_is_observed(guard):
     # Typed without focusing through a click first: the observer, not focus, must see it.
     editor.evaluate("(el) => el.focus()")
     g.page.keyboard.type("Team day! ")
-    card = g.warning("LG301").first
-    card.wait_for(timeout=10000)
-    assert g.page.evaluate("() => document.querySelector('body > div:last-of-type').shadowRoot.querySelector('[data-guard-host]') !== null"), \
-        "the warning is placed inside the new root, by the composer"
+    ui = UI(g)
+    where = ui.placement(ui.wait_warning("LG301"))
+    assert where["inShadow"] and not where["inOutlet"], "the warning is placed inside the new root, by the composer"
+    assert box_near(where["box"], editor.bounding_box())
     g.page.get_by_role("button", name="Post", exact=True).click()
-    confirm_dialog(g.page).wait_for(timeout=5000)
+    ui.wait_dialog()
     assert g.page.locator(SENT).count() == 0
 
 
