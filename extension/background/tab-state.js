@@ -64,6 +64,7 @@ class TabState {
       t.pageSession = pageSession;
       t.surfaces = {};
       t.dismissed = [];
+      t.unreadable = [];
     }
     t.url = url;
     t.offline = Boolean(offline);
