@@ -422,3 +422,21 @@ test("the page skeleton keeps structure and hooks, and no name, text, label or U
   assert.match(reactSk, /componentkey="com\.linkedin\.sdui\.profile\.card\.ref…"/);
   assert.match(reactSk, /componentkey="ProfileVerificationTriggerRef-…"/, "the vanity name after the hook is cut");
 });
+
+test("an enrolled open-to-work card without a photo to tell says audience unknown, never public", () => {
+  const fx = table.find((f) => f.file === "dom2026/profile-own-ember2024-en.html");
+  const doc = load(fx.file, fx.url);
+  doc.querySelector(".profile-photo-edit img").remove();
+  const [s] = surfaces(doc, fx.url);
+  assert.equal(s.context.own, true, "the photo editor still says own profile");
+  assert.deepEqual(s.context.open_to_work, { audience: "unknown" });
+});
+
+test("the thread's profile card subtitle (div[title]) gives the headline when the lockup has none", () => {
+  const fx = table.find((f) => f.file === "dom2026/messaging-thread-en.html");
+  const doc = load(fx.file, fx.url);
+  doc.querySelector("dd.msg-entity-lockup__entity-info").remove();
+  const [s] = surfaces(doc, fx.url);
+  assert.equal(s.context.recipient.headline, "Head of Procurement at Initech");
+  assert.equal(s.context.recipient.connection_degree, "1st");
+});
