@@ -47,6 +47,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -136,11 +137,6 @@ def shadow_feed_page(posts: int, hosts: int = 20, late: int = 8) -> str:
   for (let i = 0; i < {early}; i++) roots.push(fill(document.getElementById("sp" + i).attachShadow({{mode: "open"}}), i));
   const outlet = document.getElementById("interop-outlet").attachShadow({{mode: "open"}});
   outlet.appendChild(document.getElementById("bubble").content.cloneNode(true));
-  window.__guardHostAt = [];
-  const watch = (target) => new MutationObserver((rs) => {{ for (const r of rs) for (const n of r.addedNodes)
-    if (n.nodeType === 1 && n.hasAttribute("data-guard-host")) window.__guardHostAt.push(performance.now()); }})
-    .observe(target, {{childList: true, subtree: true}});
-  watch(document.documentElement); watch(outlet);
   window.__inputAt = [];
   document.addEventListener("input", () => window.__inputAt.push(performance.now()), true);
   // Late hosts: half by attachShadow on elements already in the page (no mutation record), half as new elements.
@@ -218,20 +214,27 @@ def run_scenario(ctx, page, url: str, editor_selector: str, args) -> dict:
     long_tasks = page.evaluate("() => window.__longTasks")
     worst_ours = max(costs + scans) if costs else float("nan")
 
-    # Keystroke -> warning visible.
+    # Keystroke -> warning visible. The content script notes when a surface's
+    # warnings appear (performance.now(); the same clock in both worlds, and a
+    # closed-root page UI is invisible to the page); the page notes the input.
     editor = page.locator(editor_selector)
     latencies = []
     for _ in range(args.rounds):
         editor.click()
         page.keyboard.press("Control+A")
         page.keyboard.press("Delete")
-        page.wait_for_function("() => window.__guardHostAt !== undefined", timeout=5000)
-        page.wait_for_timeout(300)
-        page.evaluate("() => { window.__guardHostAt = []; window.__inputAt = []; }")
+        page.wait_for_timeout(600)  # the empty text is judged: no warning
+        shown_before = len(ours()["chipShownAt"])
+        page.evaluate("() => { window.__inputAt = []; }")
         page.keyboard.insert_text(PITCH)
-        page.wait_for_function("() => window.__guardHostAt.length > 0", timeout=5000)
-        t_in, t_host = page.evaluate("() => [window.__inputAt[window.__inputAt.length - 1], window.__guardHostAt[0]]")
-        latencies.append(t_host - t_in)
+        deadline = time.monotonic() + 5
+        while len(ours()["chipShownAt"]) <= shown_before:
+            if time.monotonic() > deadline:
+                raise SystemExit("no warning appeared within 5 s")
+            time.sleep(0.01)
+        t_shown = ours()["chipShownAt"][-1]
+        t_in = page.evaluate("() => window.__inputAt[window.__inputAt.length - 1]")
+        latencies.append(t_shown - t_in)
     cdp.detach()
     return {"nodes": nodes, "costs": costs, "scans": scans, "long_tasks": long_tasks, "worst": worst_ours,
             "latencies": latencies, "shadow_roots": after.get("shadowRoots"), "walks": after.get("walkMs", [])}
@@ -247,7 +250,7 @@ def report(name: str, r: dict, args, latency_target: float) -> bool:
         print(f"  idle walks for roots attached without a mutation: {len(r['walks'])}, p50 {pct(r['walks'], 50):.3f} ms, max {max(r['walks']):.3f} ms")
     print(f"  long tasks (> 50 ms) in the page: {len(r['long_tasks'])}; our longest single piece of work: {r['worst']:.3f} ms  (target: none of ours)")
     print(f"  keystroke -> warning visible ({args.rounds} rounds): p50 {pct(latencies, 50):.1f} ms, p95 {pct(latencies, 95):.1f} ms, "
-          f"max {max(latencies):.1f} ms  (target p95 <= {latency_target:.0f} ms; includes the 120 ms typing debounce)")
+          f"max {max(latencies):.1f} ms  (target p95 <= {latency_target:.0f} ms; includes the 80 ms typing debounce)")
     return pct(costs, 95) <= 1.0 and r["worst"] < 50 and pct(latencies, 95) <= latency_target
 
 

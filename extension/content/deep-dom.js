@@ -190,10 +190,10 @@
     return first && first.nodeType === 3 ? first.parentElement : first;
   }
 
-  /** Whether the event came from inside one of our own warning hosts. */
-  function fromGuardUi(e) {
+  /** Whether the event came from inside one of our own warning hosts (marked, or known to `owns`). */
+  function fromGuardUi(e, owns) {
     const path = typeof e.composedPath === "function" ? e.composedPath() : [e.target];
-    return path.some((n) => n && n.nodeType === 1 && n.hasAttribute(GUARD_HOST));
+    return path.some((n) => n && n.nodeType === 1 && (n.hasAttribute(GUARD_HOST) || Boolean(owns && owns(n))));
   }
 
   /**

@@ -18,7 +18,9 @@
   const SHADOW_HOSTS = globalThis.LGSelectors.shadowHosts;
   const api = globalThis.chrome;
 
-  const INPUT_DEBOUNCE_MS = 120; // "at most 150 ms after the last keystroke" (issue 4)
+  // Keystroke -> chip visible p95 <= 150 ms (issue 10; benchmarks/extension_bench.py): the
+  // debounce plus a host round trip and the render must fit, also on a busy machine.
+  const INPUT_DEBOUNCE_MS = 80;
   const OBSERVE_DELAY_MS = 150;
   const MAX_RECORDS_CHECKED = 200;
   // Added elements remembered between scans, to look for new shadow roots
@@ -45,7 +47,8 @@
   const strings = {}; // lang -> {key: text}
   // Timings of our own work, bounded (benchmarks/extension_bench.py reads them).
   // scanByBatch: batch number -> duration of the scan that batch scheduled.
-  const stats = { scans: 0, evaluations: 0, batches: 0, batchMs: [], scanMs: [], scanByBatch: {}, shadowRoots: 0, walkMs: [] };
+  // chipShownAt: performance.now() each time a surface's warnings appear (the benchmark's keystroke -> warning).
+  const stats = { scans: 0, evaluations: 0, batches: 0, batchMs: [], scanMs: [], scanByBatch: {}, chipShownAt: [], shadowRoots: 0, walkMs: [] };
   let scanScheduledBy = 0;
   function timing(list, ms) {
     if (list.length >= 5000) list.shift();
@@ -293,7 +296,9 @@
 
   function draw(rec) {
     if (!recs.has(rec.surface.key) && !rec.note) return;
+    const shown = Boolean(rec.host && rec.host.isConnected);
     UI.render(rec, paused() ? [] : rec.warnings, handlersFor(rec), stringsFor(rec));
+    if (!shown && rec.host && rec.host.isConnected) timing(stats.chipShownAt, performance.now());
   }
 
   function handlersFor(rec) {
@@ -543,7 +548,7 @@
   document.addEventListener(
     "input",
     (e) => {
-      if (D.fromGuardUi(e)) return;
+      if (D.fromGuardUi(e, ownsNode)) return;
       roots.fromPath(e.composedPath());
       schedule("input", INPUT_DEBOUNCE_MS);
     },
@@ -552,10 +557,14 @@
   document.addEventListener(
     "focusin",
     (e) => {
-      if (!D.fromGuardUi(e) && roots.fromPath(e.composedPath())) schedule("observe", 0);
+      if (!D.fromGuardUi(e, ownsNode) && roots.fromPath(e.composedPath())) schedule("observe", 0);
     },
     true
   );
+  // Our own page UI: marked hosts here; a page UI in closed roots may keep its hosts bare and answer owns().
+  function ownsNode(node) {
+    return typeof UI.owns === "function" && UI.owns(node);
+  }
   function onChange() {
     schedule("observe", 30);
   }
