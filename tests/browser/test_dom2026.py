@@ -20,6 +20,8 @@ pytestmark = pytest.mark.browser
 
 SENT = "#fixture-sent li"
 PITCH_EN = "Hi Pieter, we offer a new cleaning contract with 20% off this month. Shall I send you a quote?"
+RECRUITER_EN = ("Hi Pieter, I am a recruiter at Brightlane. We have an exciting vacancy for a facility manager in Utrecht. "
+                "Are you open to a new role? Let me know!")
 PITCH_NL = "Hoi Pieter, wij bieden een nieuw schoonmaakcontract met 20% korting deze maand. Zal ik je een offerte sturen?"
 
 #: Where a guard warning sits: its host (the guard's own element) is inside
@@ -170,7 +172,16 @@ def test_message_bubble_in_the_outlet_holds_enter_not_shift_enter_and_fix_types_
     assert g.page.locator(SENT).count() == 0, "Enter inside the shadow root went out unchecked"
     ui.press("back")
     ui.dialog_gone()
-    # Fix appends the opt-out notice into the editor inside the root, at the end of the text.
+    # Fix appends the opt-out notice into the editor inside the root, at the end
+    # of a two-line text (a recruitment message: LG202 alone, with its Fix).
+    editor.click()
+    g.page.keyboard.press("Control+A")
+    g.page.keyboard.press("Delete")
+    g.page.keyboard.type(RECRUITER_EN)
+    g.page.keyboard.press("Shift+Enter")
+    g.page.keyboard.type("Best, Sanne")
+    ui.wait_warning("LG202")
+    ui.gone("LG201")
     fix_text = g.worker().evaluate(
         """() => { for (const t of globalThis.linkedinGuard.tabState.tabs.values())
              for (const list of Object.values(t.surfaces)) for (const w of list)
@@ -179,7 +190,7 @@ def test_message_bubble_in_the_outlet_holds_enter_not_shift_enter_and_fix_types_
     ui.fix("LG202")
     g.wait_log("LG202", lambda e: e["decision"] == "fixed")
     text = " ".join(editor.inner_text().split())
-    assert text.startswith("Hi Pieter, we offer")
+    assert text.startswith("Hi Pieter, I am a recruiter") and "Best, Sanne" in text
     assert text.endswith(" ".join(fix_text.split())), text
     ui.gone("LG202")
 
