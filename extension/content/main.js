@@ -203,12 +203,13 @@
   // Not urgent, and as dear as an extractor: at most once a second, not per scan.
   const HEALTH_EVERY_MS = 1000;
 
+  let lastFound = [];
+
   /**
    * Surfaces the page evidently has but the extractors could not read: say so
    * (badge, popup, a count in the host's log; names only, never page text),
    * once they stayed unreadable for UNREADABLE_AFTER_MS.
    */
-  let lastFound = [];
   function checkHealth(found) {
     lastFound = found;
     const now = Date.now();
