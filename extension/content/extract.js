@@ -953,8 +953,11 @@
       if (open.length || onThread) out.push("message");
     }
     if (!have.has("post")) {
-      const editors = deepAll(doc, S.post.knownEditor).filter((e) => shown(e) && !isCommentEditor(e));
-      const roots = deepAll(doc, S.post.knownRoot).filter(shown);
+      // Rendered too (the browser's check, only for these few candidates): the
+      // decoy editor LinkedIn leaves hidden in the light DOM is no composer.
+      const seen = (el) => shown(el) && D.rendered(el) !== false;
+      const editors = deepAll(doc, S.post.knownEditor).filter((e) => !isCommentEditor(e) && seen(e));
+      const roots = deepAll(doc, S.post.knownRoot).filter(seen);
       if (editors.length || roots.length) out.push("post");
     }
     if (!have.has("invitation")) {
