@@ -69,7 +69,29 @@ async function renderPageWarnings() {
   }
   $("page-empty").hidden = warnings.length > 0;
   $("page-empty").textContent = i18n.msg(onLinkedIn ? "popup_no_warnings" : "popup_not_linkedin");
+  renderUnreadable(reply && reply.ok ? reply.result.unreadable || [] : [], Boolean(onLinkedIn));
 }
+
+/** "The guard can't read this page": one line naming each surface, and the way to report it. */
+function renderUnreadable(surfaces, onLinkedIn) {
+  const list = $("page-unreadable");
+  list.replaceChildren();
+  for (const surface of surfaces) {
+    list.appendChild(li("unreadable", { "data-unreadable": surface }, [span("", i18n.msg(`popup_unreadable_${surface}`))]));
+  }
+  list.hidden = surfaces.length === 0;
+  if (surfaces.length) $("page-empty").hidden = true;
+  $("structure").hidden = !onLinkedIn;
+}
+
+$("save-structure").addEventListener("click", async () => {
+  const out = $("structure-result");
+  const tabId = await currentTabId();
+  const reply = await ask("save_page_structure", { tab_id: tabId });
+  out.hidden = false;
+  out.textContent = reply.ok ? i18n.msg("popup_structure_saved", [reply.result.path]) : reply.error.message;
+  out.dataset.saved = reply.ok ? "true" : "false";
+});
 
 async function renderRecent(note) {
   const reply = await ask("get_log", { limit: 5 });
