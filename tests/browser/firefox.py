@@ -188,6 +188,33 @@ ENGINE = r"""(steps) => {
     if (cur.trim()) parts.push(cur.trim());
     return parts;
   };
+  // Like Playwright's CSS: a descendant combinator also crosses into open shadow roots.
+  const chunks = (sel) => {
+    const raw = []; let depth = 0; let quote = null; let cur = '';
+    for (const ch of sel) {
+      if (quote) { if (ch === quote) quote = null; }
+      else if (ch === '"' || ch === "'") quote = ch;
+      else if (ch === '(' || ch === '[') depth++;
+      else if (ch === ')' || ch === ']') depth--;
+      else if (/\s/.test(ch) && depth === 0) { if (cur) raw.push(cur); cur = ''; continue; }
+      cur += ch;
+    }
+    if (cur) raw.push(cur);
+    const out = [];
+    for (const t of raw) {
+      const prev = out[out.length - 1];
+      if (prev !== undefined && (/^[>+~]/.test(t) || /[>+~]$/.test(prev))) out[out.length - 1] = prev + ' ' + t;
+      else out.push(t);
+    }
+    return out;
+  };
+  const up = (n) => n.parentElement || (n.parentNode instanceof ShadowRoot ? n.parentNode.host : null);
+  const matchChain = (el, parts) => {
+    if (!el.matches(parts[parts.length - 1])) return false;
+    let i = parts.length - 2;
+    for (let n = up(el); n && i >= 0; n = up(n)) if (n.matches(parts[i])) i--;
+    return i < 0;
+  };
   const css = (scope, sel) => {
     const found = new Set();
     const all = under(scope);
@@ -195,8 +222,9 @@ ENGINE = r"""(steps) => {
       let text = null;
       const m = part.match(/:text\((['"])(.*?)\1\)$/);
       if (m) { text = m[2].toLowerCase(); part = part.slice(0, m.index) || '*'; }
+      const parts = chunks(part);
       for (const el of all) {
-        if (el.matches(part) && (text === null || deepText(el).toLowerCase().includes(text))) found.add(el);
+        if (matchChain(el, parts) && (text === null || deepText(el).toLowerCase().includes(text))) found.add(el);
       }
     }
     return all.filter((el) => found.has(el));

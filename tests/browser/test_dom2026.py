@@ -1,4 +1,4 @@
-"""LinkedIn as it is in 2026 (issue 8), in real Chromium with the real host:
+"""LinkedIn as it is in 2026 (issue 8), in real Chromium and Firefox ESR with the real host:
 composers and dialogs inside the OPEN shadow root of ``#interop-outlet``
 get their warnings in place, and their Post/Send/Send invitation is held
 for a confirmation, by click and by Enter; Fix types into a composer inside
@@ -182,7 +182,7 @@ def test_message_bubble_in_the_outlet_holds_enter_not_shift_enter_and_fix_types_
     g.page.keyboard.type("Best, Sanne")
     ui.wait_warning("LG202")
     ui.gone("LG201")
-    fix_text = g.worker().evaluate(
+    fix_text = g.background(
         """() => { for (const t of globalThis.linkedinGuard.tabState.tabs.values())
              for (const list of Object.values(t.surfaces)) for (const w of list)
                if (w.rule === 'LG202' && w.fix) return w.fix.text; return null; }""")
@@ -308,23 +308,22 @@ def test_a_page_the_guard_cannot_read_shows_in_badge_popup_doctor_and_saves_a_cl
 
     g = guard
     g.page.goto(g.site.add_html("/messaging/thread/2-abc/", BLIND_THREAD))
-    tab_id = g.worker().evaluate("async () => (await chrome.tabs.query({url: 'https://www.linkedin.com/*'}))[0].id")
+    tab_id = g.background("async () => (await chrome.tabs.query({url: 'https://www.linkedin.com/*'}))[0].id")
     deadline = time.monotonic() + 10
     badge = ""
     while time.monotonic() < deadline and badge != "?":
-        badge = g.worker().evaluate("(id) => chrome.action.getBadgeText({tabId: id})", tab_id)
+        badge = g.background("(id) => chrome.action.getBadgeText({tabId: id})", tab_id)
         time.sleep(0.1)
     assert badge == "?", "a distinct badge state says the guard cannot read this page"
-    popup = g.ctx.new_page()
-    popup.goto(f"chrome-extension://{g.ext_id}/popup/popup.html?tab={tab_id}")
+    popup = g.extension_page(f"popup/popup.html?tab={tab_id}")
     line = popup.locator('#page-unreadable [data-unreadable="message"]')
     line.wait_for(timeout=5000)
     assert line.inner_text() == "LinkedIn changed the message page; the guard cannot check it."
     # The host counted it (names only) and doctor lists it.
     deadline = time.monotonic() + 10
     while True:
-        out = subprocess.run([sys.executable, "-m", "guard", "doctor", "--json", "--browser", "chromium",
-                              "--user-data-dir", str(g.profile)], env=g.env, capture_output=True, text=True,
+        where = ["--browser", "firefox"] if g.firefox else ["--browser", "chromium", "--user-data-dir", str(g.profile)]
+        out = subprocess.run([sys.executable, "-m", "guard", "doctor", "--json", *where], env=g.env, capture_output=True, text=True,
                              timeout=60, cwd=ROOT)
         pages = json.loads(out.stdout)["unreadable_pages"]
         if pages or time.monotonic() > deadline:
