@@ -8,17 +8,28 @@ visits in a window). It never writes the log: recording is the host's job.
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from functools import lru_cache
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from guard.models import Context, Finding, Settings
 from guard.rules import all_rules
 from guard.rules.base import Hit, Rule, Text
 
+if TYPE_CHECKING:
+    from guard.consent import ConsentRegister
+
 # Kinds on which a "confirm" makes sense: the person is about to send, post or
 # save something. A profile page has no Send button to hold.
 SUBMITTABLE_KINDS = frozenset({"message", "post", "open_to_work_form", "position_form"})
+
+#: What the consent register exempts: a person who asked for the offer did
+#: not receive it unsolicited. LG202 (the opt-out notice) still applies.
+CONSENT_EXEMPT_RULES = frozenset({"LG201"})
+#: Rules whose warnings are about a message's recipient ("They asked for this" names them).
+RECIPIENT_RULES = frozenset({"LG201", "LG202"})
+#: Warning ids remembered with their recipient, for a later "They asked for this".
+RECIPIENTS_KEPT = 512
 
 
 def pick_language(settings: Settings, ctx: Context | None) -> str:
@@ -37,8 +48,12 @@ def finding_id(rule_id: str, subject: str, page_session: str | None) -> str:
 
 
 class Engine:
-    def __init__(self, settings: Settings | None = None, rules: Iterable[type[Rule]] | None = None):
+    def __init__(self, settings: Settings | None = None, rules: Iterable[type[Rule]] | None = None,
+                 consent: "ConsentRegister | None" = None):
         self.settings = settings or Settings()
+        self.consent = consent
+        # warning id -> (recipient name, profile URL) of recent message warnings
+        self._recipients: OrderedDict[str, tuple[str, str | None]] = OrderedDict()
         self.rules: list[Rule] = [cls() for cls in (rules if rules is not None else all_rules())]
         self._by_kind: dict[str, list[Rule]] = defaultdict(list)
         for rule in self.rules:
@@ -55,7 +70,35 @@ class Engine:
                 continue
             for hit in rule.check(ctx, settings):
                 findings.append(self._finding(rule, hit, ctx, lang))
+        if findings and ctx.kind == "message":
+            findings = self._about_recipient(findings, ctx)
         return findings
+
+    def _about_recipient(self, findings: list[Finding], ctx: Context) -> list[Finding]:
+        """Drop LG201 for a recipient in the consent register; remember who each warning is about.
+
+        A filter after the rules (detectors propose, filters veto), so LG201
+        itself stays a judgement about the text.
+        """
+        recipient = ctx.recipient  # type: ignore[union-attr]
+        if self.consent is not None and any(f.rule in CONSENT_EXEMPT_RULES for f in findings):
+            try:
+                exempt = self.consent.exempts(recipient.name, recipient.profile_url)
+            except Exception:  # an unreadable register exempts nobody: the warning stays
+                exempt = False
+            if exempt:
+                findings = [f for f in findings if f.rule not in CONSENT_EXEMPT_RULES]
+        for f in findings:
+            if f.rule in RECIPIENT_RULES:
+                self._recipients[f.id] = (recipient.name, recipient.profile_url)
+                self._recipients.move_to_end(f.id)
+        while len(self._recipients) > RECIPIENTS_KEPT:
+            self._recipients.popitem(last=False)
+        return findings
+
+    def recipient_of(self, warning_id: str) -> tuple[str, str | None] | None:
+        """The recipient (name, profile URL) of a recent LG201/LG202 warning, or None."""
+        return self._recipients.get(warning_id)
 
     def _finding(self, rule: Rule, hit: Hit, ctx: Context, lang: str) -> Finding:
         mode = hit.mode or rule.default_mode

@@ -39,7 +39,7 @@ Severity = Literal["info", "warning", "critical"]
 Mode = Literal["inform", "confirm"]
 Trigger = Literal["observe", "input", "submit"]
 Degree = Literal["1st", "2nd", "3rd"]
-Decision = Literal["dismissed", "proceeded", "cancelled", "fixed"]
+Decision = Literal["dismissed", "proceeded", "cancelled", "fixed", "not_applicable"]
 Lang = Literal["en", "nl"]
 
 RULE_ID_PATTERN = re.compile(r"^LG\d{3}$")

@@ -58,7 +58,7 @@ ENTRY_FIELDS: tuple[str, ...] = tuple(LogEntry.model_fields)
 #: What ``entry()`` and exports add to that.
 DETAIL_FIELDS: tuple[str, ...] = ENTRY_FIELDS + ("title", "evidence", "decided_at", "warning_id")
 
-DECISIONS = ("dismissed", "proceeded", "cancelled", "fixed")
+DECISIONS = ("dismissed", "proceeded", "cancelled", "fixed", "not_applicable")
 
 # name -> SQL. Append only: a database remembers which names it has applied.
 MIGRATIONS: tuple[tuple[str, str], ...] = (

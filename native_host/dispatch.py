@@ -42,8 +42,9 @@ MAX_ID_CHARS = 200
 MAX_JUSTIFICATION = 5000
 # Room left in a 1 MiB frame for the envelope around a list of entries/findings.
 _ENVELOPE_ROOM = 4096
-DASHBOARD_PAGES = ("log", "settings", "rules", "chart")
-DECISIONS = ("dismissed", "proceeded", "cancelled", "fixed")
+DASHBOARD_PAGES = ("log", "settings", "rules", "chart", "consent")
+DECISIONS = ("dismissed", "proceeded", "cancelled", "fixed", "not_applicable")
+REASON_KINDS = ("not_a_pitch", "asked_for_it")
 
 
 def _reject_constant(name: str) -> Any:
@@ -150,6 +151,17 @@ def rule_ids_cheaply() -> list[str]:
     return sorted(ids)
 
 
+def _open_consent(log_path: Path | None) -> Any:
+    """The consent register next to the warning log (opened lazily; see guard.consent)."""
+    try:
+        from guard.consent import ConsentRegister
+
+        return ConsentRegister(Path(log_path).with_name("consent.sqlite3") if log_path is not None else None)
+    except Exception as err:  # the guard still warns without it
+        log.error("cannot use the consent register: %s", type(err).__name__)
+        return None
+
+
 def _stat_signature(path: str | Path) -> tuple[int, int, int] | None:
     try:
         st = os.stat(path)
@@ -200,7 +212,7 @@ class _Core:
             self.signature = _stat_signature(settings_path)
         self.settings = loaded.settings
         self.problem = loaded.problem
-        self.engine = Engine(self.settings)
+        self.engine = Engine(self.settings, consent=_open_consent(log_path))
         self.log = None
         self.log_error: str | None = None
         self.retention_at = 0.0
@@ -274,9 +286,11 @@ class Session:
         self.handlers: dict[str, Callable[[dict[str, Any]], Any]] = {
             "hello": self.hello,
             "evaluate": self.evaluate,
-            "decide": self.decide,
+            "decide": self.decide_and_note_consent,
             "get_settings": self.get_settings,
             "set_settings": self.set_settings,
+            "patch_settings": self.patch_settings,
+            "get_rules": self.get_rules,
             "get_log": self.get_log,
             "ping": self.ping,
             "echo": self.echo,
@@ -567,11 +581,82 @@ class Session:
         page_session = req.get("page_session")
         if page_session is not None and not isinstance(page_session, str):
             raise invalid("page_session", "expected a string or null")
+        reason_kind = req.get("reason_kind")
+        if reason_kind is not None and (decision != "not_applicable" or reason_kind not in REASON_KINDS):
+            raise invalid("reason_kind", f"expected one of {', '.join(REASON_KINDS)}, with decision not_applicable")
         core = self.warm_up()
         if core.log is None:
             raise HostError("unavailable", core.log_error or "the warning log is not available")
         recorded = core.log.decide(warning_id, decision, justification or None, page_session)
         return {"recorded": recorded}
+
+    def decide_and_note_consent(self, req: dict[str, Any]) -> dict[str, Any]:
+        """``decide``; "They asked for this" also puts the recipient in the consent register.
+
+        The recipient is the one the host saw with that warning (the engine
+        remembers recent message warnings); the note is the justification.
+        ``consent`` in the reply: the register entry, or null when the host
+        does not know the recipient (it restarted since the warning).
+        """
+        result = self.decide(req)
+        if req.get("decision") != "not_applicable" or req.get("reason_kind") != "asked_for_it":
+            return result
+        core = self.warm_up()
+        recipient = core.engine.recipient_of(req["warning_id"])
+        consent = core.engine.consent
+        if recipient is None or consent is None:
+            log.warning("'they asked for this' on a warning whose recipient this host does not know")
+            return {**result, "consent": None}
+        from guard.consent import MAX_NAME, MAX_NOTE
+
+        name, profile_url = recipient
+        note = req.get("justification")
+        try:
+            # The decision is recorded already: a register that cannot take
+            # the entry says so in the reply, it does not turn it into an error.
+            entry = consent.add(name[:MAX_NAME], profile_url, note=note[:MAX_NOTE] if note else None)
+        except Exception as err:
+            log.error("could not add to the consent register: %s", type(err).__name__)
+            return {**result, "consent": None}
+        log.info("recipient added to the consent register")
+        return {**result, "consent": {"id": entry.get("id"), "name": entry.get("name")}}
+
+    def patch_settings(self, req: dict[str, Any]) -> dict[str, Any]:
+        """Apply a JSON merge patch to the settings file as it is now, under a lock (see guard.settings_patch)."""
+        patch = req.get("patch")
+        if not isinstance(patch, dict):
+            raise invalid("patch", "expected an object (a JSON merge patch of the settings)")
+        core = self.warm_up()
+        from pydantic import ValidationError
+
+        from guard import settings_patch, settings_store
+        from guard.models import validation_details
+
+        try:
+            settings, problem = settings_patch.apply_patch(patch, core.settings_path)
+        except settings_patch.PatchError as err:
+            raise invalid("patch", str(err)) from None
+        except settings_store.SettingsError as err:
+            cause = err.__cause__
+            details = validation_details(cause) if isinstance(cause, ValidationError) else [
+                {"path": "(root)", "message": "expected a JSON object"}]
+            raise HostError("invalid_settings", str(err)[:2000], details) from None
+        core.signature = _stat_signature(core.settings_path)
+        core.settings_checked_at = _monotonic()
+        core.settings = settings
+        core.problem = problem
+        core.engine.settings = settings
+        log.info("settings patched by the extension")
+        self._push(self._settings_event(core, problem))
+        return {"settings": core.settings_json()}
+
+    def get_rules(self, req: dict[str, Any]) -> dict[str, Any]:
+        """The catalogue with each rule's setting and whether its settings let it fire (guard.rule_setup)."""
+        core = self.warm_up()
+        self._refresh_settings(core)
+        from guard.rule_setup import rule_overview
+
+        return {"rules": rule_overview(core.settings)}
 
     def get_settings(self, req: dict[str, Any]) -> dict[str, Any]:
         core = self.warm_up()
@@ -596,7 +681,10 @@ class Session:
             else:
                 details = [{"path": "(root)", "message": "expected a JSON object"}]
             raise HostError("invalid_settings", str(err)[:2000], details) from None
-        settings_store.save(settings, core.settings_path)
+        from guard.settings_patch import locked
+
+        with locked(core.settings_path):  # never in the middle of another host's patch_settings
+            settings_store.save(settings, core.settings_path)
         core.signature = _stat_signature(core.settings_path)
         core.settings_checked_at = _monotonic()
         core.settings = settings

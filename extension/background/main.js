@@ -8,24 +8,29 @@
 
 const RULE_ID = /^LG\d{3}$/;
 const DECISIONS = new Set(["dismissed", "proceeded", "cancelled", "fixed"]);
-const DASHBOARD_PAGES = new Set(["log", "settings", "rules"]);
+const DASHBOARD_PAGES = new Set(["log", "settings", "rules", "consent"]);
 const PAUSE_MINUTES = 10;
 const api = globalThis.chrome;
 
 const tabState = new TabState(api.storage && api.storage.session);
 let failMode = "open";
 let pausedUntil = 0;
+// The latest word on the settings file: from hello, then from every
+// settings_changed event (a file that turns invalid later must reach the popup too).
+let settingsProblem = null;
 
 const host = new NativeHost({
   helloPayload: () => ({ extension_version: api.runtime.getManifest().version }),
   onEvent: (msg) => {
     if (msg.event === "settings_changed") {
+      settingsProblem = msg.settings_problem || null;
       if (msg.settings && msg.settings.fail_mode) setFailMode(msg.settings.fail_mode);
       broadcast({ type: "reevaluate", reason: "settings_changed" });
     }
   },
   onState: (snap) => {
     if (snap.fail_mode) setFailMode(snap.fail_mode);
+    if (snap.state === "connected") settingsProblem = snap.settings_problem || null;
     if (snap.state === "connected") broadcast({ type: "reevaluate", reason: "connected" });
     for (const id of tabState.tabIds()) updateBadge(id);
     if (!tabState.tabIds().length) updateBadge(null);
@@ -69,8 +74,15 @@ function updateBadge(tabId) {
     // The host being unreachable outranks "cannot read this page".
     text = "!";
     color = "#666666";
+  } else if (!text && tabId !== null && tabState.notChecked(tabId, false)) {
+    // A LinkedIn page the guard could not check: never the empty "all clear" badge.
+    text = "?";
+    color = "#666666";
   }
   const where = tabId === null ? {} : { tabId };
+  const notChecked = text === "?" || text === "!";
+  const title = `${api.i18n.getMessage("actionTitle")}${notChecked ? ` — ${api.i18n.getMessage("popup_not_checked")}` : ""}`;
+  if (api.action.setTitle) api.action.setTitle({ ...where, title }).catch(() => {});
   api.action.setBadgeText({ ...where, text }).catch(() => {});
   api.action.setBadgeBackgroundColor({ ...where, color }).catch(() => {});
 }
@@ -89,6 +101,7 @@ function hostStatus() {
     install_command: INSTALL_COMMAND,
     fail_mode: failMode,
     paused_until: paused() ? pausedUntil : null,
+    settings_problem: settingsProblem,
     extension_version: api.runtime.getManifest().version,
   };
 }
@@ -170,12 +183,23 @@ async function setRuleEnabled(msg) {
     err.code = "invalid_request";
     throw err;
   }
-  const { settings } = await host.request("get_settings", {}, { timeout: 4000 });
-  const next = JSON.parse(JSON.stringify(settings || {}));
-  next.rules = next.rules || {};
-  next.rules[rule] = { ...(next.rules[rule] || {}), enabled: Boolean(msg.enabled) };
-  const result = await host.request("set_settings", { settings: next }, { timeout: 4000 });
-  broadcast({ type: "reevaluate", reason: "rule_toggled" });
+  return patchSettings({ patch: { rules: { [rule]: { enabled: Boolean(msg.enabled) } } } });
+}
+
+/**
+ * Change part of the settings. The host applies the patch to the file as it
+ * is, under a lock: reading here and writing back (get_settings, then
+ * set_settings) lost one of two quick clicks.
+ */
+async function patchSettings(msg) {
+  const patch = msg.patch;
+  if (!patch || typeof patch !== "object" || Array.isArray(patch)) {
+    const err = new Error("patch must be an object (a JSON merge patch of the settings)");
+    err.code = "invalid_request";
+    throw err;
+  }
+  const result = await host.request("patch_settings", { patch }, { timeout: 5000 });
+  broadcast({ type: "reevaluate", reason: "settings_patched" });
   return result;
 }
 
@@ -311,7 +335,14 @@ const handlers = {
       await ready;
       const tabId = Number(msg.tab_id);
       const t = tabState.tabs.get(tabId);
-      return { warnings: tabState.warnings(tabId), url: t ? t.url : null, offline: t ? t.offline : false, unreadable: tabState.unreadable(tabId) };
+      return {
+        warnings: tabState.warnings(tabId),
+        url: t ? t.url : null,
+        offline: t ? t.offline : false,
+        not_checked: t ? tabState.notChecked(tabId, hostProblem()) : false,
+        // The surfaces the guard cannot read here (names only; [] when it reads everything).
+        unreadable: tabState.unreadable(tabId),
+      };
     },
   },
   get_log: {
@@ -324,6 +355,8 @@ const handlers = {
     },
   },
   get_settings: { from: ["extension"], handle: () => host.request("get_settings", {}, { timeout: 5000 }) },
+  get_rules: { from: ["extension"], handle: () => host.request("get_rules", {}, { timeout: 5000 }) },
+  patch_settings: { from: ["extension"], handle: patchSettings },
   set_settings: {
     from: ["extension"],
     handle: (msg) => host.request("set_settings", { settings: msg.settings }, { timeout: 5000 }),
@@ -345,6 +378,20 @@ const gate = new MessageGate(handlers, api.runtime.id, api.runtime.getURL(""));
 api.runtime.onMessage.addListener(gate.listener());
 
 api.tabs.onRemoved.addListener((tabId) => tabState.forget(tabId));
+
+// First run: a page that welcomes the person and asks what the rules need.
+// Not when the settings already give every rule what it needs (an
+// organisation's or a re-install's settings): nothing to ask then. When the
+// host cannot answer, the page opens and shows how to install it.
+// Registered at the top level: an MV3 worker must add listeners synchronously.
+api.runtime.onInstalled.addListener((details) => {
+  if (!details || details.reason !== "install") return;
+  host
+    .request("get_rules", {}, { timeout: 8000 })
+    .then((r) => (r.rules || []).some((rule) => rule.enabled && rule.setup === "needs_setup"), () => true)
+    .then((needed) => (needed ? api.tabs.create({ url: api.runtime.getURL("welcome/welcome.html") }) : null))
+    .catch(() => {});
+});
 
 // Connect at start so the popup knows the host's state at once.
 host.connect();

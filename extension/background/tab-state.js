@@ -96,7 +96,25 @@ class TabState {
     return Array.from(seen.values());
   }
 
-  forget(tabId) {
+  /**
+   * Whether this LinkedIn tab was NOT checked: the host could not be reached
+   * (its last evaluate failed, or the host is down now) or the page could not
+   * be read. The popup and badge then say "Not checked", never "nothing to warn about".
+   */
+  notChecked(tabId, hostDown) {
+    const t = this.tabs.get(tabId);
+    if (!t || !t.url) return false;
+    return Boolean(t.offline || hostDown || this.pageUnreadable(tabId));
+  }
+
+  /** Whether some part of the page could not be read (a list of surfaces, or a flag). */
+  pageUnreadable(tabId) {
+    const t = this.tabs.get(tabId);
+    if (!t) return false;
+    return Array.isArray(t.unreadable) ? t.unreadable.length > 0 : Boolean(t.unreadable);
+  }
+
+    forget(tabId) {
     this.tabs.delete(tabId);
     this.save();
   }

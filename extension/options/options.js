@@ -1,20 +1,21 @@
 /*
- * The options page: the way to the dashboard's settings, log and rule
- * catalogue (the host opens it), plus a quick on/off per rule through
- * get_settings/set_settings (validated by the host exactly like the dashboard).
+ * The options page: every rule with its name, one line of what it does, its
+ * state (on/off and how it warns), and "needs setup" where its settings are
+ * missing (from the host's get_rules, generated from the rules' own docs).
+ * A switch per rule turns it on or off through patch_settings, with Undo;
+ * "Learn more" opens that rule's section of the dashboard's catalogue
+ * (/rules#LGnnn). Settings never change from a LinkedIn page, only here,
+ * in the popup or in the dashboard.
  */
-/* global i18n */
+/* global i18n, pages */
 "use strict";
 
 const $ = (id) => document.getElementById(id);
+const ask = (type, payload) => pages.ask(type, payload);
 
-function ask(type, payload = {}) {
-  return chrome.runtime.sendMessage({ type, ...payload }).catch((err) => ({ ok: false, error: { code: "error", message: String(err) } }));
-}
-
-async function openPage(page) {
+async function openPage(page, rule) {
   $("open-error").textContent = "";
-  const reply = await ask("open_dashboard", { page });
+  const reply = await ask("open_dashboard", rule ? { page, rule } : { page });
   if (!reply.ok) $("open-error").textContent = reply.error.message;
 }
 
@@ -24,48 +25,69 @@ function renderStatus(s) {
   $("install").hidden = s.state !== "not_installed";
   $("install-command").textContent = s.install_command || "linkedin-guard install";
   $("status-detail").textContent = s.state === "connected" ? "" : s.detail || "";
+  $("settings-problem").hidden = !s.settings_problem;
+  $("settings-problem").textContent = s.settings_problem ? i18n.msg("popup_settings_problem", [String(s.settings_problem)]) : "";
 }
 
-async function renderRules(ruleIds) {
-  const reply = await ask("get_settings");
-  const list = $("rules");
-  list.replaceChildren();
-  if (!reply.ok) return;
-  const settings = reply.result.settings || {};
-  for (const id of ruleIds) {
-    const item = document.createElement("li");
-    const box = document.createElement("input");
-    box.type = "checkbox";
-    box.id = `rule-${id}`;
-    box.dataset.rule = id;
-    const rs = (settings.rules || {})[id];
-    box.checked = !rs || rs.enabled !== false;
-    const label = document.createElement("label");
-    label.htmlFor = box.id;
-    label.textContent = `${id} — ${i18n.msg("options_rule_enabled")}`;
-    box.addEventListener("change", async () => {
-      const r = await ask("set_rule_enabled", { rule: id, enabled: box.checked });
-      $("rules-status").textContent = r.ok ? i18n.msg("options_saved") : i18n.msg("options_error", [r.error.message]);
-      if (!r.ok) box.checked = !box.checked;
-    });
-    item.appendChild(box);
-    item.appendChild(label);
-    list.appendChild(item);
+function el(tag, props = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === "text") node.textContent = v;
+    else if (k === "class") node.className = v;
+    else node.setAttribute(k, v);
   }
+  for (const c of children) node.append(c);
+  return node;
 }
 
+function ruleItem(rule) {
+  const id = rule.id;
+  const box = el("input", { type: "checkbox", id: `rule-${id}`, role: "switch", "aria-describedby": `rule-${id}-state rule-${id}-summary rule-${id}-setup` });
+  box.dataset.rule = id;
+  box.checked = rule.enabled;
+  box.addEventListener("change", () => pages.setRule(id, box.checked, $("rules-status"), renderRules));
+  const label = el("label", { for: box.id }, [el("span", { class: "rule", text: id }), pages.text(rule.title)]);
+  const state = el("span", { id: `rule-${id}-state`, class: `rule-state ${rule.enabled ? "on" : "off"}`, text: pages.stateLabel(rule) });
+  const setupText = pages.setupLabel(rule);
+  const setup = el("p", { id: `rule-${id}-setup`, class: `setup setup-${rule.setup}`, text: setupText });
+  setup.hidden = !setupText;
+  const learn = el("button", { type: "button", class: "link", "aria-label": i18n.msg("options_learn_more_label", [id]), text: i18n.msg("options_learn_more") });
+  learn.addEventListener("click", () => openPage("rules", id));
+  const item = el("li", { "data-rule": id, "data-setup": rule.setup }, [
+    el("div", { class: "rule-head" }, [box, label, state]),
+    el("p", { id: `rule-${id}-summary`, class: "summary", text: pages.text(rule.summary) }),
+    setup,
+    learn,
+  ]);
+  return item;
+}
+
+async function renderRules() {
+  const reply = await ask("get_rules");
+  $("rules-unavailable").hidden = reply.ok;
+  if (!reply.ok) return;
+  // Re-rendered after every change: give focus back to the element that had it.
+  const focused = document.activeElement && document.activeElement.closest("#rules") ? document.activeElement.id : null;
+  $("rules").replaceChildren(...(reply.result.rules || []).map(ruleItem));
+  if (focused && $(focused)) $(focused).focus();
+}
+
+let rulesShown = false;
 async function refresh() {
   const reply = await ask("status");
   if (!reply.ok) return;
   renderStatus(reply.result);
-  if (reply.result.state === "connected") {
-    const ids = (reply.result.rules || []).map((r) => (typeof r === "string" ? r : r.id)).filter(Boolean);
-    await renderRules(ids);
+  if (reply.result.state === "connected" && !rulesShown) {
+    rulesShown = true;
+    await renderRules();
+  } else if (reply.result.state !== "connected" && !rulesShown) {
+    $("rules-unavailable").hidden = false;
   }
 }
 
 $("open-settings").addEventListener("click", () => openPage("settings"));
 $("open-log").addEventListener("click", () => openPage("log"));
 $("open-rules").addEventListener("click", () => openPage("rules"));
+$("open-consent").addEventListener("click", () => openPage("consent"));
 refresh();
-setTimeout(refresh, 1000);
+setInterval(refresh, 1500);

@@ -1,18 +1,18 @@
 /*
  * The toolbar popup: connection status (with the exact install command when
- * the host is missing), this tab's warnings, pause for 10 minutes, and the
- * way to the warning log and settings (the local dashboard, opened by the
- * host; when it cannot open, the latest log entries are listed here).
+ * the host is missing), this tab's warnings — or "Not checked" when the
+ * guard could not check the page, never "nothing to warn about" then —,
+ * turning a rule off (with undo; a LinkedIn page cannot), pause for 10
+ * minutes, rules that still need setup, and the way to the warning log and
+ * settings (the local dashboard, opened by the host; when it cannot open, the
+ * latest log entries are listed here).
  * Everything is built with textContent: log entries hold page text.
  */
-/* global i18n */
+/* global i18n, pages */
 "use strict";
 
 const $ = (id) => document.getElementById(id);
-
-function ask(type, payload = {}) {
-  return chrome.runtime.sendMessage({ type, ...payload }).catch((err) => ({ ok: false, error: { code: "error", message: String(err) } }));
-}
+const ask = (type, payload) => pages.ask(type, payload);
 
 function li(className, attrs, children) {
   const el = document.createElement("li");
@@ -45,7 +45,9 @@ function renderStatus(s) {
   $("install-command").textContent = s.install_command || "linkedin-guard install";
   $("retry").hidden = s.state === "connected" || s.state === "connecting";
   $("status-detail").textContent = s.state === "connected" ? "" : s.detail || "";
-  if (s.settings_problem) $("status-detail").textContent = String(s.settings_problem);
+  // From hello and from every settings_changed event (the file can turn invalid later).
+  $("settings-problem").hidden = !s.settings_problem;
+  $("settings-problem").textContent = s.settings_problem ? i18n.msg("popup_settings_problem", [String(s.settings_problem)]) : "";
   $("versions").textContent = `v${s.extension_version}${s.host_version ? ` · ${i18n.msg("popup_host_version")} ${s.host_version}` : ""}`;
   const pausedUntil = s.paused_until;
   $("pause").hidden = Boolean(pausedUntil);
@@ -57,19 +59,53 @@ function renderStatus(s) {
   } else delete box.dataset.paused;
 }
 
+function turnOffButton(rule) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "turn-off";
+  button.textContent = i18n.msg("popup_turn_off");
+  button.setAttribute("aria-label", i18n.msg("popup_turn_off_label", [rule]));
+  button.addEventListener("click", () => pages.setRule(rule, false, $("rule-status")));
+  return button;
+}
+
+let shownSignature = null;
 async function renderPageWarnings() {
   const tabId = await currentTabId();
+  const reply = tabId === null ? null : await ask("tab_warnings", { tab_id: tabId });
+  const result = reply && reply.ok ? reply.result : {};
+  const warnings = result.warnings || [];
+  let empty = "popup_not_linkedin";
+  const unreadable = Array.isArray(result.unreadable) ? result.unreadable : [];
+  if (result.url) empty = result.not_checked ? (unreadable.length ? "popup_not_checked_page" : "popup_not_checked_host") : "popup_no_warnings";
+  // Rebuilt only when something changed: a refresh must not take keyboard focus away.
+  const signature = JSON.stringify([warnings.map((w) => [w.id, w.rule, w.title, w.severity]), empty, unreadable, Boolean(result.url)]);
+  if (signature === shownSignature) return;
+  shownSignature = signature;
   const list = $("page-warnings");
   list.replaceChildren();
-  const reply = tabId === null ? null : await ask("tab_warnings", { tab_id: tabId });
-  const warnings = reply && reply.ok ? reply.result.warnings : [];
-  const onLinkedIn = reply && reply.ok && reply.result.url;
+  const offered = new Set();
   for (const w of warnings) {
-    list.appendChild(li("", { "data-guard-rule": w.rule, "data-severity": w.severity }, [span("rule", w.rule), span("", w.title)]));
+    const children = [span("rule", w.rule), span("", w.title)];
+    if (!offered.has(w.rule)) {
+      offered.add(w.rule);
+      children.push(document.createTextNode(" "), turnOffButton(w.rule));
+    }
+    list.appendChild(li("", { "data-guard-rule": w.rule, "data-severity": w.severity }, children));
   }
-  $("page-empty").hidden = warnings.length > 0;
-  $("page-empty").textContent = i18n.msg(onLinkedIn ? "popup_no_warnings" : "popup_not_linkedin");
-  renderUnreadable(reply && reply.ok ? reply.result.unreadable || [] : [], Boolean(onLinkedIn));
+  $("page-empty").hidden = warnings.length > 0 && !result.not_checked;
+  $("page-empty").textContent = i18n.msg(empty);
+  $("page-empty").dataset.state = result.url && result.not_checked ? "not_checked" : "";
+  renderUnreadable(unreadable, Boolean(result.url));
+}
+
+async function renderSetupNeeded() {
+  const reply = await ask("get_rules");
+  if (!reply.ok) return;
+  const count = (reply.result.rules || []).filter((r) => r.enabled && r.setup === "needs_setup").length;
+  // The link to the setup page is always there; the count only when some rule cannot warn yet.
+  $("setup-needed").dataset.count = String(count);
+  $("setup-needed-text").textContent = count ? i18n.msg("popup_setup_needed", [String(count)]) : "";
 }
 
 /** "The guard can't read this page": one line naming each surface, and the way to report it. */
@@ -139,12 +175,17 @@ $("grant-button").addEventListener("click", async () => {
   renderGrant();
 });
 
+let setupChecked = false;
 async function refresh() {
   renderGrant();
   const reply = await ask("status");
   if (reply.ok) {
     renderStatus(reply.result);
     if (reply.result.state === "connected") renderRecent(false);
+    if (reply.result.state === "connected" && !setupChecked) {
+      setupChecked = true;
+      renderSetupNeeded();
+    }
   }
   await renderPageWarnings();
 }

@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "guard.cli.rules",
     "guard.cli.settings",
     "guard.cli.log",
+    "guard.cli.consent",
     "native_host.cli",
     "guard.cli.ui",
     "guard.cli.demo",

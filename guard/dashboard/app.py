@@ -20,7 +20,7 @@ from guard.dashboard.markup import Markup, html
 from guard.dashboard.security import UNAUTHORIZED_STYLE, Sessions, add_security_headers, make_middlewares
 from guard.dashboard.stores import LogAccess, SettingsAccess
 from guard.dashboard.tokens import TokenBook, new_secret
-from guard.dashboard.views import api, chart, log, rules, settings
+from guard.dashboard.views import api, chart, consent, log, rules, settings
 
 STATIC_DIR = Path(__file__).parent / "static"
 
@@ -109,6 +109,7 @@ def setup_routes(app: web.Application) -> None:
     r.add_post("/settings/import", settings.settings_import)
     r.add_get("/settings/export.json", settings.settings_export)
     r.add_get("/rules", rules.rules_page)
+    consent.setup_routes(r)
 
     r.add_get("/api/ping", api.ping)
     r.add_get("/api/log", api.get_log)
@@ -166,6 +167,7 @@ def create_app(config: DashboardConfig | None = None) -> web.Application:
     app[keys.SETTINGS] = SettingsAccess(config.settings_path)
     app[keys.LIVE] = LiveHub(db, config.live_interval)
     app[keys.STOP] = asyncio.Event()
+    app[keys.CONSENT] = consent.register_for(config.log_path)
     app.on_response_prepare.append(add_security_headers)
     app.cleanup_ctx.append(_resources)
     setup_routes(app)

@@ -239,6 +239,35 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error.404": ("Page not found.", "Pagina niet gevonden."),
     "error.bad_filter": ("Invalid filter: {problem}", "Ongeldig filter: {problem}"),
     "settings.import.too_large": ("file larger than {mib} MiB", "bestand groter dan {mib} MiB"),
+    # consent register (issue 9: "They asked for this")
+    "nav.consent": ("Consent", "Toestemming"),
+    "consent.title": ("Consent register", "Toestemmingsregister"),
+    "consent.intro": (
+        "People who asked for your offer. Messages to them get no “unsolicited commercial message” (LG201) warning; "
+        "the opt-out notice (LG202) still applies. Added when you answer a warning with “They asked for this”. "
+        "Kept until you remove an entry; it never leaves this computer.",
+        "Mensen die om je aanbod vroegen. Berichten aan hen krijgen geen waarschuwing “ongevraagd commercieel "
+        "bericht” (LG201); de afmeldmogelijkheid (LG202) blijft gelden. Toegevoegd als je bij een waarschuwing "
+        "“Ze vroegen hier zelf om” kiest. Bewaard tot je een regel verwijdert; het verlaat deze computer nooit.",
+    ),
+    "consent.empty": ("Nobody is in the register yet.", "Er staat nog niemand in het register."),
+    "consent.col.who": ("Who", "Wie"),
+    "consent.col.profile": ("Profile", "Profiel"),
+    "consent.col.since": ("Since", "Sinds"),
+    "consent.col.note": ("Your note", "Je notitie"),
+    "consent.col.actions": ("Actions", "Acties"),
+    "consent.note.label": ("Note for {name}", "Notitie bij {name}"),
+    "consent.note.save": ("Save note", "Notitie opslaan"),
+    "consent.remove": ("Remove", "Verwijderen"),
+    "consent.remove.label": ("Remove {name} from the register", "{name} uit het register verwijderen"),
+    "consent.confirm.remove": (
+        "Remove {name} from the consent register? Later messages to them can get the LG201 warning again.",
+        "{name} uit het toestemmingsregister verwijderen? Latere berichten aan hen kunnen weer de LG201-waarschuwing krijgen.",
+    ),
+    "consent.removed": ("Removed from the register.", "Uit het register verwijderd."),
+    "consent.saved": ("Note saved.", "Notitie opgeslagen."),
+    "consent.export": ("Export", "Exporteren"),
+    "consent.bad_note": ("Note not saved: {problem}", "Notitie niet opgeslagen: {problem}"),
 }
 
 

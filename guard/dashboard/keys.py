@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from guard.dashboard.security import Sessions
     from guard.dashboard.stores import LogAccess, SettingsAccess
     from guard.dashboard.tokens import TokenBook
+    from guard.consent import ConsentRegister
 
 CONFIG: web.AppKey["DashboardConfig"] = web.AppKey("config")
 LOG: web.AppKey["LogAccess"] = web.AppKey("log")
@@ -22,6 +23,7 @@ SESSIONS: web.AppKey["Sessions"] = web.AppKey("sessions")
 LIVE: web.AppKey["LiveHub"] = web.AppKey("live")
 ACTIVITY: web.AppKey["Activity"] = web.AppKey("activity")
 STOP: web.AppKey[asyncio.Event] = web.AppKey("stop")
+CONSENT: web.AppKey["ConsentRegister"] = web.AppKey("consent")
 
 # Per-request values (aiohttp >= 3.12 has typed request keys; older ones take strings).
 _RequestKey = getattr(web, "RequestKey", None)

@@ -38,7 +38,7 @@ _PING_TIMEOUT = 0.4
 
 _RULE_ID = re.compile(r"^LG\d{3}$")
 
-PAGES = {None: "/", "log": "/", "settings": "/settings", "rules": "/rules", "chart": "/chart"}
+PAGES = {None: "/", "log": "/", "settings": "/settings", "rules": "/rules", "chart": "/chart", "consent": "/consent"}
 
 
 class DashboardError(RuntimeError):
@@ -60,14 +60,18 @@ def ensure_dashboard(page: str | None = None, rule: str | None = None) -> dict[s
     """
     path = page_path(page)
     fragment = f"#{rule}" if isinstance(rule, str) and _RULE_ID.match(rule) else ""
+    # The fragment does not survive the token exchange (the continue page's
+    # refresh goes to path and query only): ``rule=`` in the query does, and
+    # the catalogue then redirects to its own #LGnnn.
+    focus = f"&rule={rule}" if fragment else ""
     started = time.monotonic()
     with _start_lock(started + _START_BUDGET):
         state = tokens.read_state()
         if state is not None and is_alive(state):
-            return {"url": _link(state, path) + fragment}
+            return {"url": _link(state, path) + focus + fragment}
         url = _spawn(started + _START_BUDGET)
     parts = urlsplit(url)
-    return {"url": f"{parts.scheme}://{parts.netloc}{path}?{parts.query}{fragment}"}
+    return {"url": f"{parts.scheme}://{parts.netloc}{path}?{parts.query}{focus}{fragment}"}
 
 
 def running_dashboard() -> tokens.DashboardState | None:

@@ -17,6 +17,7 @@ NAV = (
     ("chart", "/chart", "nav.chart"),
     ("settings", "/settings", "nav.settings"),
     ("rules", "/rules", "nav.rules"),
+    ("consent", "/consent", "nav.consent"),
 )
 
 LOGO = Markup(

@@ -79,5 +79,8 @@ class SettingsAccess:
         return self.load().settings
 
     def save(self, settings: Settings) -> None:
-        settings_store.save(settings, self.path)
+        from guard.settings_patch import locked
+
+        with locked(self.path):  # never in the middle of an extension's patch_settings
+            settings_store.save(settings, self.path)
         self._cache = None

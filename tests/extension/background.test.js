@@ -125,7 +125,7 @@ test("host not installed: a distinct state, requests fail at once", async () => 
   assert.deepEqual(states, ["connecting", "not_installed"]);
 });
 
-test("host crashed: pending requests fail clearly, then it reconnects with backoff", async () => {
+test("host crashed: pending requests fail clearly, then the backoff timer reconnects", async () => {
   const f = fakeNative();
   const host = newHost({ connectNative: f.connect });
   host.connect();
@@ -135,10 +135,13 @@ test("host crashed: pending requests fail clearly, then it reconnects with backo
   f.ports[0].die("Native host has exited.");
   await assert.rejects(pending, (err) => err.code === "disconnected" && /exited/.test(err.message));
   assert.equal(host.state, "reconnecting");
-  // A request made while reconnecting waits in the queue.
-  const queued = host.request("evaluate", { context: { kind: "post" } }, { timeout: 3000 });
+  assert.equal(f.ports.length, 1, "no reconnect before the backoff");
+  // Nothing asks for the host here: only the backoff timer can reconnect.
   await new Promise((r) => setTimeout(r, 400)); // first backoff is about 200 ms
-  assert.equal(f.ports.length, 2, "reconnected");
+  assert.equal(f.ports.length, 2, "the backoff timer reconnected");
+  // A request made while the new port waits for hello is queued, then sent.
+  const queued = host.request("evaluate", { context: { kind: "post" } }, { timeout: 3000 });
+  assert.equal(f.ports[1].sent.filter((m) => m.type === "evaluate").length, 0, "queued until hello");
   helloOk(f.ports[1]);
   await tick();
   const ev = f.ports[1].sent.find((m) => m.type === "evaluate");
@@ -147,26 +150,31 @@ test("host crashed: pending requests fail clearly, then it reconnects with backo
   assert.equal(host.failures, 0);
 });
 
-test("backoff grows while the host keeps crashing", async () => {
+test("backoff grows while the host keeps crashing, and each scheduled timer reconnects", async () => {
   const f = fakeNative();
   const host = newHost({ connectNative: f.connect });
-  const delays = [];
+  const timers = [];
   const realSetTimeout = global.setTimeout;
   global.setTimeout = (fn, ms) => {
-    delays.push(ms);
+    timers.push({ fn, ms });
     return realSetTimeout(() => {}, 0);
   };
+  const reconnectTimers = () => timers.filter((t) => t.ms !== 5000); // 5000: hello timeouts
   try {
     host.connect();
     for (let i = 0; i < 5; i += 1) {
+      const ports = f.ports.length;
       host.port.die("Native host has exited.");
-      host.connect();
+      assert.equal(reconnectTimers().length, i + 1, "each crash schedules one reconnect");
+      reconnectTimers()[i].fn(); // the timer itself, not a request, opens the next port
+      assert.equal(f.ports.length, ports + 1, "the scheduled timer reconnected");
     }
   } finally {
     global.setTimeout = realSetTimeout;
   }
-  const reconnects = delays.filter((d) => d !== 5000); // 5000: hello timeouts
-  for (let i = 1; i < reconnects.length; i += 1) assert.ok(reconnects[i] > reconnects[i - 1] * 1.2, `backoff ${reconnects}`);
+  const delays = reconnectTimers().map((t) => t.ms);
+  assert.equal(delays.length, 5);
+  for (let i = 1; i < delays.length; i += 1) assert.ok(delays[i] > delays[i - 1] * 1.2, `backoff ${delays}`);
 });
 
 test("version mismatch is its own state", async () => {
@@ -276,6 +284,22 @@ test("badge: a page the guard cannot read has its own state; warnings outrank it
   ts.setUnreadable(1, "ps-2", ["post"]);
   ts.reset(1, "ps-3", "https://www.linkedin.com/feed/");
   assert.equal(ts.badge(1).text, "");
+});
+
+test("not checked: a LinkedIn tab whose check failed, or while the host is down, never reads as all clear", () => {
+  const ts = new TabState(null);
+  assert.equal(ts.notChecked(5, true), false, "a tab the guard never saw is not a LinkedIn page to speak of");
+  ts.reset(5, "ps-1", "https://www.linkedin.com/feed/");
+  assert.equal(ts.notChecked(5, false), false);
+  assert.equal(ts.notChecked(5, true), true, "host down: nothing on this page was checked");
+  ts.setSurface(5, "ps-1", "https://www.linkedin.com/feed/", "post:1", [], true);
+  assert.equal(ts.notChecked(5, false), true, "the last evaluate could not reach the host");
+  ts.setSurface(5, "ps-1", "https://www.linkedin.com/feed/", "post:1", [], false);
+  assert.equal(ts.notChecked(5, false), false, "checked again: clear");
+  ts.tab(5).unreadable = []; // no surface unreadable (the list form)
+  assert.equal(ts.notChecked(5, false), false);
+  ts.tab(5).unreadable = ["message"];
+  assert.equal(ts.notChecked(5, false), true, "a part of the page could not be read");
 });
 
 // -------------------------------------------------------------- locales

@@ -120,7 +120,15 @@ def _card(t: Translator, e: dict) -> Markup:
     )
 
 
+_RULE_ID = re.compile(r"^LG\d{3}$")
+
+
 async def rules_page(request: web.Request) -> web.Response:
+    # "Learn more" arrives as /rules?rule=LG301 (a fragment is lost in the token
+    # exchange): land on that rule's own section, whose id is the rule id.
+    focus = request.query.get("rule", "")
+    if _RULE_ID.match(focus):
+        raise web.HTTPSeeOther(f"/rules#{focus}")
     t = tr(request)
     entries = catalogue_with_state(request.app[keys.SETTINGS].settings)
     toc = join(html('<li><a href="#{id}"><span class="rule-id">{id}</span> {title}</a></li>', id=e["id"], title=e["title"].get(t.lang)) for e in entries)

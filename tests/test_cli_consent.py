@@ -1,0 +1,55 @@
+"""``linkedin-guard consent list|remove|note|export`` through a real subprocess."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import stat
+
+from guard.consent import ConsentRegister
+from tests.test_cli import cli
+
+
+def filled(home):
+    reg = ConsentRegister(home / "consent.sqlite3")
+    a = reg.add("Mark Visser", "https://www.linkedin.com/in/markvisser/", note="asked for a quote")
+    b = reg.add("Eva de Boer", None)
+    reg.close()
+    return a["id"], b["id"]
+
+
+def test_list_empty_and_filled(guard_home):
+    out = cli("consent", "list", home=guard_home)
+    assert out.returncode == 0 and "empty" in out.stdout
+    assert not (guard_home / "consent.sqlite3").exists(), "listing must not create the register"
+    filled(guard_home)
+    out = cli("consent", home=guard_home)
+    lines = out.stdout.splitlines()
+    assert "Eva de Boer" in lines[0] and "Mark Visser (in/markvisser)" in lines[1] and "asked for a quote" in lines[1]
+    data = json.loads(cli("consent", "list", "--json", home=guard_home).stdout)
+    assert [e["name"] for e in data] == ["Eva de Boer", "Mark Visser"]
+
+
+def test_remove_and_note(guard_home):
+    mark, eva = filled(guard_home)
+    assert cli("consent", "note", str(eva), "met at the fair", home=guard_home).returncode == 0
+    assert cli("consent", "remove", str(mark), home=guard_home).returncode == 0
+    [entry] = ConsentRegister(guard_home / "consent.sqlite3").entries()
+    assert (entry["name"], entry["note"]) == ("Eva de Boer", "met at the fair")
+    bad = cli("consent", "remove", "999", home=guard_home)
+    assert bad.returncode == 2 and "no consent entry with id 999" in bad.stderr and "Traceback" not in bad.stderr
+    bad = cli("consent", "note", str(eva), "n" * 2001, home=guard_home)
+    assert bad.returncode == 2 and "note: at most 2000" in bad.stderr
+
+
+def test_export_json_and_csv(guard_home, tmp_path):
+    filled(guard_home)
+    assert cli("consent", "export", str(tmp_path / "c.json"), home=guard_home).returncode == 0
+    assert [e["name"] for e in json.loads((tmp_path / "c.json").read_text())] == ["Eva de Boer", "Mark Visser"]
+    assert stat.S_IMODE(os.stat(tmp_path / "c.json").st_mode) == 0o600
+    assert cli("consent", "export", str(tmp_path / "c.csv"), home=guard_home).returncode == 0
+    rows = list(csv.reader((tmp_path / "c.csv").open(newline="")))
+    assert rows[0][:2] == ["id", "name"] and rows[2][1] == "Mark Visser"
+    bad = cli("consent", "export", str(tmp_path / "c.txt"), home=guard_home)
+    assert bad.returncode == 2 and "must end in .json or .csv" in bad.stderr
