@@ -16,12 +16,13 @@ as https://www.linkedin.com/feed/ through Playwright routing.
    callback/scan is reported next to them.
 2. Keystroke -> warning visible: in the overlay composer, a sales pitch is
    entered as one input (keyboard.insert_text, i.e. one keystroke's worth of
-   input events); the time until the warning's shadow host is in the page is
-   measured in the page (performance.now() at keydown/input and at the
-   MutationObserver record of our host), 30 rounds.
+   input events); the time until the chip is in the page: performance.now()
+   at the input (page) and when the content script attached the chip (its
+   own stats: the chip is in a closed shadow root the page cannot see; both
+   worlds share the document's clock), 30 rounds.
 
-Targets (issue 4): batch cost p95 <= 1 ms, no long task of ours, keystroke ->
-warning p95 <= 300 ms.
+Targets (issues 4 and 10): batch cost p95 <= 1 ms, no long task of ours,
+keystroke -> chip visible p95 <= 150 ms.
 
 3. The same on a feed-like page built the 2026 way (issue 8): 20 open
    shadow hosts, the message bubble inside #interop-outlet's shadow root,
@@ -100,10 +101,6 @@ def feed_page(posts: int) -> str:
     }};
     step();
   }});
-  window.__guardHostAt = [];
-  new MutationObserver((rs) => {{ for (const r of rs) for (const n of r.addedNodes)
-    if (n.nodeType === 1 && n.hasAttribute("data-guard-host") && n.shadowRoot && n.shadowRoot.querySelector) window.__guardHostAt.push(performance.now()); }})
-    .observe(document.documentElement, {{childList: true, subtree: true}});
   window.__inputAt = [];
   document.addEventListener("input", () => window.__inputAt.push(performance.now()), true);
 </script></body></html>"""

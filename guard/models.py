@@ -347,6 +347,11 @@ class LogEntry(Tolerant):
     decision: Decision | None = None
     justification: str | None = None
     excerpt: str | None = None
+    # v1.1 (additive): repeated visits folded into this entry, the last one's time;
+    # why a rule did not apply (decision "not_applicable").
+    count: int = 1
+    last_seen: str | None = None
+    reason_kind: str | None = None
 
 
 # --------------------------------------------------------------------------

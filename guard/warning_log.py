@@ -59,6 +59,16 @@ ENTRY_FIELDS: tuple[str, ...] = tuple(LogEntry.model_fields)
 DETAIL_FIELDS: tuple[str, ...] = ENTRY_FIELDS + ("title", "evidence", "decided_at", "warning_id")
 
 DECISIONS = ("dismissed", "proceeded", "cancelled", "fixed", "not_applicable")
+#: Why a rule does not apply (decision ``not_applicable``, protocol v1.1; the consent register hooks on it).
+REASON_KINDS = ("not_a_pitch", "asked_for_it")
+
+#: Kinds of entries that come from looking at a page (a profile, a connections
+#: list), not from an action with a decision: a repeated visit to the same
+#: subject folds into the open entry (``count``, ``last_seen``) instead of a new
+#: row, so a page that re-navigates (pushState) cannot flood the log.
+FOLD_KINDS = ("profile", "connections")
+#: How long after its last sighting an undecided entry still takes repeats.
+FOLD_WINDOW = timedelta(hours=6)
 
 # name -> SQL. Append only: a database remembers which names it has applied.
 MIGRATIONS: tuple[tuple[str, str], ...] = (
@@ -112,6 +122,16 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         """
         CREATE INDEX entries_created_rule ON entries (created_at, rule);
         DROP INDEX entries_created;
+        """,
+    ),
+    (
+        # Protocol v1.1 (additive): repeated visits fold into one entry; why
+        # a rule did not apply.
+        "0004_count_last_seen_reason_kind",
+        """
+        ALTER TABLE entries ADD COLUMN count INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE entries ADD COLUMN last_seen TEXT;
+        ALTER TABLE entries ADD COLUMN reason_kind TEXT;
         """,
     ),
     (
@@ -324,23 +344,39 @@ class WarningLog:
         )
         with self._lock:
             with self._write() as conn:
-                row = conn.execute(
-                    """
-                    INSERT INTO entries (warning_id, rule, slug, severity, kind, url, page_session, session_key,
-                                         subject, created_at, title, evidence, excerpt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (rule, subject, session_key) DO NOTHING
-                    RETURNING id
-                    """,
-                    (finding.id, finding.rule, finding.slug, finding.severity, getattr(ctx, "kind", ""),
-                     getattr(ctx, "url", ""), page_session, key, subject, now, finding.title,
-                     evidence, excerpt),
-                ).fetchone()
+                folded = None
+                if getattr(ctx, "kind", "") in FOLD_KINDS and not conn.execute(
+                    "SELECT 1 FROM entries WHERE rule = ? AND subject = ? AND session_key = ?",
+                    (finding.rule, subject, key),
+                ).fetchone():
+                    folded = self._fold_into(conn, finding, ctx, subject, now)
+                if folded is not None:
+                    # A repeated visit: counted on the open entry, no new row.
+                    conn.execute(
+                        "UPDATE entries SET count = count + 1, last_seen = ?, session_key = ?, page_session = ?,"
+                        " warning_id = ?, url = ? WHERE id = ?",
+                        (now, key, page_session, finding.id, getattr(ctx, "url", ""), folded),
+                    )
+                    row = (folded,)
+                else:
+                    row = conn.execute(
+                        """
+                        INSERT INTO entries (warning_id, rule, slug, severity, kind, url, page_session, session_key,
+                                             subject, created_at, title, evidence, excerpt)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (rule, subject, session_key) DO NOTHING
+                        RETURNING id
+                        """,
+                        (finding.id, finding.rule, finding.slug, finding.severity, getattr(ctx, "kind", ""),
+                         getattr(ctx, "url", ""), page_session, key, subject, now, finding.title,
+                         evidence, excerpt),
+                    ).fetchone()
+                    if row is not None:
+                        conn.execute(
+                            "INSERT INTO events (entry_id, type, at) VALUES (?, 'warning', ?)", (row[0], now)
+                        )
                 if row is not None:
                     entry_id = row[0]
-                    conn.execute(
-                        "INSERT INTO events (entry_id, type, at) VALUES (?, 'warning', ?)", (entry_id, now)
-                    )
                 else:
                     (entry_id,) = conn.execute(
                         "SELECT id FROM entries WHERE rule = ? AND subject = ? AND session_key = ?",
@@ -356,6 +392,23 @@ class WarningLog:
                 self._known.clear()
             self._known[(finding.rule, subject, key)] = (entry_id, self._generation)
         return entry_id
+
+    @staticmethod
+    def _fold_into(conn: sqlite3.Connection, finding: Finding, ctx: Any, subject: str, now: str) -> int | None:
+        """The open entry a repeated visit folds into, or None (see FOLD_KINDS, FOLD_WINDOW).
+
+        Open: same rule, subject and kind, no decision yet, seen within
+        FOLD_WINDOW. It takes the newest visit's page session and warning id,
+        so the person's decision on the page they look at now lands on it.
+        """
+        kind = getattr(ctx, "kind", "")
+        cutoff = utc_iso(datetime.strptime(now, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc) - FOLD_WINDOW)
+        row = conn.execute(
+            "SELECT id FROM entries WHERE rule = ? AND subject = ? AND kind = ? AND decision IS NULL"
+            " AND COALESCE(last_seen, created_at) >= ? ORDER BY id DESC LIMIT 1",
+            (finding.rule, subject, kind, cutoff),
+        ).fetchone()
+        return row[0] if row is not None else None
 
     def _known_id(self, key: tuple[str, str, str]) -> int | None:
         """The entry for ``key`` when this instance wrote or found it and it still exists; else None.
@@ -393,10 +446,17 @@ class WarningLog:
         decision: str,
         justification: str | None = None,
         page_session: str | None = None,
+        reason_kind: str | None = None,
     ) -> int:
-        """Record the person's decision on the newest entry of ``warning_id``; rows updated (0 or 1)."""
+        """Record the person's decision on the newest entry of ``warning_id``; rows updated (0 or 1).
+
+        ``reason_kind`` ("not_a_pitch", "asked_for_it") says why a rule did
+        not apply; only with decision ``not_applicable``.
+        """
         if decision not in DECISIONS:
             raise ValueError(f"decision must be one of {', '.join(DECISIONS)}")
+        if reason_kind is not None and (decision != "not_applicable" or reason_kind not in REASON_KINDS):
+            raise ValueError(f"reason_kind must be one of {', '.join(REASON_KINDS)}, with decision not_applicable")
         now = utc_iso()
         where = "warning_id = ?"
         params: list[Any] = [warning_id]
@@ -410,8 +470,8 @@ class WarningLog:
             if row is None:
                 return 0
             conn.execute(
-                "UPDATE entries SET decision = ?, justification = ?, decided_at = ? WHERE id = ?",
-                (decision, justification, now, row[0]),
+                "UPDATE entries SET decision = ?, justification = ?, decided_at = ?, reason_kind = ? WHERE id = ?",
+                (decision, justification, now, reason_kind, row[0]),
             )
             conn.execute("INSERT INTO events (entry_id, type, at) VALUES (?, 'decision', ?)", (row[0], now))
             return 1

@@ -250,6 +250,8 @@ class _Core:
         """
         if b'"evaluate"' not in raw or b"NaN" in raw or b"Infinity" in raw:
             return None  # NaN/Infinity: json refuses them, pydantic's parser would not
+        if b'"record"' in raw:
+            return None  # "record": false (the tab's log budget is spent) is read on the plain path
         try:
             request = self._validate_evaluate(raw)
         except Exception:  # ValidationError: also invalid JSON, lone surrogates, nesting
@@ -509,7 +511,10 @@ class Session:
                        for d in core.validation_details(err)]
             raise HostError("invalid_request", "invalid context: " + "; ".join(
                 f"{d['path']}: {d['message']}" for d in details[:5]), details) from None
-        return self._judge(core, ctx)
+        record = req.get("record", True)
+        if not isinstance(record, bool):
+            raise invalid("record", "expected true or false")
+        return self._judge(core, ctx, record=record)
 
     def _check_settings(self, core: _Core) -> None:
         # Someone typing sends an evaluate per keystroke or two: look at the
@@ -518,13 +523,13 @@ class Session:
         if _monotonic() - core.settings_checked_at >= self.settings_check_interval:
             self._refresh_settings(core)
 
-    def _judge(self, core: _Core, ctx: Any) -> Any:
-        """The result of an evaluate whose context is valid."""
+    def _judge(self, core: _Core, ctx: Any, record: bool = True) -> Any:
+        """The result of an evaluate whose context is valid (``record`` false: judged, not logged)."""
         self._check_settings(core)
         findings = core.engine.evaluate(ctx)
         if not findings:
             return RawJSON(_NO_WARNINGS)
-        if core.log is not None:
+        if core.log is not None and record:
             self._record(core, findings, ctx)
         try:
             data = core.findings_json(findings)
@@ -587,7 +592,7 @@ class Session:
         core = self.warm_up()
         if core.log is None:
             raise HostError("unavailable", core.log_error or "the warning log is not available")
-        recorded = core.log.decide(warning_id, decision, justification or None, page_session)
+        recorded = core.log.decide(warning_id, decision, justification or None, page_session, reason_kind)
         return {"recorded": recorded}
 
     def decide_and_note_consent(self, req: dict[str, Any]) -> dict[str, Any]:

@@ -15,17 +15,24 @@
 
 const LINKEDIN_ORIGIN = "https://www.linkedin.com";
 
-function classifySender(sender, runtimeId, extensionOrigin) {
-  if (!sender || sender.id !== runtimeId) return null;
-  const url = sender.url || "";
-  if (url.startsWith(extensionOrigin)) return "extension";
-  if (!sender.tab || typeof sender.tab.id !== "number") return null;
-  let origin;
+/** The URL's origin, or null when it is not a URL (never a prefix test: https://www.linkedin.com.evil.example). */
+function originOf(url) {
   try {
-    origin = new URL(url).origin;
+    const u = new URL(String(url));
+    // chrome-extension:// and moz-extension:// URLs have an opaque origin ("null") in some engines.
+    return u.origin && u.origin !== "null" ? u.origin : `${u.protocol}//${u.host}`;
   } catch (_e) {
     return null;
   }
+}
+
+function classifySender(sender, runtimeId, extensionOrigin) {
+  if (!sender || sender.id !== runtimeId) return null;
+  const origin = originOf(sender.url || "");
+  if (!origin) return null;
+  if (origin === originOf(extensionOrigin)) return "extension";
+  if (!sender.tab || typeof sender.tab.id !== "number") return null;
+  // Exactly LinkedIn's origin: same scheme, host and (default) port.
   if (origin !== LINKEDIN_ORIGIN) return null;
   if (sender.frameId !== undefined && sender.frameId !== 0) return null;
   return "content";

@@ -7,7 +7,12 @@
 "use strict";
 
 const RULE_ID = /^LG\d{3}$/;
-const DECISIONS = new Set(["dismissed", "proceeded", "cancelled", "fixed"]);
+const DECISIONS = new Set(["dismissed", "proceeded", "cancelled", "fixed", "not_applicable"]);
+const REASON_KINDS = new Set(["not_a_pitch", "asked_for_it"]);
+// What a LinkedIn page can make the extension do is rate-limited per tab: its
+// scripts can fake DOM changes, navigations (pushState) and clicks.
+const DASHBOARD_EVERY_MS = 5000; // one dashboard tab per tab per 5 s (the content script asks only after a trusted click)
+const LOG_BUDGET_PER_MINUTE = 12; // distinct warnings per tab per minute that may become log entries
 const DASHBOARD_PAGES = new Set(["log", "settings", "rules", "consent"]);
 const PAUSE_MINUTES = 10;
 const api = globalThis.chrome;
@@ -135,6 +140,39 @@ function checkContext(ctx, sender) {
 
 // -------------------------------------------------------------- handlers
 
+// ----------------------------------------------------------- rate limits
+
+const pageBudget = new Map(); // tabId -> {warnings: Map(id -> first seen ms), dashboardAt: ms}
+
+function budgetOf(tabId) {
+  let b = pageBudget.get(tabId);
+  if (!b) {
+    b = { warnings: new Map(), dashboardAt: 0 };
+    pageBudget.set(tabId, b);
+  }
+  return b;
+}
+
+/**
+ * Whether the host may log what this evaluation finds. A page that churns
+ * page sessions or subjects (audit A3.9: 20 pushState calls, 20 entries)
+ * gets LOG_BUDGET_PER_MINUTE distinct warnings a minute; past that the host
+ * still judges and the page still warns, but nothing new is written — except
+ * when the person is about to send (trigger "submit" follows a trusted click
+ * or Enter), whose decision needs its entry.
+ */
+function mayLog(tabId, trigger, now = Date.now()) {
+  if (trigger === "submit") return true;
+  const seen = budgetOf(tabId).warnings;
+  for (const [id, at] of seen) if (now - at > 60000) seen.delete(id);
+  return seen.size < LOG_BUDGET_PER_MINUTE;
+}
+
+function spendLogBudget(tabId, warnings, now = Date.now()) {
+  const seen = budgetOf(tabId).warnings;
+  for (const w of warnings) if (w && typeof w.id === "string" && !seen.has(w.id)) seen.set(w.id, now);
+}
+
 async function evaluate(msg, sender) {
   await ready;
   const tabId = sender.tab.id;
@@ -147,8 +185,11 @@ async function evaluate(msg, sender) {
     return { paused: true, paused_until: pausedUntil, warnings: [], state: host.state, fail_mode: failMode };
   }
   try {
-    const result = await host.request("evaluate", { context: ctx }, { timeout: 4000 });
+    const payload = { context: ctx };
+    if (!mayLog(tabId, ctx.trigger)) payload.record = false;
+    const result = await host.request("evaluate", payload, { timeout: 4000 });
     const warnings = Array.isArray(result.warnings) ? result.warnings : [];
+    if (payload.record !== false) spendLogBudget(tabId, warnings);
     const kept = tabState.setSurface(tabId, ctx.page_session, ctx.url, surface, warnings, false);
     updateBadge(tabId);
     return { warnings: kept, state: host.state, fail_mode: failMode };
@@ -162,7 +203,12 @@ async function evaluate(msg, sender) {
 async function decide(msg, sender) {
   requireString(msg.warning_id, "warning_id", 200);
   if (!DECISIONS.has(msg.decision)) {
-    const err = new Error("decision must be one of dismissed, proceeded, cancelled, fixed");
+    const err = new Error("decision must be one of dismissed, proceeded, cancelled, fixed, not_applicable");
+    err.code = "invalid_request";
+    throw err;
+  }
+  if (msg.reason_kind !== undefined && msg.reason_kind !== null && !(msg.decision === "not_applicable" && REASON_KINDS.has(msg.reason_kind))) {
+    const err = new Error("reason_kind must be not_a_pitch or asked_for_it, with decision not_applicable");
     err.code = "invalid_request";
     throw err;
   }
@@ -173,6 +219,7 @@ async function decide(msg, sender) {
   const payload = { warning_id: msg.warning_id, decision: msg.decision };
   if (typeof msg.justification === "string" && msg.justification.trim()) payload.justification = msg.justification.slice(0, 2000);
   if (typeof msg.page_session === "string") payload.page_session = msg.page_session.slice(0, 200);
+  if (msg.reason_kind) payload.reason_kind = msg.reason_kind;
   return host.request("decide", payload, { timeout: 4000 });
 }
 
@@ -203,7 +250,19 @@ async function patchSettings(msg) {
   return result;
 }
 
-async function openDashboard(msg) {
+async function openDashboard(msg, sender, kind) {
+  if (kind === "content") {
+    // A LinkedIn page asks only from a trusted click on "Learn more"; still,
+    // at most one dashboard tab per tab every few seconds (audit A3.8).
+    const b = budgetOf(sender.tab.id);
+    const now = Date.now();
+    if (now - b.dashboardAt < DASHBOARD_EVERY_MS) {
+      const err = new Error("the dashboard was opened from this tab a moment ago");
+      err.code = "rate_limited";
+      throw err;
+    }
+    b.dashboardAt = now;
+  }
   const page = DASHBOARD_PAGES.has(msg.page) ? msg.page : "log";
   const payload = { page };
   if (typeof msg.rule === "string" && RULE_ID.test(msg.rule)) payload.rule = msg.rule;
@@ -318,7 +377,8 @@ const handlers = {
       return { paused_until: paused() ? pausedUntil : null, fail_mode: failMode };
     },
   },
-  set_rule_enabled: { from: ["content", "extension"], handle: setRuleEnabled },
+  // Settings change only from the extension's own pages: nothing a LinkedIn page can click.
+  set_rule_enabled: { from: ["extension"], handle: setRuleEnabled },
   open_dashboard: { from: ["content", "extension"], handle: openDashboard },
   ui_strings: { from: ["content", "extension"], handle: uiStrings },
   status: {
@@ -377,7 +437,10 @@ const handlers = {
 const gate = new MessageGate(handlers, api.runtime.id, api.runtime.getURL(""));
 api.runtime.onMessage.addListener(gate.listener());
 
-api.tabs.onRemoved.addListener((tabId) => tabState.forget(tabId));
+api.tabs.onRemoved.addListener((tabId) => {
+  tabState.forget(tabId);
+  pageBudget.delete(tabId);
+});
 
 // First run: a page that welcomes the person and asks what the rules need.
 // Not when the settings already give every rule what it needs (an
@@ -397,4 +460,4 @@ api.runtime.onInstalled.addListener((details) => {
 host.connect();
 
 // For tests and debugging from the service worker console.
-globalThis.linkedinGuard = { host, tabState, status: hostStatus, gate, setFailMode };
+globalThis.linkedinGuard = { host, tabState, status: hostStatus, gate, setFailMode, pageBudget };

@@ -32,6 +32,16 @@
       ownProfileAlias: /^\/in\/me\/?$/,
     },
 
+    // LinkedIn's colour theme (the guard's chip and cards follow it). The
+    // artdeco design system sets theme classes on <html> ("theme
+    // theme--mercado", plus "theme--dark" in dark mode); no class -> the page's
+    // background colour decides (warning-ui.js). Not verified against the
+    // live site: a best-known signal with a robust fallback.
+    theme: {
+      dark: "html.theme--dark, body.theme--dark, html[data-theme='dark'], html[data-color-scheme='dark']",
+      light: "html.theme--light, body.theme--light, html[data-theme='light']",
+    },
+
     // §7: markers of which frontend rendered the page (reported, not relied on).
     frontend: {
       ember: "body.ember-application, .ember-view",

@@ -47,7 +47,7 @@
   const strings = {}; // lang -> {key: text}
   // Timings of our own work, bounded (benchmarks/extension_bench.py reads them).
   // scanByBatch: batch number -> duration of the scan that batch scheduled.
-  // chipShownAt: performance.now() each time a surface's warnings appear (the benchmark's keystroke -> warning).
+  // chipShownAt: performance.now() each time a surface's chip appears (the page cannot see it: closed root).
   const stats = { scans: 0, evaluations: 0, batches: 0, batchMs: [], scanMs: [], scanByBatch: {}, chipShownAt: [], shadowRoots: 0, walkMs: [] };
   let scanScheduledBy = 0;
   function timing(list, ms) {
@@ -297,11 +297,13 @@
 
   function draw(rec) {
     if (!recs.has(rec.surface.key) && !rec.note) return;
-    const shown = Boolean(rec.host && rec.host.isConnected);
+    const shown = Boolean(rec.ui && rec.ui.host.isConnected && !rec.ui.chip.hidden);
     UI.render(rec, paused() ? [] : rec.warnings, handlersFor(rec), stringsFor(rec));
-    if (!shown && rec.host && rec.host.isConnected) timing(stats.chipShownAt, performance.now());
+    if (!shown && rec.ui && rec.ui.host.isConnected && !rec.ui.chip.hidden) timing(stats.chipShownAt, performance.now());
   }
 
+  // Called only from the UI's trusted-event handlers (warning-ui.js): a page
+  // script cannot reach these. Nothing here changes settings.
   function handlersFor(rec) {
     return {
       fix: (w) => {
@@ -317,16 +319,10 @@
         }
         send({ type: "decide", warning_id: w.id, decision: "dismissed", page_session: pageSession });
       },
-      "turn-off": (w) => {
-        for (const r of recs.values()) {
-          r.warnings = r.warnings.filter((x) => x.rule !== w.rule);
-          draw(r);
-        }
-        send({ type: "set_rule_enabled", rule: w.rule, enabled: false });
-      },
       "learn-more": (w) => {
         send({ type: "open_dashboard", page: "rules", rule: w.rule }).then((reply) => {
-          if (reply && reply.ok) return;
+          // rate_limited: the dashboard opened a moment ago; no second tab of another kind either.
+          if (reply && (reply.ok || (reply.error && reply.error.code === "rate_limited"))) return;
           const basis = (w.legal_basis || [])[0];
           if (basis && /^https:\/\//.test(basis.url || "")) window.open(basis.url, "_blank", "noopener,noreferrer");
         });
@@ -400,6 +396,24 @@
 
   // ---------------------------------------------------- send interception
 
+  /**
+   * The decide message for one warning after the confirm dialog: "They asked
+   * for this" / "Not a sales pitch" say the commercial-message rules (LG201,
+   * LG202) do not apply (decision not_applicable, protocol v1.1); for other
+   * warnings in the same dialog the send simply went ahead.
+   */
+  function decisionFor(w, answer) {
+    const out = { warning_id: w.id };
+    if (answer.justification) out.justification = answer.justification;
+    if (answer.choice === "fix") out.decision = answer.fix && answer.fix.id === w.id ? "fixed" : "cancelled";
+    else if (!answer.proceed) out.decision = "cancelled";
+    else if (answer.choice === "not_applicable" && (w.rule === "LG201" || w.rule === "LG202")) {
+      out.decision = "not_applicable";
+      out.reason_kind = answer.reasonKind;
+    } else out.decision = "proceeded";
+    return out;
+  }
+
   const controller = {
     strings: stringsFor,
     // `target` is the event's real target (its composed path's first node), inside shadow roots too.
@@ -441,16 +455,16 @@
       if (hostOffline) return failMode === "closed" ? { action: "ask_offline", warnings: [] } : { action: "pass_offline" };
       return { action: "pass" };
     },
+    /** What the confirm dialog needs to fit the action: its verb and whether a Fix can be applied. */
+    dialogOptions(rec) {
+      return { action: UI.actionOf(rec.surface.key), canFix: Boolean(rec.surface.editor) };
+    },
     recordConfirm(rec, warnings, answer) {
-      for (const w of warnings) {
-        send({
-          type: "decide",
-          warning_id: w.id,
-          decision: answer.proceed ? "proceeded" : "cancelled",
-          justification: answer.justification || undefined,
-          page_session: pageSession,
-        });
+      if (answer.choice === "fix" && answer.fix) {
+        appendText(rec.surface.editor, answer.fix.text);
+        schedule("input", INPUT_DEBOUNCE_MS);
       }
+      for (const w of warnings) send(Object.assign({ type: "decide", page_session: pageSession }, decisionFor(w, answer)));
     },
     note,
   };
@@ -461,7 +475,7 @@
   function ours(record) {
     if (record.type !== "childList") return false;
     const nodes = [...record.addedNodes, ...record.removedNodes];
-    return nodes.length > 0 && nodes.every((n) => n.nodeType === 1 && n.hasAttribute("data-guard-host"));
+    return nodes.length > 0 && nodes.every((n) => UI.owns(n));
   }
 
   const observer = new MutationObserver((records) => {

@@ -85,7 +85,8 @@
           ctl.note(rec, "offline");
           return;
         }
-        const answer = await root.LGWarningUI.confirmSend(verdict.warnings, ctl.strings(rec), { offline: verdict.action === "ask_offline" });
+        const opts = Object.assign({ offline: verdict.action === "ask_offline" }, ctl.dialogOptions ? ctl.dialogOptions(rec) : {});
+        const answer = await root.LGWarningUI.confirmSend(verdict.warnings, ctl.strings(rec), opts);
         ctl.recordConfirm(rec, verdict.warnings, answer);
         if (answer.proceed) release(button);
         else if (rec.surface.editor && rec.surface.editor.isConnected) rec.surface.editor.focus();

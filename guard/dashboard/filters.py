@@ -14,7 +14,7 @@ from typing import Any, Mapping
 from guard.models import CONTEXT_KINDS
 
 SEVERITIES = ("info", "warning", "critical")
-DECISIONS = ("none", "dismissed", "proceeded", "cancelled", "fixed")
+DECISIONS = ("none", "dismissed", "proceeded", "cancelled", "fixed", "not_applicable")
 MAX_SEARCH = 200
 
 

@@ -129,6 +129,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "decision.proceeded": ("sent anyway", "toch verstuurd"),
     "decision.cancelled": ("cancelled", "geannuleerd"),
     "decision.fixed": ("fixed", "aangepast"),
+    "decision.not_applicable": ("does not apply", "niet van toepassing"),
+    # "proceeded" said with the action's own verb (decision_label picks by the entry's kind)
+    "decision.proceeded.post": ("posted anyway", "toch geplaatst"),
+    "decision.proceeded.position_form": ("saved anyway", "toch opgeslagen"),
+    "decision.proceeded.open_to_work_form": ("saved anyway", "toch opgeslagen"),
+    "decision.proceeded.message": ("sent anyway", "toch verstuurd"),
     "kind.profile": ("profile", "profiel"),
     "kind.open_to_work_form": ("open-to-work form", "open-to-work-formulier"),
     "kind.position_form": ("position form", "functieformulier"),

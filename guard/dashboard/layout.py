@@ -160,9 +160,13 @@ def severity_badge(t: Translator, severity: str) -> Markup:
     return tag("span", label, class_=f"badge sev-{severity}" if severity in ("info", "warning", "critical") else "badge")
 
 
-def decision_label(t: Translator, decision: str | None) -> str:
+def decision_label(t: Translator, decision: str | None, kind: str | None = None) -> str:
+    """The decision in words; "proceeded" with the action's verb when the kind is known ("posted anyway")."""
+    known = _known_keys()
+    if decision and kind and f"decision.{decision}.{kind}" in known:
+        return t(f"decision.{decision}.{kind}")
     key = f"decision.{decision or 'none'}"
-    return t(key) if key in _known_keys() else str(decision)
+    return t(key) if key in known else str(decision)
 
 
 def kind_label(t: Translator, kind: str) -> str:

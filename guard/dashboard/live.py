@@ -78,7 +78,7 @@ def view(t: Translator, entry: dict[str, Any]) -> dict[str, str]:
         "rule_title": rule_title(entry.get("rule", ""), t.lang),
         "severity_label": t(f"severity.{entry.get('severity')}") if entry.get("severity") in ("info", "warning", "critical") else str(entry.get("severity")),
         "kind_label": kind_label(t, entry.get("kind", "")),
-        "decision_label": decision_label(t, entry.get("decision")),
+        "decision_label": decision_label(t, entry.get("decision"), entry.get("kind")),
         "href": f"/log/{int(entry['id'])}",
     }
 

@@ -26,6 +26,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -125,19 +126,54 @@ class Seen:
 
 
 def collect(page) -> list[dict[str, str]]:
-    return page.evaluate(
-        """() => {
-          const out = [];
-          for (const host of document.querySelectorAll('[data-guard-host]')) {
-            if (!host.shadowRoot) continue;
-            for (const c of host.shadowRoot.querySelectorAll('[data-guard-warning]')) {
-              out.push({rule: c.dataset.guardRule, severity: c.dataset.guardSeverity, mode: c.dataset.guardMode,
-                        title: (c.querySelector('.title') || c).textContent.trim()});
-            }
-          }
-          return out;
-        }"""
-    )
+    """The warnings the page shows, read through the DevTools protocol.
+
+    The guard's UI lives in closed shadow roots (LinkedIn's scripts must not
+    read it), so neither a page script nor Playwright's locators see it; CDP's
+    ``DOM.getDocument`` with ``pierce`` does. Each shown warning has a marker
+    ``[data-guard-rule][data-guard-warning]`` in its chip; the title comes
+    from the extension's own record of the tab (the service worker).
+    """
+    cdp = page.context.new_cdp_session(page)
+    try:
+        doc = cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
+        roots, stack = [], [doc]
+        while stack:
+            node = stack.pop()
+            for sr in node.get("shadowRoots", []) or []:
+                if sr.get("shadowRootType") == "closed":
+                    roots.append(sr["nodeId"])
+                stack.append(sr)
+            stack.extend(node.get("children", []) or [])
+        out = []
+        for root_id in roots:
+            for node_id in cdp.send("DOM.querySelectorAll", {"nodeId": root_id, "selector": "[data-guard-warning]"})["nodeIds"]:
+                flat = cdp.send("DOM.getAttributes", {"nodeId": node_id})["attributes"]
+                attrs = dict(zip(flat[0::2], flat[1::2]))
+                out.append({"id": attrs.get("data-guard-warning", ""), "rule": attrs.get("data-guard-rule", ""),
+                            "severity": attrs.get("data-guard-severity", ""), "mode": attrs.get("data-guard-mode", ""),
+                            "title": ""})
+    finally:
+        cdp.detach()
+    titles = _titles(page)
+    for w in out:
+        w["title"] = titles.get(w.pop("id"), w["rule"])
+    return out
+
+
+def _titles(page) -> dict[str, str]:
+    """Warning id -> title, from the extension's service worker (empty when it cannot be reached)."""
+    try:
+        for sw in page.context.service_workers:
+            return sw.evaluate(
+                """() => { const out = {};
+                     for (const t of globalThis.linkedinGuard.tabState.tabs.values())
+                       for (const list of Object.values(t.surfaces)) for (const w of list || []) out[w.id] = w.title;
+                     return out; }"""
+            )
+    except Exception:
+        pass
+    return {}
 
 
 def run(*, headless: bool | None = None, chromium: str | None = None, screenshot: Path | None = None,
@@ -209,10 +245,10 @@ def _tour(ctx, page, screenshot: Path | None, out, wait_ms: int) -> list[Seen]:
             editor.click()
             page.keyboard.press("End")
             page.keyboard.type(" Our offer ends Friday!", delay=10)
-        try:
-            page.locator("[data-guard-warning]").first.wait_for(timeout=8000)
-        except Exception:
-            pass
+        # The chips live in closed shadow roots: poll the protocol's view of them.
+        deadline = time.monotonic() + 8
+        while not collect(page) and time.monotonic() < deadline:
+            page.wait_for_timeout(100)
         page.wait_for_timeout(wait_ms if action else 400)
         found = collect(page)
         out(f"\n{path}")

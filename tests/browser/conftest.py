@@ -280,8 +280,41 @@ class Guard:
             time.sleep(0.05)
         raise AssertionError(f"{url} was never announced by the content script within {timeout} s")
 
-    def warning(self, rule: str, page=None):
-        return (page or self.page).locator(f'[data-guard-rule="{rule}"][data-guard-warning]')
+    def ui(self, page=None):
+        """The guard's page UI (closed shadow roots), read through the automation protocol."""
+        from tests.browser.closed_roots import closed_roots
+
+        page = page or self.page
+        cache = self.__dict__.setdefault("_ui", {})
+        if id(page) not in cache:
+            cache[id(page)] = closed_roots(page)
+        return cache[id(page)]
+
+    def warning_selector(self, rule: str) -> str:
+        """The marker every shown warning keeps (protocol.md "In the page": inside a closed root)."""
+        return f'[data-guard-rule="{rule}"][data-guard-warning]'
+
+    def wait_warning(self, rule: str, page=None, timeout: float = 20.0):
+        return self.ui(page).wait_for(self.warning_selector(rule), timeout=timeout)
+
+    def warning_count(self, rule: str | None = None, page=None) -> int:
+        return self.ui(page).count(self.warning_selector(rule) if rule else "[data-guard-rule][data-guard-warning]")
+
+    def open_cards(self, page=None):
+        """Click the chip (real input) so the cards show; the first chip's panel."""
+        ui = self.ui(page)
+        chip = ui.wait_for(".chip")
+        if ui.attr(chip, "aria-expanded") != "true":
+            ui.click(chip)
+        return ui.wait_for(".panel")
+
+    def card_action(self, rule: str, action: str, page=None):
+        """The button ``action`` on the card of ``rule`` (opening the cards first)."""
+        ui = self.ui(page)
+        self.open_cards(page)
+        marker = ui.wait_for(self.warning_selector(rule))
+        warning_id = ui.attr(marker, "data-guard-warning")
+        return ui.wait_for(f'[data-guard-card~="{warning_id}"] [data-guard-action="{action}"]', timeout=5)
 
     def pids(self, marker: bytes, exact: bool = False) -> list[int]:
         """Processes of this guard home (its LINKEDIN_GUARD_HOME) whose command line mentions ``marker``."""

@@ -24,21 +24,40 @@ PITCH = ("Hi Mark, our lead generation platform helps B2B teams book 30% more de
 TAB_ID = "async () => (await chrome.tabs.query({url: 'https://www.linkedin.com/*'}))[0].id"
 
 
-def confirm_dialog(page):
-    return page.locator("[data-guard-confirm]")
+DIALOG = "dialog[data-guard-confirm]"
+
+
+def wait_dialog(g, timeout: float = 5):
+    """The confirm dialog (in a closed shadow root: read through the automation protocol)."""
+    return g.ui().wait_for(DIALOG, timeout=timeout)
+
+
+def dialog_count(g) -> int:
+    return g.ui().count(DIALOG)
+
+
+def press_dialog(g, action: str) -> None:
+    """A real click on a dialog button: back, anyway, fix."""
+    ui = g.ui()
+    ui.click(ui.wait_for(f'{DIALOG} [data-guard-action="{action}"]', timeout=5))
+
+
+def type_justification(g, text: str) -> None:
+    ui = g.ui()
+    ui.click(ui.wait_for(f"{DIALOG} [data-guard-justification]", timeout=5))
+    g.page.keyboard.type(text)
 
 
 def test_confirm_before_post_holds_the_click_then_lets_it_through(guard):
     g = guard
     g.page.goto(g.site.add("/feed/", "react-nl/post-composer.html"))
-    g.warning("LG301").first.wait_for(timeout=10000)
+    g.wait_warning("LG301")
     g.page.get_by_role("button", name="Plaatsen").click()
-    dialog = confirm_dialog(g.page)
-    dialog.wait_for(timeout=5000)
-    assert dialog.locator('[data-guard-rule="LG301"]').count() == 1
+    wait_dialog(g)
+    assert g.ui().count(f'{DIALOG} [data-guard-rule="LG301"]') == 1
     assert g.page.locator(SENT).count() == 0, "the post went out before the person decided"
-    dialog.locator("[data-guard-justification]").fill("Mark agreed to the photo")
-    dialog.locator('[data-guard-action="send-anyway"]').click()
+    type_justification(g, "Mark agreed to the photo")
+    press_dialog(g, "anyway")
     g.page.locator(SENT).first.wait_for(timeout=5000)
     assert "Mooie dag" in g.page.locator(SENT).first.inner_text()
     entry = g.wait_log("LG301", lambda e: e["decision"] == "proceeded")
@@ -48,12 +67,11 @@ def test_confirm_before_post_holds_the_click_then_lets_it_through(guard):
 def test_confirm_edit_cancels_the_send_and_records_it(guard):
     g = guard
     g.page.goto(g.site.add("/in/me/add-edit/POSITION/", "ember-en/position-form.html"))
-    g.warning("LG401").first.wait_for(timeout=10000)
+    g.wait_warning("LG401")
     g.page.get_by_role("button", name="Save").click()
-    dialog = confirm_dialog(g.page)
-    dialog.wait_for(timeout=5000)
-    dialog.locator('[data-guard-action="edit"]').click()
-    dialog.wait_for(state="detached", timeout=3000)
+    wait_dialog(g)
+    press_dialog(g, "back")
+    g.ui().wait_for(DIALOG, state="detached", timeout=3)
     # The decision is recorded only after the held Save was dropped; nothing went out.
     g.wait_log("LG401", lambda e: e["decision"] == "cancelled")
     assert g.page.locator(SENT).count() == 0
@@ -69,8 +87,8 @@ def test_nothing_to_say_means_no_hold(guard):
     g.page.get_by_role("button", name="Send", exact=True).click()
     # LinkedIn's own handler ran in the same click: nothing was held.
     assert g.page.locator(SENT).count() == 1
-    assert confirm_dialog(g.page).count() == 0
-    assert g.page.locator("[data-guard-warning]").count() == 0
+    assert dialog_count(g) == 0
+    assert g.warning_count() == 0
 
 
 def test_fast_enter_after_harmless_typing_is_sent(guard):
@@ -93,11 +111,10 @@ def test_fast_enter_after_typing_a_pitch_is_checked_and_held(guard):
     box.click()
     g.page.keyboard.type(PITCH, delay=0)
     g.page.keyboard.press("Enter")  # before the 120 ms typing debounce
-    dialog = confirm_dialog(g.page)
-    dialog.wait_for(timeout=10000)
-    assert dialog.locator('[data-guard-rule="LG201"]').count() == 1
+    wait_dialog(g, timeout=20)
+    assert g.ui().count(f'{DIALOG} [data-guard-rule="LG201"]') == 1
     assert g.page.locator(SENT).count() == 0, "the unchecked pitch went out"
-    dialog.locator('[data-guard-action="send-anyway"]').click()
+    press_dialog(g, "anyway")
     g.page.locator(SENT).first.wait_for(timeout=5000)
     assert g.page.locator(SENT).first.inner_text().startswith("Hi Mark, our lead generation platform")
 
@@ -105,7 +122,7 @@ def test_fast_enter_after_typing_a_pitch_is_checked_and_held(guard):
 def test_host_killed_mid_session_reconnects_and_warns_again(guard):
     g = guard
     g.page.goto(g.site.add("/in/sanne-de-vries/", "ember-en/profile-own.html"))
-    g.warning("LG101").first.wait_for(timeout=10000)
+    g.wait_warning("LG101")
     pids = g.host_pids()
     assert pids, "no host process found"
     for pid in pids:
@@ -123,7 +140,7 @@ def test_host_killed_mid_session_reconnects_and_warns_again(guard):
     assert g.host_state()["last_error"], "the disconnect was noticed"
     # The next page's warning still shows (and is logged by the new host).
     g.page.goto(g.site.add("/in/me/add-edit/POSITION/", "ember-en/position-form.html"))
-    g.warning("LG401").first.wait_for(timeout=10000)
+    g.wait_warning("LG401")
     g.wait_log("LG401")
 
 
@@ -145,9 +162,8 @@ def test_host_missing_popup_shows_install_command_and_sends_fail_open(make_guard
     g.page.wait_for_timeout(400)
     g.page.get_by_role("button", name="Send", exact=True).click()
     g.page.locator(SENT).first.wait_for(timeout=3000)
-    note = g.page.locator('[data-guard-note="offline"]')
-    note.wait_for(timeout=3000)
-    assert "offline" in note.inner_text()
+    note = g.ui().wait_for('[data-guard-note="offline"]', timeout=3)
+    assert "offline" in g.ui().text(note)
 
 
 def test_fail_mode_closed_holds_the_send_while_offline(make_guard):
@@ -160,11 +176,10 @@ def test_fail_mode_closed_holds_the_send_while_offline(make_guard):
     g.page.keyboard.type("Hello there")
     g.page.wait_for_timeout(400)
     g.page.get_by_role("button", name="Send", exact=True).click()
-    dialog = confirm_dialog(g.page)
-    dialog.wait_for(timeout=3000)
-    assert "offline" in dialog.inner_text()
+    dialog = wait_dialog(g, 3)
+    assert "could not check" in g.ui().text(dialog)
     assert g.page.locator(SENT).count() == 0
-    dialog.locator('[data-guard-action="send-anyway"]').click()
+    press_dialog(g, "anyway")
     g.page.locator(SENT).first.wait_for(timeout=3000)
 
 
@@ -178,11 +193,13 @@ def test_markup_in_names_and_headlines_stays_inert_text(guard):
       <span class="mn-connection-card__occupation">&lt;b&gt;Buyer&lt;/b&gt; at Initech</span></a></li>
     </ul></section></main></body></html>"""
     g.page.goto(g.site.add_html("/mynetwork/invite-connect/connections/", page))
-    card = g.warning("LG501").first
-    card.wait_for(timeout=10000)
-    text = card.locator(".message").inner_text()
+    g.wait_warning("LG501")
+    ui = g.ui()
+    g.open_cards()
+    card = ui.wait_for("[data-guard-card]")
+    text = ui.call(card, "function () { return this.textContent; }")
     assert '<img src=x onerror="window.__pwned=1">Mallory' in text
-    assert card.locator("img, script, b").count() == 0
+    assert ui.count("[data-guard-card] img, [data-guard-card] script, [data-guard-card] b") == 0
     assert g.page.evaluate("() => window.__pwned") is None
     # The popup lists this tab's warnings as text too.
     tab_id = g.background(TAB_ID)
@@ -195,31 +212,27 @@ def test_markup_in_names_and_headlines_stays_inert_text(guard):
 def test_dismiss_hides_the_warning_and_records_it(guard):
     g = guard
     g.page.goto(g.site.add("/in/sanne-de-vries/", "ember-en/profile-own.html"))
-    card = g.warning("LG101").first
-    card.wait_for(timeout=10000)
-    card.locator('[data-guard-action="dismiss"]').click()
-    card.wait_for(state="detached", timeout=3000)
+    g.wait_warning("LG101")
+    g.ui().click(g.card_action("LG101", "dismiss"))
+    g.ui().wait_for(g.warning_selector("LG101"), state="detached", timeout=3)
     g.wait_log("LG101", lambda e: e["decision"] == "dismissed")
 
 
-def test_turn_off_this_rule_updates_settings_and_hides_it(guard):
+def test_no_turn_off_in_the_page_and_the_gate_refuses_it_from_linkedin(guard):
+    """Turning a rule off happens in the extension's pages or the dashboard, never in LinkedIn's page."""
     g = guard
     g.page.goto(g.site.add("/in/sanne-de-vries/", "react-nl/profile-own.html"))
-    card = g.warning("LG102").first
-    card.wait_for(timeout=10000)
-    card.locator('[data-guard-action="turn-off"]').click()
-    card.wait_for(state="detached", timeout=3000)
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline:
-        saved = json.loads((g.guard_home / "settings.json").read_text())
-        if saved.get("rules", {}).get("LG102", {}).get("enabled") is False:
-            break
-        time.sleep(0.1)
-    assert saved["rules"]["LG102"]["enabled"] is False
-    # Still off after a reload: the host no longer returns it.
-    g.page.reload()
-    g.warning("LG401").first.wait_for(timeout=10000)
-    assert g.warning("LG102").count() == 0
+    g.wait_warning("LG102")
+    g.open_cards()
+    g.ui().wait_for("[data-guard-card]")
+    assert g.ui().count('[data-guard-action="turn-off"]') == 0
+    # Even a content script (the page's own extension frame) cannot ask for it.
+    tab_id = g.background(TAB_ID)
+    reply = g.background(
+        """(tabId) => globalThis.linkedinGuard.gate.dispatch({type: 'set_rule_enabled', rule: 'LG102', enabled: false},
+             {id: chrome.runtime.id, url: 'https://www.linkedin.com/in/sanne-de-vries/', tab: {id: tabId}, frameId: 0})""", tab_id)
+    assert reply["ok"] is False and reply["error"]["code"] == "forbidden_type"
+    assert "LG102" not in json.loads((g.guard_home / "settings.json").read_text()).get("rules", {})
 
 
 def test_single_page_navigation_starts_a_new_page_session(guard):
@@ -231,10 +244,10 @@ def test_single_page_navigation_starts_a_new_page_session(guard):
     g.page.goto(g.site.add_html("/feed/", nav))
     # The content script announced this page (new_page) before we look: no LG101 on the feed.
     g.wait_page_known()
-    assert g.warning("LG101").count() == 0
+    assert g.warning_count("LG101") == 0
     g.page.click("#go")
     g.page.wait_for_url("**/in/sanne-de-vries/")
-    g.warning("LG101").first.wait_for(timeout=10000)
+    g.wait_warning("LG101")
     entry = g.wait_log("LG101")
     assert entry["url"] == "https://www.linkedin.com/in/sanne-de-vries/"
 
@@ -242,43 +255,49 @@ def test_single_page_navigation_starts_a_new_page_session(guard):
 def test_pause_for_ten_minutes_hides_warnings(guard):
     g = guard
     g.page.goto(g.site.add("/in/sanne-de-vries/", "ember-en/profile-own.html"))
-    g.warning("LG101").first.wait_for(timeout=10000)
+    g.wait_warning("LG101")
     tab_id = g.background(TAB_ID)
     popup = g.extension_page(f"popup/popup.html?tab={tab_id}")
     popup.locator("#pause").click()
     popup.locator("#resume").wait_for(state="visible", timeout=3000)
     assert "Paused until" in popup.locator("#status-text").inner_text()
-    g.warning("LG101").first.wait_for(state="detached", timeout=3000)
+    g.ui().wait_for(g.warning_selector("LG101"), state="detached", timeout=3)
     popup.locator("#resume").click()
-    g.warning("LG101").first.wait_for(timeout=5000)
+    g.wait_warning("LG101", timeout=5)
 
 
 def test_badge_counts_this_tabs_warnings(guard):
     g = guard
     g.page.goto(g.site.add("/in/sanne-de-vries/", "react-nl/profile-own.html"))
-    g.warning("LG102").first.wait_for(timeout=10000)
-    g.warning("LG401").first.wait_for(timeout=10000)
+    g.wait_warning("LG102")
+    g.wait_warning("LG401")
     tab_id = g.background(TAB_ID)
     text = g.background("(tabId) => chrome.action.getBadgeText({tabId})", tab_id)
-    assert text == str(g.page.locator("[data-guard-warning]").count())
+    assert text == str(g.warning_count())
+
+
+RECRUITER = ("Hi Linda, I am a recruiter at Brightlane. We have an exciting vacancy for a CFO in Utrecht. "
+             "Are you open to a new role? Let me know!")
+OPT_OUT_EN = "Not interested? You can object to messages like this at any time"
 
 
 def test_fix_appends_the_opt_out_notice_through_real_input_events(guard):
     g = guard
-    typed = "Hi Linda, we help CFOs cut cloud costs by 30%. Our offer ends Friday - can I book a demo call next week?"
     g.page.goto(g.site.add("/messaging/compose/", "ember-en/inmail.html"))
     g.page.locator(".msg-form [contenteditable='true']").click()
-    g.page.keyboard.type(typed)
-    card = g.warning("LG202").first
-    card.wait_for(timeout=10000)
-    card.locator('[data-guard-action="fix"]').click()
+    g.page.keyboard.type(RECRUITER)
+    g.wait_warning("LG202")
+    assert g.warning_count("LG201") == 0, "a recruitment message, not a sales pitch: LG202 alone, with its Fix"
+    g.ui().click(g.card_action("LG202", "fix"))
     g.wait_log("LG202", lambda e: e["decision"] == "fixed")
-    # Exactly what was typed, then the English notice as its own paragraph.
     text = g.page.locator(".msg-form [contenteditable='true']").inner_text()
-    assert text.startswith(typed)
-    assert " ".join(text[len(typed):].split()) == " ".join(opt_out_notice("en").split())
-    assert text[len(typed):].startswith("\n"), repr(text[len(typed):len(typed) + 4])
-    card.wait_for(state="detached", timeout=5000)
+    assert text.startswith(RECRUITER)
+    appended = text[len(RECRUITER):]
+    # Exactly the English notice (what the rule's fix says), as its own paragraph.
+    assert appended.startswith("\n"), repr(appended[:4])
+    assert " ".join(appended.split()) == " ".join(opt_out_notice("en").split())
+    assert appended.strip().startswith(OPT_OUT_EN) and 'reply "stop"' in appended
+    g.ui().wait_for(g.warning_selector("LG202"), state="detached", timeout=5)
 
 
 @pytest.mark.parametrize("button,page_path", [("#open-log", "/"), ("#open-settings", "/settings")])
@@ -318,24 +337,26 @@ def test_options_page_toggles_a_rule(guard):
 def test_service_worker_stopped_by_the_browser_comes_back_and_still_warns(guard):
     g = guard
     g.page.goto(g.site.add("/in/sanne-de-vries/", "ember-en/profile-own.html"))
-    g.warning("LG101").first.wait_for(timeout=10000)
+    g.wait_warning("LG101")
     old = set(g.host_pids())
     # Chromium: the service worker stopped; Firefox: the event page terminated (its idle stop).
     stop_background(g)
     # The next page wakes the background, which reconnects and evaluates.
     g.page.bring_to_front()
     g.page.goto(g.site.add("/in/me/add-edit/POSITION/", "ember-en/position-form.html"))
-    g.warning("LG401").first.wait_for(timeout=10000)
+    g.wait_warning("LG401")
     assert set(g.host_pids()) - old, "a new host process serves the restarted worker"
 
 
 def test_learn_more_opens_the_rule_in_the_dashboard_catalogue(guard):
     g = guard
     g.page.goto(g.site.add("/in/sanne-de-vries/", "ember-en/profile-own.html"))
-    card = g.warning("LG101").first
-    card.wait_for(timeout=10000)
+    g.wait_warning("LG101")
+    ui = g.ui()
+    ui.click(g.card_action("LG101", "why"))
+    learn = ui.wait_for('[data-guard-action="learn-more"]', timeout=3)
     with g.expect_page(timeout=8000) as new_page:
-        card.locator('[data-guard-action="learn-more"]').click()
+        ui.click(learn)
     tab = new_page.value
     tab.wait_for_load_state()
     assert tab.url.startswith("http://127.0.0.1:"), tab.url
@@ -353,12 +374,11 @@ def test_enter_is_held_until_the_guard_learns_that_enter_makes_a_new_line(guard)
     g.page.evaluate("document.querySelector('.msg-form').setAttribute('data-fixture-enter-newline', '')")
     box.click()
     g.page.keyboard.type(PITCH)
-    g.warning("LG201").first.wait_for(timeout=10000)
+    g.wait_warning("LG201")
     # Not learnt yet: Enter with a confirm warning is treated as a send and held.
     g.page.keyboard.press("Enter")
-    dialog = confirm_dialog(g.page)
-    dialog.wait_for(timeout=5000)
-    dialog.locator('[data-guard-action="edit"]').click()
+    wait_dialog(g)
+    press_dialog(g, "back")
     # A harmless message: Enter is not held, and it visibly made a new line.
     box.fill("")
     g.page.keyboard.type("Hi Mark, thanks for Friday!")
@@ -370,12 +390,12 @@ def test_enter_is_held_until_the_guard_learns_that_enter_makes_a_new_line(guard)
     # Now a pitch again: Enter makes a line break, no dialog, nothing sent.
     box.fill("")
     g.page.keyboard.type(PITCH)
-    g.warning("LG201").first.wait_for(timeout=10000)
+    g.wait_warning("LG201")
     g.page.keyboard.press("Enter")
     # The concrete event: the line break is in the box (the Enter was neither held nor sent).
     g.page.wait_for_function("() => document.querySelector('.msg-form [contenteditable]').innerText.trimEnd() !== document.querySelector('.msg-form [contenteditable]').innerText")
-    assert confirm_dialog(g.page).count() == 0
+    assert dialog_count(g) == 0
     assert g.page.locator(SENT).count() == 0
     # The Send button is still guarded.
     g.page.get_by_role("button", name="Send", exact=True).click()
-    confirm_dialog(g.page).wait_for(timeout=5000)
+    wait_dialog(g)

@@ -10,6 +10,7 @@ Visser at Initech; bulk threshold 3 profiles).
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -119,20 +120,33 @@ def test_rule_warning_in_page_and_in_log(guard, sc: Scenario):
     g.page.goto("https://www.linkedin.com" + sc.start)
     if sc.act:
         sc.act(g)
-    card = g.warning(sc.rule).first
-    card.wait_for(state="visible", timeout=10000)
-    # Next to what it is about: the shadow host sits on the expected surface.
-    surface = card.evaluate("el => el.getRootNode().host.getAttribute('data-guard-surface')")
-    assert surface.startswith(sc.surface), surface
-    assert card.locator(".title").inner_text().strip()
-    assert card.locator(".message").inner_text().strip()
+    ui = g.ui()
+    marker = g.wait_warning(sc.rule)  # visible: one marker per warning while the cards are collapsed
+    warning_id = ui.attr(marker, "data-guard-warning")
+    # On the expected surface (the background's record of this tab) ...
+    surfaces = g.background(
+        """(id) => { for (const t of globalThis.linkedinGuard.tabState.tabs.values())
+               for (const [key, s] of Object.entries(t.surfaces)) if ((s || []).some((w) => w.id === id)) return key;
+             return null; }""", warning_id)
+    assert surfaces and surfaces.startswith(sc.surface), surfaces
+    # ... and next to what it is about, in the page's content, not floating on <body>.
+    parent = ui.call(marker, "function () { const h = this.getRootNode().host; return h.parentElement.tagName; }")
+    assert parent not in ("BODY", "HTML"), parent
+    g.open_cards()
+    card = ui.wait_for(f'[data-guard-card~="{warning_id}"]', timeout=5)
+    assert ui.text(ui.query(f'[data-guard-card~="{warning_id}"] .title')).strip()
+    assert ui.text(ui.query(f'[data-guard-card~="{warning_id}"] .why')).strip()
     # LinkedIn's UI language picks the warning's language (settings: auto), buttons included.
     lang = sc.lang or ("nl" if "-nl/" in sc.pages.get(sc.start.split("?")[0], "") else "en")
-    assert card.get_attribute("lang") == lang
-    dismiss = card.locator('[data-guard-action="dismiss"]')
-    dismiss.filter(has_text="Negeren" if lang == "nl" else "Dismiss").wait_for(timeout=3000)
+    assert ui.attr(card, "lang") == lang
+    dismiss = ui.query(f'[data-guard-card~="{warning_id}"] [data-guard-action="dismiss"]')
+    deadline = time.monotonic() + 3
+    while ui.text(dismiss) != ("Negeren" if lang == "nl" else "Dismiss") and time.monotonic() < deadline:
+        time.sleep(0.05)
+        dismiss = ui.query(f'[data-guard-card~="{warning_id}"] [data-guard-action="dismiss"]')
+    assert ui.text(dismiss) == ("Negeren" if lang == "nl" else "Dismiss")
     if sc.mode:
-        assert card.get_attribute("data-guard-mode") == sc.mode
+        assert ui.attr(card, "data-guard-mode") == sc.mode
     entry = g.wait_log(sc.rule, lambda e: e["kind"] == sc.kind)
     assert entry["url"].startswith("https://www.linkedin.com/")
     assert entry["page_session"]

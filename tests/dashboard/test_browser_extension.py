@@ -62,7 +62,7 @@ def test_popup_to_dashboard_live_warning_and_a_setting_the_extension_follows(ext
     g.site.add("/feed/", "ember-nl/post-composer.html")
     g.page.bring_to_front()
     g.page.goto("https://www.linkedin.com/feed/")
-    g.warning("LG402").first.wait_for(state="visible", timeout=10000)
+    g.wait_warning("LG402")
     row = dash.locator("#log-rows tr[data-entry-id]").filter(has_text="LG402").first
     row.wait_for(timeout=3000)
     assert dash.evaluate("window.__sameDocument") == "yes"
@@ -75,6 +75,4 @@ def test_popup_to_dashboard_live_warning_and_a_setting_the_extension_follows(ext
 
     # The extension follows: the same page now shows LG402 in confirm mode.
     g.page.reload()
-    g.page.locator('[data-guard-rule="LG402"][data-guard-warning][data-guard-mode="confirm"]').first.wait_for(
-        state="visible", timeout=10000
-    )
+    g.ui().wait_for('[data-guard-rule="LG402"][data-guard-warning][data-guard-mode="confirm"]', timeout=10)

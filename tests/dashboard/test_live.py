@@ -62,7 +62,8 @@ async def test_decisions_are_pushed_too(client):
     msg = await receive_type(ws, "decision")
     assert msg["entry"]["id"] == entry_id
     assert msg["entry"]["decision"] == "proceeded"
-    assert msg["view"]["decision_label"] == "sent anyway"
+    # A post's "proceeded" is said with its own verb (issue 10).
+    assert msg["view"]["decision_label"] == "posted anyway"
     await ws.close()
 
 

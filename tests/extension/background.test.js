@@ -150,6 +150,30 @@ test("host crashed: pending requests fail clearly, then the backoff timer reconn
   assert.equal(host.failures, 0);
 });
 
+test("a stale port's disconnect does not tear down the new connection", async () => {
+  const f = fakeNative();
+  const host = newHost({ connectNative: f.connect });
+  host.connect();
+  helloOk(f.ports[0]);
+  await tick();
+  host.retry(); // the popup's retry: the old port is closed from our side, a new one opens
+  assert.equal(f.ports.length, 2);
+  helloOk(f.ports[1]);
+  await tick();
+  assert.equal(host.state, "connected");
+  // The old port's onDisconnect arrives late: it must be ignored.
+  f.ports[0].die("Native host has exited.");
+  await tick();
+  assert.equal(host.state, "connected");
+  assert.equal(host.port, f.ports[1]);
+  const p = host.request("get_settings");
+  const m = f.ports[1].sent.find((x) => x.type === "get_settings");
+  assert.ok(m, "the request went to the live port");
+  f.ports[1].reply({ id: m.id, ok: true, result: { settings: {} } });
+  assert.deepEqual(await p, { settings: {} });
+  assert.equal(host.failures, 0);
+});
+
 test("backoff grows while the host keeps crashing, and each scheduled timer reconnects", async () => {
   const f = fakeNative();
   const host = newHost({ connectNative: f.connect });
@@ -218,6 +242,21 @@ test("sender checks: content only from LinkedIn's top frame, pages only from our
   assert.equal(classifySender({ id: RUNTIME, url: "https://www.linkedin.com/feed/", tab, frameId: 7 }, RUNTIME, ORIGIN), null);
   assert.equal(classifySender({ id: RUNTIME, url: "https://evil.example/", tab, frameId: 0 }, RUNTIME, ORIGIN), null);
   assert.equal(classifySender({ id: RUNTIME, url: "https://linkedin.com.evil.example/", tab, frameId: 0 }, RUNTIME, ORIGIN), null);
+  // Prefix tricks: the origin must be exactly LinkedIn's, or exactly ours.
+  for (const url of [
+    "https://www.linkedin.com.evil.example/feed/",
+    "https://www.linkedin.com.evil.example",
+    "https://www.linkedin.com:8443/feed/",
+    "http://www.linkedin.com/feed/",
+    "https://www.linkedin.com@evil.example/",
+    "https://www.linkedin.community/",
+    "not a url",
+  ]) {
+    assert.equal(classifySender({ id: RUNTIME, url, tab, frameId: 0 }, RUNTIME, ORIGIN), null, url);
+  }
+  const bare = ORIGIN.replace(/\/$/, "");
+  assert.equal(classifySender({ id: RUNTIME, url: `${bare}x/popup/popup.html` }, RUNTIME, ORIGIN), null, "another extension id sharing our id as prefix");
+  assert.equal(classifySender({ id: RUNTIME, url: `${bare}.evil.example/popup.html`, tab, frameId: 0 }, RUNTIME, ORIGIN), null);
 });
 
 test("the gate allows each type only from its senders", async () => {

@@ -404,6 +404,30 @@ def test_a_warning_still_shown_after_log_clear_is_logged_again_with_its_decision
         assert entry.decision == "proceeded"
 
 
+def test_decide_not_applicable_with_reason_kind(session):
+    """v1.1: "They asked for this" / "Not a sales pitch" (the consent register hooks on reason_kind)."""
+    write_settings(session, ACME)
+    [warning] = result_of(ask(session, {"id": 1, "type": "evaluate", "context": post("Acme Data rocks")}))["warnings"]
+    result = result_of(ask(session, {"id": 2, "type": "decide", "warning_id": warning["id"], "decision": "not_applicable",
+                                     "reason_kind": "asked_for_it", "page_session": "tab-1/nav-1"}))
+    assert result == {"recorded": 1}
+    [entry] = session.warm_up().log.entries()
+    assert (entry.decision, entry.reason_kind) == ("not_applicable", "asked_for_it")
+
+
+def test_evaluate_with_record_false_judges_without_logging(session):
+    """The extension's per-tab log budget (a page can re-navigate at will): judged, shown, not logged."""
+    write_settings(session, ACME)
+    # Twice: the second time the fast path would have been taken without the check.
+    for i in (1, 2):
+        reply = ask(session, {"id": i, "type": "evaluate", "record": False, "context": post("Acme Data rocks", session=f"s{i}")})
+        assert [w["rule"] for w in result_of(reply)["warnings"]] == ["LG402"]
+    assert session.warm_up().log.entries() == []
+    ask(session, {"id": 3, "type": "evaluate", "context": post("Acme Data rocks", session="s3")})
+    assert len(session.warm_up().log.entries()) == 1
+    assert ask(session, {"id": 4, "type": "evaluate", "record": "no", "context": post("x")})[0]["error"]["code"] == "invalid_request"
+
+
 def test_decide_on_an_unknown_warning_records_nothing(session):
     assert result_of(ask(session, {"id": 1, "type": "decide", "warning_id": "w-0", "decision": "dismissed"})) == {
         "recorded": 0}
@@ -419,6 +443,8 @@ def test_decide_on_an_unknown_warning_records_nothing(session):
         ({"warning_id": "w-1", "decision": "fixed", "justification": 5}, "justification"),
         ({"warning_id": "w-1", "decision": "fixed", "justification": "j" * 5001}, "justification"),
         ({"warning_id": "w-1", "decision": "fixed", "page_session": 3}, "page_session"),
+        ({"warning_id": "w-1", "decision": "proceeded", "reason_kind": "asked_for_it"}, "reason_kind"),
+        ({"warning_id": "w-1", "decision": "not_applicable", "reason_kind": "because"}, "reason_kind"),
     ],
 )
 def test_decide_field_errors(session, fields, path):
@@ -528,7 +554,7 @@ def test_get_log_defaults_and_rule_filter(session):
     entries = result_of(ask(session, {"id": 2, "type": "get_log", "rule": "LG301", "limit": 500}))["entries"]
     assert len(entries) == 15 and {e["rule"] for e in entries} == {"LG301"}
     assert set(entries[0]) == {"id", "rule", "slug", "severity", "kind", "url", "page_session", "subject",
-                               "created_at", "decision", "justification", "excerpt"}
+                               "created_at", "decision", "justification", "excerpt", "count", "last_seen", "reason_kind"}
 
 
 def test_get_log_never_sends_more_than_one_mebibyte(session):

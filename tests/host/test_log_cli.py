@@ -64,7 +64,7 @@ def test_json_is_a_list_of_log_entries(filled):
     entries = json.loads(cli("--json", guard_home=filled).stdout)
     assert [e["id"] for e in entries] == [4, 3, 2, 1]
     assert set(entries[0]) == {"id", "rule", "slug", "severity", "kind", "url", "page_session", "subject",
-                               "created_at", "decision", "justification", "excerpt"}
+                               "created_at", "decision", "justification", "excerpt", "count", "last_seen", "reason_kind"}
     assert entries[0]["justification"] == "Initech gaf toestemming"
 
 

@@ -485,3 +485,51 @@ def test_four_processes_writing_250_warnings_each_leave_1000_entries(tmp_path):
         events = wl.events_after(0, limit=5000)
         assert sum(e["type"] == "warning" for e in events) == 1000
         assert sum(e["type"] == "decision" for e in events) == 100
+
+
+# -- v1.1: repeated visits fold, not_applicable ---------------------------------------
+
+
+def profile(session: str, url: str = "https://www.linkedin.com/in/sanne/"):
+    return parse_context({"kind": "profile", "url": url, "trigger": "observe", "page_session": session,
+                          "own": True, "name": "Sanne", "positions": []})
+
+
+def test_repeated_visits_to_a_profile_fold_into_one_entry(log):
+    first = log.record(finding("LG101", "open-to-work", session="s1"), profile("s1"), store_excerpt=True)
+    for i in range(2, 21):  # a page re-navigating 20 times (audit A3.9)
+        again = log.record(finding("LG101", "open-to-work", session=f"s{i}"), profile(f"s{i}", f"https://www.linkedin.com/in/sanne/?flood={i}"),
+                           store_excerpt=True)
+        assert again == first
+    entries = log.entries(rule="LG101")
+    assert len(entries) == 1
+    assert entries[0].count == 20
+    assert entries[0].last_seen is not None
+    # The newest visit's page session and warning id: the person's decision there lands on it.
+    assert log.decide(finding("LG101", "open-to-work", session="s20").id, "dismissed", page_session="s20") == 1
+
+
+def test_a_decided_or_old_entry_takes_no_more_visits_and_messages_never_fold(log):
+    a = log.record(finding("LG101", "open-to-work", session="s1"), profile("s1"), store_excerpt=True)
+    log.decide(finding("LG101", "open-to-work", session="s1").id, "dismissed", page_session="s1")
+    b = log.record(finding("LG101", "open-to-work", session="s2"), profile("s2"), store_excerpt=True)
+    assert b != a, "after a decision a new visit is a new entry"
+    set_created(log, b, "2020-01-01T00:00:00Z")
+    c = log.record(finding("LG101", "open-to-work", session="s3"), profile("s3"), store_excerpt=True)
+    assert c != b, "outside the fold window"
+    m1 = log.record(finding(session="t1"), message(session="t1"), store_excerpt=True)
+    m2 = log.record(finding(session="t2"), message(session="t2"), store_excerpt=True)
+    assert m1 != m2, "messages are actions with their own decisions: never folded"
+    assert {e.count for e in log.entries()} == {1}
+
+
+def test_not_applicable_with_reason_kind(log):
+    f = finding()
+    log.record(f, message(), store_excerpt=True)
+    assert log.decide(f.id, "not_applicable", "they asked at the fair", page_session="tab-1", reason_kind="asked_for_it") == 1
+    e = log.entries(rule="LG201")[0]
+    assert (e.decision, e.reason_kind, e.justification) == ("not_applicable", "asked_for_it", "they asked at the fair")
+    with pytest.raises(ValueError):
+        log.decide(f.id, "proceeded", reason_kind="asked_for_it")
+    with pytest.raises(ValueError):
+        log.decide(f.id, "not_applicable", reason_kind="because")

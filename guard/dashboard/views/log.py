@@ -279,7 +279,7 @@ def row(t: Translator, e: dict[str, Any]) -> Markup:
         subject=e.get("subject") or "—",
         excerpt=shorten(e.get("excerpt")),
         decision_raw=e.get("decision") or "none",
-        decision=decision_label(t, e.get("decision")),
+        decision=decision_label(t, e.get("decision"), e.get("kind")),
     )
 
 
@@ -348,7 +348,7 @@ async def entry_page(request: web.Request) -> web.Response:
         html(
             '<dl class="facts"><dt>{d}</dt><dd>{badge}</dd>{when}{just}</dl>',
             d=t("entry.decision"),
-            badge=tag("span", decision_label(t, decision), class_=f"badge dec-{decision}"),
+            badge=tag("span", decision_label(t, decision, e.get("kind")), class_=f"badge dec-{decision}"),
             when=html("<dt>{k}</dt><dd>{v}</dd>", k=t("entry.decided_at"), v=time_tag(e.get("decided_at")))
             if e.get("decided_at")
             else Markup(""),
