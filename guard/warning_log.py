@@ -134,7 +134,31 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         ALTER TABLE entries ADD COLUMN reason_kind TEXT;
         """,
     ),
+    (
+        # Pages the guard could not read (issue 8): which surface, on which
+        # kind of page, per day, counted. Never a URL or any page text.
+        "0005_page_health",
+        """
+        CREATE TABLE page_health (
+            day          TEXT NOT NULL,   -- YYYY-MM-DD (UTC)
+            surface      TEXT NOT NULL,   -- message, post, invitation, otw_form, profile, connections
+            page_type    TEXT NOT NULL,   -- messaging, feed, profile, ... (from the URL's path pattern)
+            frontend     TEXT NOT NULL,   -- ember, react, unknown
+            extension_version TEXT NOT NULL,
+            count        INTEGER NOT NULL DEFAULT 1,
+            first_seen   TEXT NOT NULL,
+            last_seen    TEXT NOT NULL,
+            PRIMARY KEY (day, surface, page_type, frontend, extension_version)
+        );
+        CREATE INDEX page_health_last_seen ON page_health (last_seen);
+        """,
+    ),
 )
+
+#: What a page-health event may say (anything else is refused by the host).
+HEALTH_SURFACES = ("message", "post", "invitation", "otw_form", "profile", "connections")
+HEALTH_PAGE_TYPES = ("otw_form", "position_form", "invite", "messaging", "connections", "profile", "feed", "other")
+HEALTH_FRONTENDS = ("ember", "react", "unknown")
 
 _ENTRY_COLUMNS = ", ".join(f"e.{c}" for c in DETAIL_FIELDS)
 
@@ -481,7 +505,43 @@ class WarningLog:
         return removed
 
     def apply_retention(self, days: int) -> int:
-        return self.clear(before=datetime.now(timezone.utc) - timedelta(days=days))
+        cutoff = datetime.now(timezone.utc) - timedelta(days=days)
+        with self._write() as conn:
+            conn.execute("DELETE FROM page_health WHERE last_seen < ?", (utc_iso(cutoff),))
+        return self.clear(before=cutoff)
+
+    # -- page health ---------------------------------------------------------
+
+    def record_page_health(self, surface: str, page_type: str, frontend: str, extension_version: str,
+                           at: datetime | None = None) -> None:
+        """Count one "the guard could not read this" sighting: one row per day and kind, no page text."""
+        if surface not in HEALTH_SURFACES or page_type not in HEALTH_PAGE_TYPES or frontend not in HEALTH_FRONTENDS:
+            raise ValueError("unknown surface, page type or frontend")
+        now = utc_iso(at)
+        with self._write() as conn:
+            conn.execute(
+                """
+                INSERT INTO page_health (day, surface, page_type, frontend, extension_version, first_seen, last_seen)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (day, surface, page_type, frontend, extension_version)
+                DO UPDATE SET count = count + 1, last_seen = excluded.last_seen
+                """,
+                (now[:10], surface, page_type, frontend, extension_version[:40], now, now),
+            )
+
+    def page_health(self, since: datetime) -> list[dict[str, Any]]:
+        """Surfaces the guard could not read since ``since``, most recent first, summed over days."""
+        with self._lock:
+            rows = self._conn.execute(
+                """
+                SELECT surface, page_type, frontend, SUM(count) AS count, MIN(first_seen) AS first_seen,
+                       MAX(last_seen) AS last_seen, MAX(extension_version) AS extension_version
+                FROM page_health WHERE last_seen >= ?
+                GROUP BY surface, page_type, frontend ORDER BY MAX(last_seen) DESC
+                """,
+                (utc_iso(since),),
+            ).fetchall()
+        return [dict(r) for r in rows]
 
     # -- reading -----------------------------------------------------------
 

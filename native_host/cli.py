@@ -135,10 +135,14 @@ def run_doctor(args) -> int:
             print(f"BROKEN: {err}")
         return 1
     ok = all(r.ok for r in reports)
+    unreadable = doctor.unreadable_pages()
     if args.json:
-        print(json.dumps({"ok": ok, "reports": [r.as_json() for r in reports], "notes": notes}, indent=2))
+        print(json.dumps({"ok": ok, "reports": [r.as_json() for r in reports], "notes": notes,
+                          "unreadable_pages": unreadable}, indent=2))
     else:
         print(doctor.render(reports, notes, ids))
+        print()
+        print(doctor.render_unreadable(unreadable))
         print()
         print("all good" if ok else "something is broken: apply the fix under each FAIL, then run doctor again")
     return 0 if ok else 1

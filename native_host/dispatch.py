@@ -112,6 +112,21 @@ def encode_value(value: Any) -> bytes:
         return _ASCII_ENCODER.encode(value).encode("ascii")
 
 
+MAX_SKELETON_CHARS = 8 * 1024 * 1024
+# One line of a page skeleton: an element with kept attributes, a text marker
+# or a shadow-root boundary (extension/content/skeleton.js writes them).
+_SKELETON_LINE = re.compile(
+    r'^ *(?:<[a-z][a-z0-9-]*(?: [a-z][a-z0-9:_.-]*(?:="[^"<>\n]*")?)*>|"…"|#shadow-root \(open\)|#cut after \d+ elements)$')
+
+
+def page_structure_problem(skeleton: str) -> str | None:
+    """Why ``skeleton`` is not a page skeleton (the line that is not), or None."""
+    for number, line in enumerate(skeleton.rstrip("\n").split("\n"), 1):
+        if not _SKELETON_LINE.match(line):
+            return f"line {number} is not a skeleton line (an element, \"…\" or #shadow-root)"
+    return None
+
+
 def rule_ids_cheaply() -> list[str]:
     """Rule ids from the catalogue's module names, without importing the rules (or pydantic)."""
     import guard
@@ -312,6 +327,8 @@ class Session:
             "ping": self.ping,
             "echo": self.echo,
             "open_dashboard": self.open_dashboard,
+            "unreadable_page": self.unreadable_page,
+            "save_page_structure": self.save_page_structure,
         }
 
     # -- lifecycle -----------------------------------------------------------
@@ -800,6 +817,69 @@ class Session:
         if "payload" not in req:
             raise invalid("payload", "required (any JSON value)")
         return {"payload": req["payload"]}
+
+    def unreadable_page(self, req: dict[str, Any]) -> dict[str, Any]:
+        """The extension saw a surface it should understand but could not read (issue 8).
+
+        Only names are stored (surface, kind of page, frontend, extension
+        version), counted per day in the log database; never a URL or text.
+        """
+        from guard.warning_log import HEALTH_FRONTENDS, HEALTH_PAGE_TYPES, HEALTH_SURFACES
+
+        surfaces = req.get("surfaces")
+        if not isinstance(surfaces, list) or not surfaces or len(surfaces) > len(HEALTH_SURFACES) or any(
+                s not in HEALTH_SURFACES for s in surfaces):
+            raise invalid("surfaces", f"expected a non-empty list of {', '.join(HEALTH_SURFACES)}")
+        page_type = req.get("page_type")
+        if page_type not in HEALTH_PAGE_TYPES:
+            raise invalid("page_type", f"expected one of {', '.join(HEALTH_PAGE_TYPES)}")
+        frontend = req.get("frontend", "unknown")
+        if frontend not in HEALTH_FRONTENDS:
+            raise invalid("frontend", f"expected one of {', '.join(HEALTH_FRONTENDS)}")
+        version = req.get("extension_version", "")
+        if not isinstance(version, str) or len(version) > 40:
+            raise invalid("extension_version", "expected a version string of at most 40 characters")
+        core = self.warm_up()
+        if core.log is None:
+            raise HostError("unavailable", core.log_error or "the warning log is not available")
+        for surface in dict.fromkeys(surfaces):
+            core.log.record_page_health(surface, page_type, frontend, version or "?")
+        return {"recorded": len(dict.fromkeys(surfaces))}
+
+    def save_page_structure(self, req: dict[str, Any]) -> dict[str, Any]:
+        """Write a page skeleton (extension/content/skeleton.js) into the guard home; where it went.
+
+        The host accepts only the skeleton's shape (one element, text marker or
+        shadow-root boundary per line; see page_structure_problem), so nothing
+        but that can be written through this message.
+        """
+        skeleton = req.get("skeleton")
+        if not isinstance(skeleton, str) or not skeleton.strip():
+            raise invalid("skeleton", "expected the page skeleton (a non-empty string)")
+        if len(skeleton) > MAX_SKELETON_CHARS:
+            raise invalid("skeleton", f"at most {MAX_SKELETON_CHARS} characters")
+        problem = page_structure_problem(skeleton)
+        if problem:
+            raise invalid("skeleton", problem)
+        from guard.warning_log import HEALTH_PAGE_TYPES
+
+        page_type = req.get("page_type")
+        if page_type not in HEALTH_PAGE_TYPES:
+            raise invalid("page_type", f"expected one of {', '.join(HEALTH_PAGE_TYPES)}")
+        from datetime import datetime, timezone
+
+        from guard.files import atomic_write
+
+        if self.log_path is not None:
+            folder = Path(self.log_path).parent / "page-structures"
+        else:
+            from guard.paths import data_dir
+
+            folder = data_dir() / "page-structures"
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+        path = folder / f"{stamp}-{page_type}.txt"
+        atomic_write(path, skeleton, mode=0o600)
+        return {"path": str(path)}
 
     def open_dashboard(self, req: dict[str, Any]) -> dict[str, Any]:
         page = req.get("page")

@@ -455,3 +455,43 @@ def _managed_drift(env: Env, t: Target, policy: dict[str, Any], ids: ExtensionId
                  f"{json.dumps(wanted.as_json(), sort_keys=True)[:300]}",
                  "start the browser (or reload policies at chrome://policy): the extension relays the policy at "
                  "start and on every change")
+
+
+# -- pages the guard could not read (issue 8) ------------------------------------
+
+HEALTH_DAYS = 7
+
+
+def unreadable_pages(days: int = HEALTH_DAYS) -> list[dict[str, Any]]:
+    """What the extension reported it could not read in the last ``days`` (from the log database; read only).
+
+    Empty when there is no log yet. Never fails the doctor: this is a hint that
+    LinkedIn changed a page, not a broken installation.
+    """
+    from datetime import datetime, timedelta, timezone
+
+    from guard.paths import log_db_path
+
+    path = log_db_path()
+    if not path.exists():
+        return []
+    try:
+        from guard.warning_log import WarningLog
+
+        with WarningLog(path) as log:
+            return log.page_health(datetime.now(timezone.utc) - timedelta(days=days))
+    except Exception:  # a locked or broken log must not stop the installation checks
+        return []
+
+
+def render_unreadable(rows: list[dict[str, Any]], days: int = HEALTH_DAYS) -> str:
+    lines = [f"Pages the guard could not read (last {days} days):"]
+    if not rows:
+        lines.append("  none")
+        return "\n".join(lines)
+    for r in rows:
+        lines.append(f"  {r['surface']} on {r['page_type']} pages ({r['frontend']}): {r['count']} times, "
+                     f"last {r['last_seen']} (extension {r['extension_version']})")
+    lines.append("  LinkedIn changed these pages: the guard could not check them. To report it, open the page, "
+                 "click the toolbar icon, then \"Save page structure\" (it holds no names or text).")
+    return "\n".join(lines)

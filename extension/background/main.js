@@ -78,12 +78,13 @@ function updateBadge(tabId) {
   if (paused()) {
     text = "II";
     color = "#666666";
-  } else if (!text && tabId !== null && tabState.notChecked(tabId, hostProblem())) {
+  } else if ((!text || b.unreadable) && hostProblem()) {
+    // The host being unreachable outranks "cannot read this page".
+    text = "!";
+    color = "#666666";
+  } else if (!text && tabId !== null && tabState.notChecked(tabId, false)) {
     // A LinkedIn page the guard could not check: never the empty "all clear" badge.
     text = "?";
-    color = "#666666";
-  } else if (!text && hostProblem()) {
-    text = "!";
     color = "#666666";
   }
   const where = tabId === null ? {} : { tabId };
@@ -317,6 +318,49 @@ async function resume() {
   return {};
 }
 
+// --------------------------------------------------- page health (issue 8)
+
+const PAGE_TYPES = new Set(["otw_form", "position_form", "invite", "messaging", "connections", "profile", "feed", "other"]);
+
+/** The content script cannot read a surface it should: badge, popup line, and a count in the host's log (names only). */
+async function pageHealth(msg, sender) {
+  await ready;
+  const tabId = sender.tab.id;
+  const fresh = tabState.setUnreadable(tabId, typeof msg.page_session === "string" ? msg.page_session : "", msg.surfaces);
+  updateBadge(tabId);
+  if (fresh && fresh.length && PAGE_TYPES.has(msg.page_type)) {
+    const payload = {
+      surfaces: fresh,
+      page_type: msg.page_type,
+      frontend: ["ember", "react"].includes(msg.frontend) ? msg.frontend : "unknown",
+      extension_version: api.runtime.getManifest().version,
+    };
+    host.request("unreadable_page", payload, { timeout: 4000 }).catch(() => {
+      /* the badge and popup still say it; the count is best effort */
+    });
+  }
+  return { unreadable: tabState.unreadable(tabId) };
+}
+
+/** The popup's "Save page structure": the tab's sanitized skeleton, written by the host into the guard home. */
+async function savePageStructure(msg) {
+  const tabId = Number(msg.tab_id);
+  const tab = await api.tabs.get(tabId);
+  if (!tab || !/^https:\/\/www\.linkedin\.com\//.test(tab.url || "")) {
+    const err = new Error("this tab is not a LinkedIn page");
+    err.code = "invalid_request";
+    throw err;
+  }
+  const got = await api.tabs.sendMessage(tabId, { type: "skeleton_of_page" }, { frameId: 0 });
+  if (!got || typeof got.skeleton !== "string") {
+    const err = new Error("the page did not answer (reload it and try again)");
+    err.code = "unavailable";
+    throw err;
+  }
+  const pageType = PAGE_TYPES.has(got.page_type) ? got.page_type : "other";
+  return host.request("save_page_structure", { skeleton: got.skeleton, page_type: pageType }, { timeout: 10000 });
+}
+
 const handlers = {
   evaluate: { from: ["content"], handle: evaluate },
   decide: { from: ["content", "extension"], handle: decide },
@@ -360,7 +404,8 @@ const handlers = {
         url: t ? t.url : null,
         offline: t ? t.offline : false,
         not_checked: t ? tabState.notChecked(tabId, hostProblem()) : false,
-        unreadable: tabState.pageUnreadable(tabId),
+        // The surfaces the guard cannot read here (names only; [] when it reads everything).
+        unreadable: tabState.unreadable(tabId),
       };
     },
   },
@@ -380,6 +425,8 @@ const handlers = {
     from: ["extension"],
     handle: (msg) => host.request("set_settings", { settings: msg.settings }, { timeout: 5000 }),
   },
+  unreadable_page: { from: ["content"], handle: pageHealth },
+  save_page_structure: { from: ["extension"], handle: savePageStructure },
   pause: { from: ["extension"], handle: pause },
   resume: { from: ["extension"], handle: resume },
   reconnect: {

@@ -11,6 +11,9 @@
 
 const SEVERITY_RANK = { info: 0, warning: 1, critical: 2 };
 const BADGE_COLORS = { info: "#0a66c2", warning: "#b24020", critical: "#cc1016" };
+// "The guard cannot read this page" (LinkedIn changed it): its own badge state.
+const UNREADABLE_BADGE = { text: "?", color: "#6f42c1" };
+const HEALTH_SURFACES = ["message", "post", "invitation", "otw_form", "profile", "connections"];
 
 class TabState {
   constructor(storage) {
@@ -61,6 +64,7 @@ class TabState {
       t.pageSession = pageSession;
       t.surfaces = {};
       t.dismissed = [];
+      t.unreadable = [];
     }
     t.url = url;
     t.offline = Boolean(offline);
@@ -119,13 +123,30 @@ class TabState {
     return Array.from(this.tabs.keys());
   }
 
-  /** Badge text and colour for a tab. */
+  /** Surfaces of the tab's page the guard cannot read (names from HEALTH_SURFACES). */
+  setUnreadable(tabId, pageSession, surfaces) {
+    const t = this.tab(tabId);
+    if (pageSession && t.pageSession && t.pageSession !== pageSession) return false; // an older page's report
+    const list = (Array.isArray(surfaces) ? surfaces : []).filter((s) => HEALTH_SURFACES.includes(s));
+    const before = t.unreadable || [];
+    t.unreadable = Array.from(new Set(list)).sort();
+    this.save();
+    return t.unreadable.filter((s) => !before.includes(s));
+  }
+
+  unreadable(tabId) {
+    const t = this.tabs.get(tabId);
+    return t && Array.isArray(t.unreadable) ? t.unreadable.slice() : [];
+  }
+
+  /** Badge text and colour for a tab: its warnings; else "?" when the guard cannot read the page. */
   badge(tabId) {
     const list = this.warnings(tabId);
+    if (!list.length && this.unreadable(tabId).length) return { ...UNREADABLE_BADGE, unreadable: true };
     if (!list.length) return { text: "", color: BADGE_COLORS.info };
     const worst = list.reduce((a, w) => (SEVERITY_RANK[w.severity] > SEVERITY_RANK[a] ? w.severity : a), "info");
     return { text: String(list.length), color: BADGE_COLORS[worst] || BADGE_COLORS.warning };
   }
 }
 
-if (typeof module === "object" && module.exports) module.exports = { TabState };
+if (typeof module === "object" && module.exports) module.exports = { TabState, HEALTH_SURFACES, UNREADABLE_BADGE };

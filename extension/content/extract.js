@@ -15,6 +15,9 @@
   "use strict";
 
   const S = root.LGSelectors || (typeof require === "function" ? require("./linkedin-selectors.js") : null);
+  // Page-wide queries go through the document AND every open shadow root
+  // (LinkedIn's #interop-outlet, linkedin-dom-2026.md §1).
+  const D = root.LGDeep || (typeof require === "function" ? require("./deep-dom.js") : null);
 
   // ---------------------------------------------------------------- helpers
 
@@ -42,6 +45,25 @@
       if (hit) return hit;
     }
     return null;
+  }
+
+  /** Every element matching any selector, in the document and every open shadow root. */
+  function deepAll(doc, selectors) {
+    const found = [];
+    const seen = new Set();
+    for (const sel of [].concat(selectors)) {
+      for (const el of D.queryAll(doc, sel)) {
+        if (!seen.has(el)) {
+          seen.add(el);
+          found.push(el);
+        }
+      }
+    }
+    return found;
+  }
+
+  function isGuardUi(el) {
+    return Boolean(D.closest(el, "[data-guard-host]"));
   }
 
   const BLOCK = new Set(["P", "DIV", "LI", "BR", "H1", "H2", "H3", "H4", "SECTION", "ARTICLE", "TR", "UL", "OL"]);
@@ -155,9 +177,28 @@
 
   function isShown(el) {
     if (!el || !el.isConnected) return false;
-    if (el.closest("[hidden], dialog:not([open])")) return false;
+    // Across shadow boundaries: a closed dialog or hidden host hides its shadow content too.
+    if (D.closest(el, "[hidden], dialog:not([open])")) return false;
     const style = el.getAttribute("style") || "";
     return !/display\s*:\s*none/i.test(style);
+  }
+
+  /**
+   * Several candidates for one kind of editor (LinkedIn's /preload/ route
+   * leaves a decoy editor in the light DOM while the real composer sits
+   * in the shadow root, linkedin-dom-2026.md §1): keep the focused one; else
+   * the rendered ones (where the browser has layout); else the ones in a
+   * shadow root. One candidate is kept as it is.
+   */
+  function preferReal(doc, editors) {
+    if (editors.length < 2) return editors;
+    const active = D.activeElement(doc);
+    const focused = editors.filter((e) => active && (e === active || e.contains(active)));
+    if (focused.length) return focused;
+    const seen = editors.map((e) => D.rendered(e));
+    if (seen.some((v) => v === true)) return editors.filter((_e, i) => seen[i] === true);
+    const shadowed = editors.filter((e) => D.inShadow(e));
+    return shadowed.length ? shadowed : editors;
   }
 
   function uiLanguage(doc) {
@@ -205,9 +246,19 @@
     const main = doc.querySelector("main") || doc.body;
     for (const sel of S.profile.topCard) {
       const el = main.querySelector(sel);
-      if (el && first(el, ["h1", "h2"])) return el;
+      if (el && line(first(el, S.profile.name))) return el;
     }
     return null;
+  }
+
+  /** Own profile: an edit-intro link, the photo editor, or the "Open to" button (linkedin-dom-2026.md §4). */
+  function ownProfileSignals(doc) {
+    const main = doc.querySelector("main") || doc;
+    if (first(main, S.profile.ownMarkers)) return true;
+    for (const b of main.querySelectorAll(S.profile.ownButtons)) {
+      if (equalsPhrase(labelOf(b), "openToButton") || equalsPhrase(line(b), "openToButton")) return true;
+    }
+    return false;
   }
 
   function readPositions(doc) {
@@ -285,6 +336,7 @@
       if (S.profile.hiringPhotoText.test(said)) return "hiring";
     }
     if (imgs.some((img) => (img.getAttribute("src") || "").includes(S.profile.framedPhotoSrc))) return "framed";
+    if (imgs.some((img) => (img.getAttribute("src") || "").includes(S.profile.unframedPhotoSrc))) return "unframed";
     return null;
   }
 
@@ -308,7 +360,7 @@
         }
       }
     }
-    const own = S.urls.ownProfileAlias.test(path) || Boolean(first(doc.querySelector("main") || doc, S.profile.ownMarkers));
+    const own = S.urls.ownProfileAlias.test(path) || ownProfileSignals(doc);
     let degree = degreeFrom(line(first(card, S.profile.degree)));
     if (!degree && !own) degree = degreeFrom(readText(card).replace(/\n/g, " "));
     const frame = readPhotoFrame(card, doc);
@@ -316,6 +368,11 @@
     if (own) otw = readOwnOpenToWork(doc);
     if (frame === "otw") otw = { audience: "public" };
     else if (!otw && frame === "framed") otw = { audience: "unknown" };
+    else if (own && otw && otw.audience === "unknown" && frame === "unframed" && doc.querySelector(S.profile.otwEnrolledCard)) {
+      // The enrolled card does not say who sees it; a public choice frames
+      // your own photo too, so an unframed own photo means recruiters only.
+      otw = { audience: "recruiters" };
+    }
     const context = {
       kind: "profile",
       own,
@@ -365,19 +422,57 @@
   }
 
   /** Open dialogs; the page's main area too when the URL says this is the form's page. */
+  // Open dialogs, looked up once per extractAll (two form extractors ask; each
+  // lookup is a query per open shadow root).
+  let dialogsOfScan = null;
+  function shownDialogs(doc) {
+    if (dialogsOfScan && dialogsOfScan.doc === doc) return dialogsOfScan.list;
+    const list = deepAll(doc, S.dialogs).filter(isShown).filter((d) => !isGuardUi(d));
+    if (dialogsOfScan) dialogsOfScan = { doc, list };
+    return list;
+  }
+
   function formScopes(doc, onUrl) {
-    const scopes = Array.from(doc.querySelectorAll(S.dialogs)).filter(isShown);
+    const scopes = shownDialogs(doc).slice();
     const main = onUrl ? doc.querySelector("main") : null;
     if (main) scopes.push(main);
     return scopes;
   }
 
+  /**
+   * The visibility radios by their language-free values (RECRUITERS,
+   * LOGGED_IN_MEMBERS), read from the checked PROPERTY: the same in every UI
+   * language (linkedin-dom-2026.md §5). {group: null} when the form has none.
+   */
+  function visibilityByValue(scope) {
+    const radios = Array.from(scope.querySelectorAll(S.otwForm.visibilityRadios)).filter((r) => {
+      const v = String(r.value || "").split(":").pop();
+      return Object.prototype.hasOwnProperty.call(S.otwForm.visibilityValues, v);
+    });
+    if (!radios.length) return { audience: null, group: null };
+    const group = closest(radios[0], S.otwForm.visibilityGroup) || radios[0].parentElement;
+    const checked = radios.find((r) => r.checked === true);
+    const audience = checked ? S.otwForm.visibilityValues[String(checked.value).split(":").pop()] : null;
+    return { audience, group };
+  }
+
+  /** Titles from dismissible pills: "Remove Data Engineer" / "Data Engineer verwijderen". */
+  function titlesFromDismissPills(scope) {
+    const words = phrases("remove").join("|");
+    const strip = new RegExp(`^\\s*(${words})\\s+|\\s+(${words})\\s*$`, "i");
+    const titles = [];
+    for (const b of scope.querySelectorAll(S.otwForm.dismissPills)) {
+      const t = (line(b) || String(b.getAttribute("aria-label") || "").replace(strip, "")).trim();
+      if (t && !titles.includes(t)) titles.push(t.slice(0, 300));
+    }
+    return titles;
+  }
+
   function extractOtwForm(doc, url) {
     const onUrl = S.urls.otwForm.test(new URL(url).pathname);
     for (const scope of formScopes(doc, onUrl)) {
-      let audience = null;
-      let group = null;
-      for (const sel of S.otwForm.visibilityFieldset) {
+      let { audience, group } = visibilityByValue(scope);
+      for (const sel of group ? [] : S.otwForm.visibilityFieldset) {
         for (const fs of scope.querySelectorAll(sel)) {
           const radios = Array.from(fs.querySelectorAll("input[type='radio'], [role='radio']"));
           if (!radios.length) continue;
@@ -398,7 +493,7 @@
       if (!group) continue;
       if (!audience) return [];
       const titlesBox = first(scope, S.otwForm.jobTitlesFieldset);
-      const jobTitles = [];
+      const jobTitles = titlesBox ? [] : titlesFromDismissPills(scope);
       if (titlesBox) {
         for (const pill of all(titlesBox, S.otwForm.pills)) {
           const t = line(pill)
@@ -494,14 +589,29 @@
     }
     if (!name) return null;
     name = name.split("\n")[0].replace(S.degreeToken, "").replace(/[·•]\s*$/, "").trim();
-    const subtitle = line(first(container, S.messaging.recipientSubtitle));
+    const subtitle = withoutStatus(first(container, S.messaging.recipientSubtitle));
     const headerText = line(first(container, S.messaging.header));
     const person = { name: name.slice(0, 300), profile_url: pUrl };
     const headline = stripDegree(subtitle);
     if (headline && headline !== name) person.headline = headline.slice(0, 500);
-    const degree = degreeFrom(` ${headerText} `) || degreeFrom(` ${subtitle} `);
+    const degree =
+      degreeFrom(` ${line(first(container, S.messaging.recipientDegree))} `) || degreeFrom(` ${headerText} `) || degreeFrom(` ${subtitle} `);
     if (degree) person.connection_degree = degree;
     return person;
+  }
+
+  /**
+   * The headline without the presence line ("Status is offline") that sits
+   * before it, visually hidden or not (linkedin-dom-2026.md §2).
+   */
+  function withoutStatus(el) {
+    if (!el) return "";
+    return readText(el)
+      .split("\n")
+      .filter((l) => !startsWithPhrase(l, "status"))
+      .join(" ")
+      .replace(/\s+/g, " ")
+      .trim();
   }
 
   function readThread(container, recipient, url) {
@@ -527,12 +637,17 @@
       if (ev.getAttribute("data-sender") === "me") who = "me";
       if (!who) who = sender || "me";
       sender = who;
-      const body = first(ev, S.messaging.eventBody);
-      const text = readText(body || ev);
-      if (!text) continue;
+      // Only message items count: a list event holding just a date line or a
+      // typing indicator is not a message.
+      if (!ev.matches(S.messaging.eventItem) && !ev.querySelector(S.messaging.eventItem)) continue;
+      // Ember items keep their text in the body element only: one without a
+      // body is a shared profile/post card, a message without text (§2).
+      const strict = ev.matches(S.messaging.bodyOnlyItem) || ev.querySelector(S.messaging.bodyOnlyItem);
+      const body = strict ? ev.querySelector(S.messaging.eventBody[0]) : first(ev, S.messaging.eventBody);
+      const text = body ? readText(body) : strict ? "" : readText(ev);
       if (who === "them") {
         fromThem += 1;
-        last = text;
+        if (text) last = text;
       } else fromMe += 1;
     }
     const thread = { messages_from_me: fromMe, messages_from_recipient: fromThem };
@@ -544,8 +659,8 @@
     const surfaces = [];
     const seen = new Set();
     for (const sel of S.messaging.editors) {
-      for (const editor of doc.querySelectorAll(sel)) {
-        if (seen.has(editor) || editor.closest("[data-guard-host]")) continue;
+      for (const editor of D.queryAll(doc, sel)) {
+        if (seen.has(editor) || isGuardUi(editor)) continue;
         const form = closest(editor, S.messaging.form);
         if (!form) continue;
         // Message editors sit in LinkedIn's message form (Ember), or in a
@@ -554,7 +669,7 @@
         if (!isMsg) continue;
         if (editor.closest(S.invitation.dialog.join(",")) && editor.tagName === "TEXTAREA") continue;
         seen.add(editor);
-        const container = closest(form.parentElement || form, S.messaging.container) || doc.body;
+        const container = closest(form.parentElement || form, S.messaging.container) || form.getRootNode().body || form.getRootNode();
         if (container.matches(S.messaging.minimized)) continue;
         const recipient = readRecipient(container, doc, url);
         if (!recipient) continue;
@@ -575,7 +690,7 @@
           anchor: form,
           placement: "beforebegin",
           editor,
-          sendButtons: () => buttonsMatching(form, S.messaging.send, "send").filter((b) => !b.closest("[data-guard-host]")),
+          sendButtons: () => buttonsMatching(form, S.messaging.send, "send").filter((b) => !isGuardUi(b)),
           enterSends: true,
           context,
         });
@@ -591,8 +706,8 @@
     const u = new URL(url);
     const vanity = S.urls.invite.test(u.pathname) ? u.searchParams.get("vanityName") : null;
     for (const sel of S.invitation.dialog) {
-      for (const dialog of doc.querySelectorAll(sel)) {
-        if (!isShown(dialog) || dialog.closest("[data-guard-host]")) continue;
+      for (const dialog of D.queryAll(doc, sel)) {
+        if (!isShown(dialog) || isGuardUi(dialog)) continue;
         if (surfaces.some((s) => s.root === dialog || s.root.contains(dialog) || dialog.contains(s.root))) continue;
         const note = first(dialog, S.invitation.note);
         if (!note || note.tagName !== "TEXTAREA") continue;
@@ -621,9 +736,7 @@
           placement: "beforebegin",
           editor: note,
           sendButtons: () =>
-            buttonsMatching(dialog, S.invitation.send, "send").filter(
-              (b) => !equalsPhrase(labelOf(b), "invitationNote") && !b.closest("[data-guard-host]")
-            ),
+            buttonsMatching(dialog, S.invitation.send, "send").filter((b) => !equalsPhrase(labelOf(b), "invitationNote") && !isGuardUi(b)),
           context: {
             kind: "message",
             channel: "invitation",
@@ -651,76 +764,119 @@
     return m;
   }
 
-  function extractPosts(doc, url) {
-    const surfaces = [];
+  /** A comment box, whatever its editor (Quill or TipTap): never a post (linkedin-dom-2026.md §6). */
+  function isCommentEditor(editor) {
+    if (D.closest(editor, S.post.notInside)) return true;
+    const label = editor.getAttribute("aria-label") || editor.getAttribute("data-placeholder") || "";
+    if (startsWithPhrase(label, "commentEditor")) return true;
+    const ph = editor.querySelector(S.post.placeholder);
+    return Boolean(ph && startsWithPhrase(ph.getAttribute("data-placeholder"), "commentEditor"));
+  }
+
+  /** Post editors with their composer root, decoys left out. */
+  function postEditors(doc) {
+    const found = [];
     for (const sel of S.post.editors) {
-      for (const editor of doc.querySelectorAll(sel)) {
-        if (editor.closest(S.post.notInside) || editor.closest("[data-guard-host]")) continue;
+      for (const editor of D.queryAll(doc, sel)) {
+        if (isGuardUi(editor) || isCommentEditor(editor)) continue;
         const rootEl = closest(editor, S.post.roots);
         if (!rootEl || !isShown(rootEl)) continue;
-        if (surfaces.some((s) => s.editor === editor || s.root === rootEl)) continue;
+        if (found.some((f) => f.editor === editor || f.root === rootEl)) continue;
         const labelled =
           editor.matches(S.post.knownEditor) ||
           startsWithPhrase(editor.getAttribute("aria-label") || editor.getAttribute("data-placeholder") || "", "postEditor") ||
           rootEl.matches(S.post.knownRoot);
-        if (!labelled) continue;
-        const mentions = [];
-        for (const el of all(editor, S.post.mentions)) {
-          const m = mentionFrom(el, url);
-          if (m && !mentions.some((x) => x.name === m.name && x.entity === m.entity)) mentions.push(m);
-        }
-        const media = [];
-        const preview = first(rootEl, S.post.mediaPreview);
-        if (preview) {
-          const tagged = [];
-          for (const t of all(preview, S.post.taggedPeople)) {
-            const name = (t.getAttribute("data-tagged-person") || line(t)).trim();
-            if (name && !tagged.some((p) => p.name === name)) {
-              const person = { name: name.slice(0, 300) };
-              const pUrl = t.getAttribute("href") ? profileUrl(t.getAttribute("href"), url) : null;
-              if (pUrl) person.profile_url = pUrl;
-              tagged.push(person);
-            }
-          }
-          const imgs = Array.from(preview.querySelectorAll("img")).filter((i) => !/profile-displayphoto/.test(i.getAttribute("src") || ""));
-          for (const img of imgs.slice(0, 20)) {
-            const item = { type: "image", people_tagged: tagged };
-            const alt = img.getAttribute("alt");
-            if (alt) item.alt = alt.slice(0, 500);
-            media.push(item);
-          }
-          for (const _v of Array.from(preview.querySelectorAll("video")).slice(0, 5)) media.push({ type: "video", people_tagged: tagged });
-          if (first(preview, S.post.documentPreview)) media.push({ type: "document", people_tagged: [] });
-        }
-        const context = { kind: "post", text: readText(editor).slice(0, 20000), mentions, media };
-        const audienceBtn = first(rootEl, S.post.audienceButton);
-        if (audienceBtn) {
-          const a = line(audienceBtn);
-          if (a) context.audience = a.slice(0, 100);
-        }
-        surfaces.push({
-          key: `post:${idFor(editor)}`,
-          kind: "post",
-          root: rootEl,
-          anchor: editor,
-          placement: "beforebegin",
-          editor,
-          sendButtons: () => buttonsMatching(rootEl, S.post.send, "post").filter((b) => !b.closest("[data-guard-host]")),
-          context,
-        });
+        if (labelled) found.push({ editor, root: rootEl });
       }
+    }
+    const kept = preferReal(doc, found.map((f) => f.editor));
+    return found.filter((f) => kept.includes(f.editor));
+  }
+
+  function extractPosts(doc, url) {
+    const surfaces = [];
+    for (const { editor, root: rootEl } of postEditors(doc)) {
+      const mentions = [];
+      for (const el of all(editor, S.post.mentions)) {
+        const m = mentionFrom(el, url);
+        if (m && !mentions.some((x) => x.name === m.name && x.entity === m.entity)) mentions.push(m);
+      }
+      const media = [];
+      const preview = first(rootEl, S.post.mediaPreview);
+      if (preview) {
+        const tagged = [];
+        for (const t of all(preview, S.post.taggedPeople)) {
+          const name = (t.getAttribute("data-tagged-person") || line(t)).trim();
+          if (name && !tagged.some((p) => p.name === name)) {
+            const person = { name: name.slice(0, 300) };
+            const pUrl = t.getAttribute("href") ? profileUrl(t.getAttribute("href"), url) : null;
+            if (pUrl) person.profile_url = pUrl;
+            tagged.push(person);
+          }
+        }
+        const imgs = Array.from(preview.querySelectorAll("img")).filter((i) => !/profile-displayphoto/.test(i.getAttribute("src") || ""));
+        for (const img of imgs.slice(0, 20)) {
+          const item = { type: "image", people_tagged: tagged };
+          const alt = img.getAttribute("alt");
+          if (alt) item.alt = alt.slice(0, 500);
+          media.push(item);
+        }
+        for (const _v of Array.from(preview.querySelectorAll("video")).slice(0, 5)) media.push({ type: "video", people_tagged: tagged });
+        if (first(preview, S.post.documentPreview)) media.push({ type: "document", people_tagged: [] });
+      }
+      const context = { kind: "post", text: readText(editor).slice(0, 20000), mentions, media };
+      const audienceBtn = first(rootEl, S.post.audienceButton);
+      if (audienceBtn) {
+        const a = line(audienceBtn);
+        if (a) context.audience = a.slice(0, 100);
+      }
+      surfaces.push({
+        key: `post:${idFor(editor)}`,
+        kind: "post",
+        root: rootEl,
+        anchor: editor,
+        placement: "beforebegin",
+        editor,
+        sendButtons: () => buttonsMatching(rootEl, S.post.send, "post").filter((b) => !isGuardUi(b)),
+        context,
+      });
     }
     return surfaces;
   }
 
   // ------------------------------------------------------------- connections
 
+  /**
+   * React SDUI cards (linkedin-dom-2026.md §3): no li, no listitem; the
+   * outermost auto-component holding a connections-profile link is a card,
+   * the link's first <p> the name, its second the headline.
+   */
+  function readReactConnections(main, url) {
+    const people = [];
+    const seen = new Set();
+    const cards = Array.from(main.querySelectorAll(S.connections.reactCards)).filter(
+      (c) => c.querySelector(S.connections.reactLink) && !(c.parentElement && c.parentElement.closest(S.connections.reactCards))
+    );
+    for (const card of cards) {
+      const link = card.querySelector(S.connections.reactLink);
+      const pUrl = profileUrl(link.getAttribute("href"), url);
+      const lines = Array.from(link.querySelectorAll(S.connections.reactLines)).map(line).filter(Boolean);
+      if (!pUrl || seen.has(pUrl) || !lines.length) continue;
+      seen.add(pUrl);
+      const person = { name: lines[0].slice(0, 300), profile_url: pUrl, connection_degree: "1st" };
+      if (lines[1] && lines[1] !== lines[0]) person.headline = lines[1].slice(0, 500);
+      people.push(person);
+      if (people.length >= 2000) break;
+    }
+    return people;
+  }
+
   function extractConnections(doc, url) {
     if (!S.urls.connections.test(new URL(url).pathname)) return [];
     const main = doc.querySelector("main") || doc.body;
-    const people = [];
-    const seenUrls = new Set();
-    for (const card of all(main, S.connections.cards)) {
+    const people = readReactConnections(main, url);
+    const seenUrls = new Set(people.map((p) => p.profile_url));
+    for (const card of people.length ? [] : all(main, S.connections.cards)) {
       const link = first(card, S.connections.link);
       if (!link) continue;
       const pUrl = profileUrl(link.getAttribute("href"), url);
@@ -757,19 +913,68 @@
   /** Every surface on the page, each with a protocol context (without url/trigger/page_session). */
   function extractAll(doc, url) {
     const out = [];
-    for (const fn of EXTRACTORS) {
-      try {
-        for (const s of fn(doc, url)) out.push(s);
-      } catch (err) {
-        // One broken extractor (a LinkedIn DOM change) must not hide the others.
-        if (root.console) root.console.debug("[linkedin-guard] extractor failed", fn.name, err);
+    dialogsOfScan = { doc: null, list: [] };
+    try {
+      for (const fn of EXTRACTORS) {
+        try {
+          for (const s of fn(doc, url)) out.push(s);
+        } catch (err) {
+          // One broken extractor (a LinkedIn DOM change) must not hide the others.
+          if (root.console) root.console.debug("[linkedin-guard] extractor failed", fn.name, err);
+        }
       }
+    } finally {
+      dialogsOfScan = null;
     }
     // An invitation textarea is not also a message composer.
     return out.filter((s) => !(s.kind === "message" && s.key.startsWith("message:") && out.some((o) => o.key.startsWith("invitation:") && o.root.contains(s.editor))));
   }
 
+  // ------------------------------------------------------------ page health
+
+  /**
+   * Surfaces the page evidently has but the extractors could not read: the
+   * guard went blind there (LinkedIn changed its markup). Names only, never
+   * page text: "message", "post", "invitation", "otw_form", "profile",
+   * "connections". Each check needs positive evidence of the surface (a
+   * composer, a dialog with a note, a checked radio, a heading, profile
+   * links), so a page still loading or an unrelated dialog says nothing.
+   */
+  function unreadable(doc, url, surfaces) {
+    const have = new Set(surfaces.map((s) => (s.key.startsWith("invitation:") ? "invitation" : s.kind)));
+    const type = pageType(url);
+    const out = [];
+    // Attributes only: checkVisibility() here would force a layout of the page on every check.
+    const shown = (el) => isShown(el) && !isGuardUi(el);
+    if (!have.has("message")) {
+      const editors = deepAll(doc, S.health.messageEditors).filter(shown);
+      const open = editors.filter((e) => !D.closest(e, S.messaging.minimized));
+      const onThread = type === "messaging" && deepAll(doc, S.health.threadComposer).some(shown);
+      if (open.length || onThread) out.push("message");
+    }
+    if (!have.has("post")) {
+      // Rendered too (the browser's check, only for these few candidates): the
+      // decoy editor LinkedIn leaves hidden in the light DOM is no composer.
+      const seen = (el) => shown(el) && D.rendered(el) !== false;
+      const editors = deepAll(doc, S.post.knownEditor).filter((e) => !isCommentEditor(e) && seen(e));
+      const roots = deepAll(doc, S.post.knownRoot).filter(seen);
+      if (editors.length || roots.length) out.push("post");
+    }
+    if (!have.has("invitation")) {
+      if (deepAll(doc, S.health.invitationDialog).some((d) => shown(d) && d.querySelector("textarea"))) out.push("invitation");
+    }
+    if (!have.has("open_to_work_form") && type === "otw_form") {
+      const radios = deepAll(doc, "input[type='radio']");
+      if (radios.some((r) => r.checked === true)) out.push("otw_form");
+    }
+    const main = doc.querySelector("main");
+    if (!have.has("profile") && type === "profile" && main && main.querySelector(S.health.profileEvidence)) out.push("profile");
+    if (!have.has("connections") && type === "connections" && main && main.querySelector(S.health.connectionsEvidence)) out.push("connections");
+    return out;
+  }
+
   const api = {
+    unreadable,
     extractAll,
     pageType,
     uiLanguage,

@@ -49,19 +49,42 @@
     },
 
     // Dialog shells: prefer open ones; LinkedIn keeps hidden <dialog>s around.
+    // An open dialog alone is no evidence of a composer (ad options are dialogs
+    // too, linkedin-dom-2026.md §1): each extractor still needs its own fields.
     dialogs: "dialog[open], [role='dialog'], .artdeco-modal, [aria-modal='true']",
+
+    // linkedin-dom-2026.md §1: body-level hosts whose OPEN shadow root holds the
+    // post composer, the invitation modal and on some builds the message
+    // bubble. attachShadow on them makes no mutation record, so the content
+    // script looks at these hosts on its own (deep-dom.js reads every open root).
+    shadowHosts: "[data-testid='interop-shadowdom'], #interop-outlet",
 
     // §2a profile top card.
     profile: {
+      // linkedin-dom-2026.md §4: the Ember card lost pv-top-card in 2024 (the
+      // first profile-card section is the top card); React cards carry
+      // componentkey "...profile.card.ref<ID>Topcard".
       topCard: [
         "section[componentkey*='topcard' i]",
         "div[componentkey*='topcard' i]",
         "[data-view-name='profile-top-card']",
+        // Pre-2024 pages only; checked before the generic card below because
+        // there the Experience card is also a profile-card and comes first.
         ".pv-top-card",
         "section.artdeco-card.pv-top-card",
+        "section[data-view-name='profile-card']",
         "main section",
       ],
-      name: ["h1.text-heading-xlarge", "h1[class*='text-heading']", "h1", "h2"],
+      // React may put the name in an h2 under the verification trigger, or in a
+      // <p> under the verified badge (§4).
+      name: [
+        "[componentkey^='ProfileVerificationTriggerRef'] h2",
+        "[data-view-name='profile-top-card-verified-badge'] p",
+        "h1.text-heading-xlarge",
+        "h1[class*='text-heading']",
+        "h1",
+        "h2",
+      ],
       headline: [
         "[data-anonymize='headline']",
         ".text-body-medium.break-words",
@@ -73,10 +96,14 @@
       ownMarkers: [
         "a[href*='/edit/intro/']",
         "a[href*='/edit/forms/intro/']",
+        ".profile-photo-edit",
         ".pv-open-to-carousel",
         "section.open-to",
       ],
+      // The "Open to" button is on your own top card only (§4); found by its label.
+      ownButtons: "button, a[role='button']",
       photo: [
+        "[data-view-name='profile-top-card-member-photo'] img",
         ".pv-top-card-profile-picture__image--show",
         "img.pv-top-card-profile-picture__image",
         ".pv-top-card-profile-picture img",
@@ -87,6 +114,9 @@
       otwPhotoText: /#OPEN[_ ]?TO[_ ]?WORK/i,
       hiringPhotoText: /#HIRING/i,
       framedPhotoSrc: "profile-framedphoto",
+      unframedPhotoSrc: "profile-displayphoto",
+      // The enrolled card says nothing about who sees it (§4).
+      otwEnrolledCard: ".pv-open-to-carousel-card--enrolled",
       // §1b own-profile card.
       otwCard: [
         ".pv-open-to-carousel-card--enrolled",
@@ -120,6 +150,11 @@
 
     // §1c open-to-work preferences form.
     otwForm: {
+      // linkedin-dom-2026.md §5: the radios carry language-free values; the
+      // checked one is the checked PROPERTY (no attribute in captures).
+      visibilityRadios: "input[type='radio'][name$='openToWorkPreferencesFormElement:VISIBILITY'], input[type='radio'][name*='VISIBILITY']",
+      visibilityValues: { RECRUITERS: "recruiters", LOGGED_IN_MEMBERS: "public" },
+      visibilityGroup: ["fieldset", "[role='radiogroup']"],
       visibilityFieldset: [
         "fieldset[id*='openToWorkPreferencesFormElement-VISIBILITY']",
         "[role='radiogroup'][aria-label]",
@@ -130,9 +165,12 @@
         "[data-testid*='job-titles' i]",
       ],
       pills: [".artdeco-pill", "[role='listitem']", "li"],
+      // Dismissible title pills: aria-label "Remove <title>" (localised).
+      dismissPills: "button.artdeco-pill--dismiss[aria-label]",
       save: [
         "button[data-view-name='open-to-work-job-preferences-save']",
         "button[type='submit']",
+        "button.artdeco-button--primary",
       ],
     },
 
@@ -179,12 +217,17 @@
         "header a[href*='/in/']",
         ".msg-entity-lockup a[href*='/in/']",
       ],
+      // linkedin-dom-2026.md §2: the headline is dd.msg-entity-lockup__entity-info
+      // (after a visually hidden status text); entity-subtitle is pre-2026.
       recipientSubtitle: [
+        "dd.msg-entity-lockup__entity-info",
+        ".artdeco-entity-lockup__subtitle div[title]",
         ".msg-entity-lockup__entity-subtitle",
         ".msg-overlay-bubble-header__subtitle",
         "[data-view-name*='recipient-headline' i]",
         "header p",
       ],
+      recipientDegree: [".artdeco-entity-lockup__degree"],
       // New-message recipient picker: chosen people show as pills.
       recipientPills: [".msg-connections-typeahead__recipient", ".msg-compose-form .artdeco-pill"],
       inmailMarkers: [
@@ -200,6 +243,9 @@
         "[role='list'] > [role='listitem']",
       ],
       eventFromOther: ".msg-s-event-listitem--other",
+      // An event that is a message (a shared profile/post card has no text body, §2).
+      eventItem: ".msg-s-event-listitem, [data-view-name='message-list-item'], [role='listitem']",
+      bodyOnlyItem: ".msg-s-event-listitem",
       eventSenderName: [".msg-s-message-group__name", "[data-view-name*='sender' i]"],
       eventSenderLink: [".msg-s-message-group__profile-link", "a[href*='/in/']"],
       eventBody: [".msg-s-event-listitem__body", "[data-view-name*='message-body' i]", "p"],
@@ -240,8 +286,13 @@
       ],
       knownEditor: ".ql-editor, [data-test-ql-editor-contenteditable]",
       knownRoot: ".share-box, .share-creation-state",
-      // Comment boxes and message editors are not posts.
-      notInside: ".comments-comment-box, .comments-comment-texteditor, .msg-form, [data-view-name*='comment' i]",
+      // Comment boxes and message editors are not posts. The Ember comment box
+      // has the post composer's aria-label: only its comments-comment-box*
+      // ancestry tells (linkedin-dom-2026.md §6).
+      notInside:
+        "[data-view-name*='comment' i], [componentkey*='comment' i], [data-testid*='comment' i], .msg-form, .comments-comment-box, .comments-comment-texteditor, [class*='comments-comment-box']",
+      // TipTap/ProseMirror (the new feed's comments): the empty paragraph's placeholder names it.
+      placeholder: "[data-placeholder]",
       mentions: [
         "a.ql-mention",
         "[data-test-ql-mention]",
@@ -275,6 +326,12 @@
 
     // §6 connections list.
     connections: {
+      // linkedin-dom-2026.md §3: the React list has no li/listitem; each card
+      // is an auto-component child holding a connections-profile link whose
+      // first <p> is the name and second the headline. Hashed classes: never.
+      reactCards: "[data-view-name='connections-list'] [componentkey^='auto-component-']",
+      reactLink: "a[data-view-name='connections-profile']",
+      reactLines: "p",
       cards: [
         "li.mn-connection-card",
         ".mn-connection-card",
@@ -289,8 +346,28 @@
       list: ["[data-view-name='connections-list']", ".mn-connections", "ul", "main"],
     },
 
+    // Evidence that a surface is on the page even when its extractor found
+    // nothing (the "guard can't read this page" state, issue 8 point 3).
+    health: {
+      messageEditors: "div.msg-form__contenteditable[contenteditable='true'], .msg-form [contenteditable='true']",
+      threadComposer: "form [contenteditable='true'][role='textbox'], form textarea",
+      invitationDialog: "[aria-labelledby='send-invite-modal'], .send-invite",
+      profileEvidence: "h1, [componentkey*='topcard' i], [data-view-name='profile-top-card']",
+      connectionsEvidence: "a[href*='/in/']",
+    },
+
+    // The "Save page structure" skeleton (a bug report without anyone's
+    // data): which attributes are kept as they are (hooks worth knowing),
+    // which are kept up to their first id-like part, which only say they exist.
+    skeleton: {
+      keep: ["role", "type", "contenteditable", "data-view-name", "data-testid", "data-sdui-screen", "aria-modal", "aria-multiline", "dir", "lang", "open", "hidden", "disabled", "checked"],
+      prefix: ["componentkey", "name", "id", "aria-labelledby", "data-urn", "data-entity-urn", "data-id"],
+      present: ["aria-label", "title", "alt", "value", "placeholder", "data-placeholder", "aria-describedby"],
+      link: ["href", "src"],
+    },
+
     // Nodes we should never read text from (duplicates for screen readers).
-    hiddenText: ".visually-hidden, .sr-only, [hidden]",
+    hiddenText: ".visually-hidden, .a11y-text, .sr-only, [hidden]",
 
     // UI texts, per LinkedIn UI language. Matched case-insensitively; a
     // phrase matches when the label starts with it.
@@ -315,6 +392,9 @@
         invitationNote: ["add a note", "invitation", "message"],
         audience: ["anyone", "connections only", "group"],
         remove: ["remove"],
+        status: ["status is", "status:"],
+        openToButton: ["open to"],
+        commentEditor: ["add a comment", "add a reply", "comment", "reply"],
       },
       nl: {
         degree: { "1e": "1st", "2e": "2nd", "3e": "3rd", "3e+": "3rd" },
@@ -336,6 +416,9 @@
         invitationNote: ["notitie toevoegen", "uitnodiging", "bericht"],
         audience: ["iedereen", "alleen connecties", "groep"],
         remove: ["verwijderen"],
+        status: ["status is", "status:"],
+        openToButton: ["open voor"],
+        commentEditor: ["voeg een reactie toe", "reactie toevoegen", "reageer", "reageren", "reactie"],
       },
     },
 

@@ -14,6 +14,8 @@
 
   const X = globalThis.LGExtract;
   const UI = globalThis.LGWarningUI;
+  const D = globalThis.LGDeep;
+  const SHADOW_HOSTS = globalThis.LGSelectors.shadowHosts;
   const api = globalThis.chrome;
 
   // Keystroke -> chip visible p95 <= 150 ms (issue 10; benchmarks/extension_bench.py): the
@@ -21,7 +23,15 @@
   const INPUT_DEBOUNCE_MS = 80;
   const OBSERVE_DELAY_MS = 150;
   const MAX_RECORDS_CHECKED = 200;
+  // Added elements remembered between scans, to look for new shadow roots
+  // in them (never a walk of the whole page per mutation); past this many
+  // the next scan walks the page once instead.
+  const MAX_PENDING_ADDED = 2000;
+  const ROOTS_WALK_TICKS = 6; // a walk for roots attached without a trace: every 3 s
   const NOTE_MS = 10000;
+  // A surface must stay unreadable this long before the guard says it went
+  // blind there (a page still rendering is not a LinkedIn change).
+  const UNREADABLE_AFTER_MS = 2500;
 
   let pageSession = newSession();
   let currentUrl = location.href;
@@ -38,7 +48,7 @@
   // Timings of our own work, bounded (benchmarks/extension_bench.py reads them).
   // scanByBatch: batch number -> duration of the scan that batch scheduled.
   // chipShownAt: performance.now() each time a surface's chip appears (the page cannot see it: closed root).
-  const stats = { scans: 0, evaluations: 0, batches: 0, batchMs: [], scanMs: [], scanByBatch: {}, chipShownAt: [] };
+  const stats = { scans: 0, evaluations: 0, batches: 0, batchMs: [], scanMs: [], scanByBatch: {}, chipShownAt: [], shadowRoots: 0, walkMs: [] };
   let scanScheduledBy = 0;
   function timing(list, ms) {
     if (list.length >= 5000) list.shift();
@@ -92,10 +102,13 @@
 
   function newPage() {
     currentUrl = location.href;
+    rootsWalkDue = true;
     pageSession = newSession();
     for (const rec of recs.values()) UI.removeHost(rec);
     recs.clear();
     dismissed.clear();
+    unreadableSince.clear();
+    reportedUnreadable = "";
     send({ type: "new_page", page_session: pageSession }).then(applyPageState);
   }
 
@@ -158,6 +171,7 @@
     if (location.href !== currentUrl) newPage();
     if (paused()) return;
     stats.scans += 1;
+    findShadowRoots();
     const found = X.extractAll(document, location.href);
     const seen = new Set();
     for (const surface of found) {
@@ -177,6 +191,59 @@
       recs.delete(key);
       send({ type: "surface_gone", surface: key });
     }
+    checkHealth(found);
+  }
+
+  // ------------------------------------------------------- page health
+
+  const unreadableSince = new Map(); // surface name -> when first seen unreadable
+  let reportedUnreadable = "";
+  let healthTimer = null;
+  let healthCheckedAt = 0;
+  // Not urgent, and as dear as an extractor: at most once a second, not per scan.
+  const HEALTH_EVERY_MS = 1000;
+
+  let lastFound = [];
+
+  /**
+   * Surfaces the page evidently has but the extractors could not read: say so
+   * (badge, popup, a count in the host's log; names only, never page text),
+   * once they stayed unreadable for UNREADABLE_AFTER_MS.
+   */
+  function checkHealth(found) {
+    lastFound = found;
+    const now = Date.now();
+    if (now - healthCheckedAt < HEALTH_EVERY_MS) {
+      if (!healthTimer) {
+        healthTimer = setTimeout(() => {
+          healthTimer = null;
+          if (!paused()) checkHealth(lastFound);
+        }, HEALTH_EVERY_MS - (now - healthCheckedAt));
+      }
+      return;
+    }
+    healthCheckedAt = now;
+    const names = X.unreadable(document, location.href, found);
+    for (const name of Array.from(unreadableSince.keys())) if (!names.includes(name)) unreadableSince.delete(name);
+    for (const name of names) if (!unreadableSince.has(name)) unreadableSince.set(name, now);
+    const due = names.filter((n) => now - unreadableSince.get(n) >= UNREADABLE_AFTER_MS).sort();
+    if (names.length > due.length && !healthTimer) {
+      // Nothing may change on the page: look again when the wait is over.
+      healthTimer = setTimeout(() => {
+        healthTimer = null;
+        schedule("observe", 0);
+      }, UNREADABLE_AFTER_MS + 50);
+    }
+    const key = due.join(",");
+    if (key === reportedUnreadable) return;
+    reportedUnreadable = key;
+    send({
+      type: "unreadable_page",
+      page_session: pageSession,
+      surfaces: due,
+      page_type: X.pageType(location.href),
+      frontend: X.detectFrontend(document),
+    });
   }
 
   /** Re-read one surface now (at send time the last scan may be 100 ms old). */
@@ -293,10 +360,19 @@
       }
       return;
     }
+    // The end of the text: down the last child while it is an element, so a
+    // line break in the middle (Shift+Enter: "text<br>more") is not mistaken
+    // for the trailing <br> an empty line ends with.
+    const lastNode = (el) => {
+      let n = el.lastChild;
+      while (n && n.nodeType === 3 && !n.data.trim() && n.previousSibling) n = n.previousSibling;
+      return n;
+    };
     let target = editor;
-    while (target.lastElementChild && target.lastElementChild.tagName !== "BR") target = target.lastElementChild;
+    for (let n = lastNode(target); n && n.nodeType === 1 && n.tagName !== "BR"; n = lastNode(target)) target = n;
+    const tail = lastNode(target);
     const range = document.createRange();
-    if (target.lastElementChild && target.lastElementChild.tagName === "BR") range.setStartBefore(target.lastElementChild);
+    if (tail && tail.nodeType === 1 && tail.tagName === "BR") range.setStartBefore(tail);
     else {
       range.selectNodeContents(target);
       range.collapse(false);
@@ -340,6 +416,7 @@
 
   const controller = {
     strings: stringsFor,
+    // `target` is the event's real target (its composed path's first node), inside shadow roots too.
     surfaceForSendButton(target) {
       if (!recs.size || !target || !target.closest) return null;
       const clicked = target.closest("button, [role='button'], input[type='submit']");
@@ -408,7 +485,59 @@
     timing(stats.batchMs, performance.now() - t0);
   });
 
+  const OBSERVE_OPTIONS = {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ["open", "aria-checked", "hidden", "aria-hidden"],
+  };
+
+  // Open shadow roots (LinkedIn's #interop-outlet holds the 2026 composers
+  // and dialogs): each one found is observed by the same observer, and
+  // "change" (not a composed event) is listened to inside it.
+  const roots = D.createRegistry(document, (shadowRoot) => {
+    observer.observe(shadowRoot, OBSERVE_OPTIONS);
+    shadowRoot.addEventListener("change", onChange, true);
+    stats.shadowRoots += 1;
+  });
+  D.useRegistry(roots);
+  let pendingAdded = [];
+  let rootsWalkDue = true;
+
+  /** Before each scan: new roots in what was added since, or one walk of the page when due. */
+  function findShadowRoots() {
+    if (rootsWalkDue) {
+      rootsWalkDue = false;
+      pendingAdded = [];
+      roots.discover();
+      return;
+    }
+    roots.checkHosts(SHADOW_HOSTS);
+    if (!pendingAdded.length) return;
+    const added = pendingAdded;
+    pendingAdded = [];
+    if (roots.discoverAdded(added, MAX_PENDING_ADDED).overflow) roots.discover();
+  }
+
+  function rememberAdded(records) {
+    if (rootsWalkDue) return;
+    for (const r of records) {
+      if (r.type !== "childList") continue;
+      for (const n of r.addedNodes) {
+        if (n.nodeType !== 1) continue;
+        if (pendingAdded.length >= MAX_PENDING_ADDED) {
+          rootsWalkDue = true;
+          pendingAdded = [];
+          return;
+        }
+        pendingAdded.push(n);
+      }
+    }
+  }
+
   function onMutations(records) {
+    rememberAdded(records);
     if (scanTimer) return; // a scan is due anyway
     const n = Math.min(records.length, MAX_RECORDS_CHECKED);
     let relevant = false;
@@ -426,23 +555,35 @@
     scanScheduledBy = stats.batches;
     schedule("observe", OBSERVE_DELAY_MS);
   }
-  observer.observe(document.documentElement, {
-    childList: true,
-    subtree: true,
-    characterData: true,
-    attributes: true,
-    attributeFilter: ["open", "aria-checked", "hidden", "aria-hidden"],
-  });
+  observer.observe(document.documentElement, OBSERVE_OPTIONS);
 
+  // Typing inside a shadow root reaches the document retargeted to the host:
+  // the composed path says where it really happened (and names a root that
+  // was attached without any mutation record).
   document.addEventListener(
     "input",
     (e) => {
-      if (UI.owns(e.target)) return; // typed into our dialog (events leave a closed root retargeted to its host)
+      if (D.fromGuardUi(e, ownsNode)) return;
+      roots.fromPath(e.composedPath());
       schedule("input", INPUT_DEBOUNCE_MS);
     },
     true
   );
-  document.addEventListener("change", () => schedule("observe", 30), true);
+  document.addEventListener(
+    "focusin",
+    (e) => {
+      if (!D.fromGuardUi(e, ownsNode) && roots.fromPath(e.composedPath())) schedule("observe", 0);
+    },
+    true
+  );
+  // Our own page UI: marked hosts here; a page UI in closed roots may keep its hosts bare and answer owns().
+  function ownsNode(node) {
+    return typeof UI.owns === "function" && UI.owns(node);
+  }
+  function onChange() {
+    schedule("observe", 30);
+  }
+  document.addEventListener("change", onChange, true);
   document.addEventListener("visibilitychange", () => {
     if (!document.hidden && dirtyWhileHidden) {
       dirtyWhileHidden = false;
@@ -452,12 +593,35 @@
   window.addEventListener("popstate", () => schedule("observe", 0));
   // LinkedIn is a single-page app: a cheap URL check catches pushState
   // navigations that change nothing we observe.
+  let ticks = 0;
   setInterval(() => {
+    ticks += 1;
     if (location.href !== currentUrl) schedule("observe", 0);
+    // attachShadow on a host already in the page makes no mutation record:
+    // LinkedIn's outlet is looked at every tick; every other element once
+    // every few seconds, in idle time (one walk, never per mutation).
+    else if (roots.checkHosts(SHADOW_HOSTS)) schedule("observe", 0);
+    else if (ticks % ROOTS_WALK_TICKS === 0 && !document.hidden) whenIdle(() => {
+      const t0 = performance.now();
+      const fresh = roots.discover();
+      timing(stats.walkMs, performance.now() - t0);
+      if (fresh) schedule("observe", 0);
+    });
   }, 500);
 
-  api.runtime.onMessage.addListener((msg, sender) => {
+  function whenIdle(fn) {
+    if (typeof requestIdleCallback === "function") requestIdleCallback(fn, { timeout: 2000 });
+    else setTimeout(fn, 0);
+  }
+
+  api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     if (!sender || sender.id !== api.runtime.id || sender.tab) return;
+    if (msg && msg.type === "skeleton_of_page") {
+      // The popup's "Save page structure": names and text are replaced here,
+      // in the page, before anything leaves it (skeleton.js).
+      sendResponse({ skeleton: globalThis.LGSkeleton.skeleton(document), page_type: X.pageType(location.href) });
+      return;
+    }
     if (msg && msg.type === "reevaluate") {
       if (msg.reason === "resumed") setPaused(0);
       reevaluateAll();

@@ -24,6 +24,11 @@
  * that is seen, Enter in a composer is treated as a send. Only a positive
  * sign (a line added) teaches "newline": a slow send must not switch the
  * check off. The lesson is kept in the extension's own storage.
+ * Shift+Enter is always a line break, never a send.
+ *
+ * Inside a shadow root (LinkedIn's 2026 composers and dialogs live in
+ * #interop-outlet's open root) event.target is retargeted to the host; the
+ * real target is the first node of the event's composed path.
  */
 (function (root) {
   "use strict";
@@ -93,7 +98,7 @@
 
     function onClick(e) {
       if (bypass || !e.isTrusted) return;
-      const found = ctl.surfaceForSendButton(e.target);
+      const found = ctl.surfaceForSendButton(root.LGDeep.eventTarget(e));
       if (!found) return;
       const { rec, button } = found;
       if (button.disabled || button.getAttribute("aria-disabled") === "true") return;
@@ -108,7 +113,7 @@
 
     function onKeydown(e) {
       if (bypass || !e.isTrusted || e.key !== "Enter" || e.shiftKey || e.isComposing) return;
-      const rec = ctl.surfaceForEditor(e.target);
+      const rec = ctl.surfaceForEditor(root.LGDeep.eventTarget(e));
       if (!rec || !rec.surface.enterSends || enterMakesNewline) return;
       const button = rec.surface.sendButtons()[0];
       if (!button) return;

@@ -77,9 +77,10 @@ async function renderPageWarnings() {
   const result = reply && reply.ok ? reply.result : {};
   const warnings = result.warnings || [];
   let empty = "popup_not_linkedin";
-  if (result.url) empty = result.not_checked ? (result.unreadable ? "popup_not_checked_page" : "popup_not_checked_host") : "popup_no_warnings";
+  const unreadable = Array.isArray(result.unreadable) ? result.unreadable : [];
+  if (result.url) empty = result.not_checked ? (unreadable.length ? "popup_not_checked_page" : "popup_not_checked_host") : "popup_no_warnings";
   // Rebuilt only when something changed: a refresh must not take keyboard focus away.
-  const signature = JSON.stringify([warnings.map((w) => [w.id, w.rule, w.title, w.severity]), empty]);
+  const signature = JSON.stringify([warnings.map((w) => [w.id, w.rule, w.title, w.severity]), empty, unreadable, Boolean(result.url)]);
   if (signature === shownSignature) return;
   shownSignature = signature;
   const list = $("page-warnings");
@@ -96,6 +97,7 @@ async function renderPageWarnings() {
   $("page-empty").hidden = warnings.length > 0 && !result.not_checked;
   $("page-empty").textContent = i18n.msg(empty);
   $("page-empty").dataset.state = result.url && result.not_checked ? "not_checked" : "";
+  renderUnreadable(unreadable, Boolean(result.url));
 }
 
 async function renderSetupNeeded() {
@@ -106,6 +108,27 @@ async function renderSetupNeeded() {
   $("setup-needed").dataset.count = String(count);
   $("setup-needed-text").textContent = count ? i18n.msg("popup_setup_needed", [String(count)]) : "";
 }
+
+/** "The guard can't read this page": one line naming each surface, and the way to report it. */
+function renderUnreadable(surfaces, onLinkedIn) {
+  const list = $("page-unreadable");
+  list.replaceChildren();
+  for (const surface of surfaces) {
+    list.appendChild(li("unreadable", { "data-unreadable": surface }, [span("", i18n.msg(`popup_unreadable_${surface}`))]));
+  }
+  list.hidden = surfaces.length === 0;
+  if (surfaces.length) $("page-empty").hidden = true;
+  $("structure").hidden = !onLinkedIn;
+}
+
+$("save-structure").addEventListener("click", async () => {
+  const out = $("structure-result");
+  const tabId = await currentTabId();
+  const reply = await ask("save_page_structure", { tab_id: tabId });
+  out.hidden = false;
+  out.textContent = reply.ok ? i18n.msg("popup_structure_saved", [reply.result.path]) : reply.error.message;
+  out.dataset.saved = reply.ok ? "true" : "false";
+});
 
 async function renderRecent(note) {
   const reply = await ask("get_log", { limit: 5 });

@@ -154,6 +154,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart.svg_label": ("Bar chart of warnings per week, stacked per rule", "Staafdiagram van waarschuwingen per week, gestapeld per regel"),
     "chart.range": ("Period", "Periode"),
     "chart.weeks": ("{n} weeks", "{n} weken"),
+    "health.title": ("Pages the guard could not read", "Pagina's die de guard niet kon lezen"),
+    "health.intro": (
+        "The last {days} days. LinkedIn changed these pages, so the guard could not check them. To report it: open the page, click the toolbar icon, then \"Save page structure\" (it holds no names or text).",
+        "De afgelopen {days} dagen. LinkedIn heeft deze pagina's veranderd, dus de guard kon ze niet controleren. Melden: open de pagina, klik op het pictogram in de werkbalk en dan op \"Paginastructuur opslaan\" (zonder namen of tekst).",
+    ),
+    "health.none": ("None: the guard could read every page.", "Geen: de guard kon elke pagina lezen."),
+    "health.surface": ("What", "Wat"),
+    "health.page": ("Page", "Pagina"),
+    "health.count": ("Times", "Keer"),
+    "health.last": ("Last seen", "Laatst gezien"),
     # settings
     "settings.title": ("Settings", "Instellingen"),
     "settings.intro": (

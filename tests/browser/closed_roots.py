@@ -18,13 +18,16 @@ for that page; its methods are the same in every browser:
   in an isolated world (``Page.createIsolatedWorld``), so a page script that
   redefines DOM getters cannot lie to the test; clicks are real mouse input at
   the centre of the node's box model (trusted, like the person's).
-* Firefox: not implemented here yet — see :class:`FirefoxClosedRoots` for the
-  place and the recipe (WebDriver BiDi ``script.callFunction`` with
-  ``serializationOptions.includeShadowTree = "all"`` in a sandbox realm).
+* Firefox (``tests/browser/firefox.py`` pages): WebDriver BiDi
+  ``script.callFunction`` with ``serializationOptions.includeShadowTree =
+  "all"`` serialises closed roots as ``sharedId`` handles; queries and reads
+  run in a sandbox realm (out of the page scripts' reach); clicks are real
+  mouse input (``input.performActions``) at the node's centre.
 """
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -37,12 +40,16 @@ class Node:
     """A node inside (or outside) a shadow root, as the protocol knows it."""
 
     node_id: int
-    backend_id: int
+    backend_id: int  # Chromium: backendNodeId; Firefox: the BiDi sharedId (a string)
     in_closed_root: bool
 
 
 def closed_roots(page) -> "ClosedRoots":
     """The closed-root reader for ``page``'s browser (the one function tests call)."""
+    from tests.browser import firefox
+
+    if isinstance(page, firefox.Page):
+        return FirefoxClosedRoots(page)
     name = page.context.browser.browser_type.name if page.context.browser else "chromium"
     if name == "chromium":
         return ChromiumClosedRoots(page)
@@ -234,19 +241,90 @@ class ChromiumClosedRoots(ClosedRoots):
 
 
 class FirefoxClosedRoots(ClosedRoots):
-    """Firefox (WebDriver BiDi) goes here; the Firefox harness fills it in.
+    """WebDriver BiDi: closed roots serialised as sharedIds, read in a sandbox realm, real input for clicks.
 
-    Recipe (browser-testing.md): ``script.callFunction`` in a sandbox realm
-    (``target: {context, sandbox: "guard-tests"}``) with
-    ``serializationOptions: {"includeShadowTree": "all"}`` serialises closed
-    roots; walk them for ``selector`` and keep each node's ``sharedId`` as its
-    handle (``Node.node_id``/``backend_id`` can carry an index into a table
-    of sharedIds). ``call`` passes the node back as ``{"sharedId": ...}`` in
-    ``arguments``/``this``; ``box`` is ``getBoundingClientRect()`` through
-    ``call``; clicks stay real input at the box centre (``input.performActions``
-    or ``page.mouse.click``).
+    ``script.callFunction`` with ``serializationOptions: {"includeShadowTree":
+    "all"}`` returns the document with every shadow root (``mode`` "open" or
+    "closed"); ``querySelectorAll`` then runs on each root passed back by its
+    ``sharedId``, in the sandbox ``guard-tests`` (page scripts cannot reach
+    it or redefine what it sees). ``Node.backend_id`` holds the sharedId.
     """
 
-    def __init__(self, page):
-        super().__init__(page)
-        raise NotImplementedError("FirefoxClosedRoots: to be built with the Firefox (WebDriver BiDi) harness")
+    SANDBOX = "guard-tests"
+
+    def _send(self, function: str, args: list[dict], *, this: dict | None = None,
+              serialization: dict | None = None) -> dict:
+        params: dict[str, Any] = {
+            "functionDeclaration": function,
+            "arguments": args,
+            "target": {"context": self.page.context_id, "sandbox": self.SANDBOX},
+            "awaitPromise": True,
+            "resultOwnership": "none",
+        }
+        if this is not None:
+            params["this"] = this
+        if serialization is not None:
+            params["serializationOptions"] = serialization
+        result = self.page.bridge.send("script.callFunction", params)
+        if result.get("type") == "exception":
+            raise AssertionError(result.get("exceptionDetails", {}).get("text", "exception"))
+        return result["result"]
+
+    def _roots(self) -> list[tuple[str | None, bool]]:
+        """(sharedId, closed?) of every shadow root, nested ones included; None for the document."""
+        tree = self._send("function () { return document.documentElement; }", [],
+                          serialization={"maxDomDepth": None, "includeShadowTree": "all"})
+        out: list[tuple[str | None, bool]] = [(None, False)]
+        stack = [tree]
+        while stack:
+            n = stack.pop()
+            if not isinstance(n, dict) or n.get("type") != "node":
+                continue
+            value = n.get("value") or {}
+            sr = value.get("shadowRoot")
+            if sr:
+                out.append((sr["sharedId"], (sr.get("value") or {}).get("mode") == "closed"))
+                stack.append(sr)
+            stack.extend(value.get("children") or [])
+        return out
+
+    def query_all(self, selector: str, *, closed_only: bool = True) -> list[Node]:
+        roots = [(sid, closed) for sid, closed in self._roots() if closed or not closed_only]
+        if not roots:
+            return []
+        function = ("function (sel, flags, ...roots) { const out = [];"
+                    " roots.forEach((r, i) => { for (const el of (r || document).querySelectorAll(sel)) out.push([el, flags[i]]); });"
+                    " return out; }")
+        args = [
+            {"type": "string", "value": selector},
+            {"type": "array", "value": [{"type": "boolean", "value": closed} for _, closed in roots]},
+        ] + [({"sharedId": sid} if sid else {"type": "null"}) for sid, _ in roots]
+        result = self._send(function, args, serialization={"maxDomDepth": 0})
+        found = []
+        for i, pair in enumerate(result.get("value") or []):
+            el, closed = pair["value"]
+            found.append(Node(i, el["sharedId"], bool(closed["value"])))
+        return found
+
+    def call(self, node: Node, function: str, *args: Any) -> Any:
+        wrapped = ("async function (json) { const v = await (" + function + ").apply(this, JSON.parse(json));"
+                   " return v === undefined ? null : JSON.stringify(v); }")
+        result = self._send(wrapped, [{"type": "string", "value": json.dumps(list(args))}],
+                            this={"sharedId": node.backend_id})
+        value = result.get("value")
+        return None if value is None else json.loads(value)
+
+    def box(self, node: Node) -> dict | None:
+        try:
+            return self.call(node, """function () {
+                if (!this.isConnected || !this.getClientRects().length) return null;
+                const r = this.getBoundingClientRect();
+                return {x: r.x, y: r.y, width: r.width, height: r.height}; }""")
+        except Exception:
+            return None
+
+    def scroll_into_view(self, node: Node) -> None:
+        try:
+            self.call(node, "function () { this.scrollIntoView({block: 'center', inline: 'center'}); }")
+        except Exception:
+            pass

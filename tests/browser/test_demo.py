@@ -1,4 +1,10 @@
-"""``linkedin-guard demo`` headless: the bundled pages raise live warnings."""
+"""``linkedin-guard demo`` headless: the bundled pages raise live warnings.
+
+The demo command is a Chromium feature (it launches Debian's Chromium through
+Playwright), so ``[chromium]`` runs the command itself. ``[firefox]`` takes
+the same tour over the same bundled pages in Firefox ESR through the test
+harness, so the pages a person is shown also work in Firefox.
+"""
 
 from __future__ import annotations
 
@@ -12,10 +18,36 @@ from guard import demo
 pytestmark = pytest.mark.browser
 
 
-def test_headless_demo_sees_warnings_from_several_rules_and_saves_a_screenshot(tmp_path):
+class DemoSite:
+    """The demo's own routes (``demo.ROUTES`` / ``demo.ASSETS``) for the Firefox harness."""
+
+    def respond(self, path: str) -> tuple[int, str, bytes]:
+        if path in demo.ROUTES:
+            return 200, "text/html; charset=utf-8", (demo.PAGES / demo.ROUTES[path]).read_bytes()
+        if path in demo.ASSETS:
+            name, ctype = demo.ASSETS[path]
+            return 200, ctype, (demo.PAGES / name).read_bytes()
+        return 404, "text/html", b"<html><body><main>Not part of the demo</main></body></html>"
+
+
+def tour_in_firefox(tmp_path, shot, out) -> list:
+    from tests.browser import conftest
+
+    g = conftest.launch_firefox(tmp_path / "g", DemoSite(), settings=demo.DEMO_SETTINGS)
+    try:
+        g.wait_host("connected")
+        return demo._tour(g.ctx, g.page, shot, out, 600)
+    finally:
+        g.close()
+
+
+def test_headless_demo_sees_warnings_from_several_rules_and_saves_a_screenshot(tmp_path, browser_name):
     lines: list[str] = []
     shot = tmp_path / "demo.png"
-    seen = demo.run(headless=True, screenshot=shot, out=lines.append, wait_ms=600)
+    if browser_name == "firefox":
+        seen = tour_in_firefox(tmp_path, shot, lines.append)
+    else:
+        seen = demo.run(headless=True, screenshot=shot, out=lines.append, wait_ms=600)
     rules = {s.rule for s in seen}
     assert {"LG101", "LG201", "LG202", "LG301", "LG401", "LG402", "LG501"} <= rules, lines
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -1,7 +1,7 @@
-"""How the extension behaves around the warnings, in real Chromium with the
-real host: confirm before send, fail-open when the host is gone, reconnect
-after a crash, the install command when it is missing, hostile page text,
-dismiss / turn off / fix, single-page navigation, pause."""
+"""How the extension behaves around the warnings, in real Chromium and Firefox
+ESR with the real host: confirm before send, fail-open when the host is gone,
+reconnect after a crash, the install command when it is missing, hostile page
+text, dismiss / turn off / fix, single-page navigation, pause."""
 
 from __future__ import annotations
 
@@ -9,15 +9,19 @@ import json
 import os
 import signal
 import time
+from urllib.parse import urlsplit
 
 import pytest
 
-from guard.rules import all_rules
+from guard.text_analysis import opt_out_notice
+from tests.browser.conftest import stop_background
 
 pytestmark = pytest.mark.browser
 
-CATALOGUE = {cls.id for cls in all_rules()}
 SENT = "#fixture-sent li"
+PITCH = ("Hi Mark, our lead generation platform helps B2B teams book 30% more demos. "
+         "Can I show you a quick 15 minute demo next week? Free trial this month.")
+TAB_ID = "async () => (await chrome.tabs.query({url: 'https://www.linkedin.com/*'}))[0].id"
 
 
 DIALOG = "dialog[data-guard-confirm]"
@@ -67,10 +71,10 @@ def test_confirm_edit_cancels_the_send_and_records_it(guard):
     g.page.get_by_role("button", name="Save").click()
     wait_dialog(g)
     press_dialog(g, "back")
-    assert dialog_count(g) == 0
-    g.page.wait_for_timeout(300)
-    assert g.page.locator(SENT).count() == 0
+    g.ui().wait_for(DIALOG, state="detached", timeout=3)
+    # The decision is recorded only after the held Save was dropped; nothing went out.
     g.wait_log("LG401", lambda e: e["decision"] == "cancelled")
+    assert g.page.locator(SENT).count() == 0
 
 
 def test_nothing_to_say_means_no_hold(guard):
@@ -87,7 +91,7 @@ def test_nothing_to_say_means_no_hold(guard):
     assert g.warning_count() == 0
 
 
-def test_fast_enter_after_typing_is_checked_and_sent(guard):
+def test_fast_enter_after_harmless_typing_is_sent(guard):
     g = guard
     g.page.goto(g.site.add("/messaging/thread/2-abc/", "ember-en/messaging-thread.html"))
     box = g.page.locator(".msg-form [contenteditable='true']")
@@ -96,6 +100,23 @@ def test_fast_enter_after_typing_is_checked_and_sent(guard):
     g.page.keyboard.press("Enter")  # before the 120 ms typing debounce
     g.page.locator(SENT).first.wait_for(timeout=3000)
     assert g.page.locator(SENT).first.inner_text() == "See you Friday"
+
+
+def test_fast_enter_after_typing_a_pitch_is_checked_and_held(guard):
+    # Enter before any evaluation of the text came back: the guard must check
+    # the text first (a pitch: LG201 asks to confirm), not send it unchecked.
+    g = guard
+    g.page.goto(g.site.add("/messaging/thread/2-abc/", "ember-en/messaging-thread.html"))
+    box = g.page.locator(".msg-form [contenteditable='true']")
+    box.click()
+    g.page.keyboard.type(PITCH, delay=0)
+    g.page.keyboard.press("Enter")  # before the 120 ms typing debounce
+    wait_dialog(g, timeout=20)
+    assert g.ui().count(f'{DIALOG} [data-guard-rule="LG201"]') == 1
+    assert g.page.locator(SENT).count() == 0, "the unchecked pitch went out"
+    press_dialog(g, "anyway")
+    g.page.locator(SENT).first.wait_for(timeout=5000)
+    assert g.page.locator(SENT).first.inner_text().startswith("Hi Mark, our lead generation platform")
 
 
 def test_host_killed_mid_session_reconnects_and_warns_again(guard):
@@ -126,9 +147,9 @@ def test_host_killed_mid_session_reconnects_and_warns_again(guard):
 def test_host_missing_popup_shows_install_command_and_sends_fail_open(make_guard):
     g = make_guard(install=False)
     st = g.wait_host("not_installed")
-    assert "not found" in st["detail"].lower()
-    popup = g.ctx.new_page()
-    popup.goto(f"chrome-extension://{g.ext_id}/popup/popup.html")
+    # Each browser's own words for a missing manifest.
+    assert ("no such native application" if g.firefox else "not found") in st["detail"].lower()
+    popup = g.extension_page("popup/popup.html")
     popup.locator("#install-command").wait_for(state="visible", timeout=5000)
     assert popup.locator("#install-command").inner_text() == "linkedin-guard install"
     assert popup.locator("#status").get_attribute("data-state") == "not_installed"
@@ -149,7 +170,7 @@ def test_fail_mode_closed_holds_the_send_while_offline(make_guard):
     g = make_guard(install=False)
     g.wait_host("not_installed")
     # What the last hello said (cached for when the host is gone): fail closed.
-    g.worker().evaluate("() => globalThis.linkedinGuard.setFailMode('closed')")
+    g.background("() => globalThis.linkedinGuard.setFailMode('closed')")
     g.page.goto(g.site.add("/messaging/thread/2-abc/", "ember-en/messaging-thread.html"))
     g.page.locator(".msg-form [contenteditable='true']").click()
     g.page.keyboard.type("Hello there")
@@ -181,9 +202,8 @@ def test_markup_in_names_and_headlines_stays_inert_text(guard):
     assert ui.count("[data-guard-card] img, [data-guard-card] script, [data-guard-card] b") == 0
     assert g.page.evaluate("() => window.__pwned") is None
     # The popup lists this tab's warnings as text too.
-    tab_id = g.worker().evaluate("async () => (await chrome.tabs.query({url: 'https://www.linkedin.com/*'}))[0].id")
-    popup = g.ctx.new_page()
-    popup.goto(f"chrome-extension://{g.ext_id}/popup/popup.html?tab={tab_id}")
+    tab_id = g.background(TAB_ID)
+    popup = g.extension_page(f"popup/popup.html?tab={tab_id}")
     popup.locator('#page-warnings [data-guard-rule="LG501"]').wait_for(timeout=5000)
     entry = g.wait_log("LG501")
     assert entry["kind"] == "connections"
@@ -207,8 +227,8 @@ def test_no_turn_off_in_the_page_and_the_gate_refuses_it_from_linkedin(guard):
     g.ui().wait_for("[data-guard-card]")
     assert g.ui().count('[data-guard-action="turn-off"]') == 0
     # Even a content script (the page's own extension frame) cannot ask for it.
-    tab_id = g.worker().evaluate("async () => (await chrome.tabs.query({url: 'https://www.linkedin.com/*'}))[0].id")
-    reply = g.worker().evaluate(
+    tab_id = g.background(TAB_ID)
+    reply = g.background(
         """(tabId) => globalThis.linkedinGuard.gate.dispatch({type: 'set_rule_enabled', rule: 'LG102', enabled: false},
              {id: chrome.runtime.id, url: 'https://www.linkedin.com/in/sanne-de-vries/', tab: {id: tabId}, frameId: 0})""", tab_id)
     assert reply["ok"] is False and reply["error"]["code"] == "forbidden_type"
@@ -222,7 +242,8 @@ def test_single_page_navigation_starts_a_new_page_session(guard):
       <main><a id="go" data-fixture-spa href="/in/sanne-de-vries/">My profile</a></main>
       <script src="/_fixture/app.js"></script></body></html>"""
     g.page.goto(g.site.add_html("/feed/", nav))
-    g.page.wait_for_timeout(300)
+    # The content script announced this page (new_page) before we look: no LG101 on the feed.
+    g.wait_page_known()
     assert g.warning_count("LG101") == 0
     g.page.click("#go")
     g.page.wait_for_url("**/in/sanne-de-vries/")
@@ -235,9 +256,8 @@ def test_pause_for_ten_minutes_hides_warnings(guard):
     g = guard
     g.page.goto(g.site.add("/in/sanne-de-vries/", "ember-en/profile-own.html"))
     g.wait_warning("LG101")
-    tab_id = g.worker().evaluate("async () => (await chrome.tabs.query({url: 'https://www.linkedin.com/*'}))[0].id")
-    popup = g.ctx.new_page()
-    popup.goto(f"chrome-extension://{g.ext_id}/popup/popup.html?tab={tab_id}")
+    tab_id = g.background(TAB_ID)
+    popup = g.extension_page(f"popup/popup.html?tab={tab_id}")
     popup.locator("#pause").click()
     popup.locator("#resume").wait_for(state="visible", timeout=3000)
     assert "Paused until" in popup.locator("#status-text").inner_text()
@@ -251,8 +271,8 @@ def test_badge_counts_this_tabs_warnings(guard):
     g.page.goto(g.site.add("/in/sanne-de-vries/", "react-nl/profile-own.html"))
     g.wait_warning("LG102")
     g.wait_warning("LG401")
-    tab_id = g.worker().evaluate("async () => (await chrome.tabs.query({url: 'https://www.linkedin.com/*'}))[0].id")
-    text = g.worker().evaluate(f"() => chrome.action.getBadgeText({{tabId: {tab_id}}})")
+    tab_id = g.background(TAB_ID)
+    text = g.background("(tabId) => chrome.action.getBadgeText({tabId})", tab_id)
     assert text == str(g.warning_count())
 
 
@@ -272,38 +292,39 @@ def test_fix_appends_the_opt_out_notice_through_real_input_events(guard):
     g.wait_log("LG202", lambda e: e["decision"] == "fixed")
     text = g.page.locator(".msg-form [contenteditable='true']").inner_text()
     assert text.startswith(RECRUITER)
-    appended = text[len(RECRUITER):].strip()
-    assert appended.startswith(OPT_OUT_EN), appended
-    assert 'reply "stop"' in appended
+    appended = text[len(RECRUITER):]
+    # Exactly the English notice (what the rule's fix says), as its own paragraph.
+    assert appended.startswith("\n"), repr(appended[:4])
+    assert " ".join(appended.split()) == " ".join(opt_out_notice("en").split())
+    assert appended.strip().startswith(OPT_OUT_EN) and 'reply "stop"' in appended
     g.ui().wait_for(g.warning_selector("LG202"), state="detached", timeout=5)
 
 
-@pytest.mark.parametrize("button,page_path", [("#open-log", ""), ("#open-settings", "settings")])
+@pytest.mark.parametrize("button,page_path", [("#open-log", "/"), ("#open-settings", "/settings")])
 def test_popup_opens_the_dashboard_in_a_tab(guard, button, page_path):
     g = guard
-    popup = g.ctx.new_page()
-    popup.goto(f"chrome-extension://{g.ext_id}/popup/popup.html")
+    popup = g.extension_page("popup/popup.html")
     popup.locator("#status[data-state='connected']").wait_for(timeout=5000)
+    # Settled: this page's line is in (it appears above the buttons, which then move).
+    popup.locator("#page-empty").wait_for(timeout=5000)
     started = time.monotonic()
-    with g.ctx.expect_page(timeout=5000) as new_page:
+    with g.expect_page(timeout=8000) as new_page:  # the host's open_dashboard timeout
         popup.locator(button).click()
     tab = new_page.value
     tab.wait_for_load_state()
     elapsed = time.monotonic() - started
     assert tab.url.startswith("http://127.0.0.1:"), tab.url
-    assert page_path in tab.url
     assert elapsed < 5, elapsed  # issue 5 asks for two seconds; CI machines are slower than this one
     # Signed in (the page's own navigation), not the 401 "needs a fresh link"
     # page, and the one-time token gone from the address bar.
     tab.wait_for_url(lambda u: "token=" not in u, timeout=5000)
     tab.locator("nav a").first.wait_for(timeout=5000)
-    assert page_path in tab.url
+    assert urlsplit(tab.url).path == page_path, tab.url
 
 
 def test_options_page_toggles_a_rule(guard):
     g = guard
-    opts = g.ctx.new_page()
-    opts.goto(f"chrome-extension://{g.ext_id}/options/options.html")
+    opts = g.extension_page("options/options.html")
     box = opts.locator("#rule-LG402")
     box.wait_for(timeout=5000)
     assert box.is_checked()
@@ -318,21 +339,9 @@ def test_service_worker_stopped_by_the_browser_comes_back_and_still_warns(guard)
     g.page.goto(g.site.add("/in/sanne-de-vries/", "ember-en/profile-own.html"))
     g.wait_warning("LG101")
     old = set(g.host_pids())
-    # An extension page gives a CDP handle on the extension's service workers.
-    ext_page = g.ctx.new_page()
-    ext_page.goto(f"chrome-extension://{g.ext_id}/options/options.html")
-    cdp = g.ctx.new_cdp_session(ext_page)
-    statuses: list[str] = []
-    cdp.on("ServiceWorker.workerVersionUpdated", lambda e: statuses.extend(v["runningStatus"] for v in e["versions"]))
-    cdp.send("ServiceWorker.enable")
-    cdp.send("ServiceWorker.stopAllWorkers")
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline and "stopped" not in statuses and "stopping" not in statuses:
-        time.sleep(0.05)
-    assert {"stopping", "stopped"} & set(statuses), statuses
-    cdp.detach()
-    ext_page.close()
-    # The next page wakes the worker, which reconnects and evaluates.
+    # Chromium: the service worker stopped; Firefox: the event page terminated (its idle stop).
+    stop_background(g)
+    # The next page wakes the background, which reconnects and evaluates.
     g.page.bring_to_front()
     g.page.goto(g.site.add("/in/me/add-edit/POSITION/", "ember-en/position-form.html"))
     g.wait_warning("LG401")
@@ -346,17 +355,15 @@ def test_learn_more_opens_the_rule_in_the_dashboard_catalogue(guard):
     ui = g.ui()
     ui.click(g.card_action("LG101", "why"))
     learn = ui.wait_for('[data-guard-action="learn-more"]', timeout=3)
-    with g.ctx.expect_page(timeout=8000) as new_page:
+    with g.expect_page(timeout=8000) as new_page:
         ui.click(learn)
     tab = new_page.value
     tab.wait_for_load_state()
     assert tab.url.startswith("http://127.0.0.1:"), tab.url
     assert tab.url.endswith("#LG101")
-    assert "LG101" in tab.locator("body").inner_text()
+    # The catalogue itself (the sign-in step before it is a page of its own).
+    tab.locator("body").filter(has_text="LG101").wait_for(timeout=5000)
 
-
-PITCH = ("Hi Mark, our lead generation platform helps B2B teams book 30% more demos. "
-         "Can I show you a quick 15 minute demo next week? Free trial this month.")
 
 
 def test_enter_is_held_until_the_guard_learns_that_enter_makes_a_new_line(guard):
@@ -378,13 +385,15 @@ def test_enter_is_held_until_the_guard_learns_that_enter_makes_a_new_line(guard)
     g.page.wait_for_timeout(400)  # its evaluation is back: nothing to say
     g.page.keyboard.press("Enter")
     g.page.keyboard.type("Speak soon.")
+    g.page.wait_for_function("() => document.querySelector('.msg-form [contenteditable]').innerText.includes('\\n')")
     g.page.wait_for_timeout(600)
     # Now a pitch again: Enter makes a line break, no dialog, nothing sent.
     box.fill("")
     g.page.keyboard.type(PITCH)
     g.wait_warning("LG201")
     g.page.keyboard.press("Enter")
-    g.page.wait_for_timeout(400)
+    # The concrete event: the line break is in the box (the Enter was neither held nor sent).
+    g.page.wait_for_function("() => document.querySelector('.msg-form [contenteditable]').innerText.trimEnd() !== document.querySelector('.msg-form [contenteditable]').innerText")
     assert dialog_count(g) == 0
     assert g.page.locator(SENT).count() == 0
     # The Send button is still guarded.

@@ -118,7 +118,7 @@ def harvest(g) -> dict:
 
 def warning_texts(g) -> list[str]:
     """The titles and messages the host returned for this tab (the background's copy)."""
-    return g.worker().evaluate(
+    return g.background(
         """() => { const out = [];
              for (const t of globalThis.linkedinGuard.tabState.tabs.values())
                for (const list of Object.values(t.surfaces)) for (const w of list || []) out.push(w.title, w.message);
@@ -294,8 +294,8 @@ def test_the_log_budget_per_tab_caps_entries_with_made_up_subjects(guard):
     g = guard
     g.page.goto(g.site.add("/mynetwork/invite-connect/connections/", "ember-en/connections.html"))
     g.wait_warning("LG501")
-    tab_id = g.worker().evaluate("async () => (await chrome.tabs.query({url: 'https://www.linkedin.com/*'}))[0].id")
-    replies = g.worker().evaluate(
+    tab_id = g.background("async () => (await chrome.tabs.query({url: 'https://www.linkedin.com/*'}))[0].id")
+    replies = g.background(
         """async (tabId) => {
              const out = [];
              const sender = {id: chrome.runtime.id, url: 'https://www.linkedin.com/mynetwork/invite-connect/connections/', tab: {id: tabId}, frameId: 0};
@@ -319,8 +319,8 @@ def test_learn_more_opens_at_most_one_dashboard_per_few_seconds(guard):
     g = guard
     g.page.goto(g.site.add("/in/sanne-de-vries/", "ember-en/profile-own.html"))
     g.wait_warning("LG101")
-    tab_id = g.worker().evaluate("async () => (await chrome.tabs.query({url: 'https://www.linkedin.com/*'}))[0].id")
-    codes = g.worker().evaluate(
+    tab_id = g.background("async () => (await chrome.tabs.query({url: 'https://www.linkedin.com/*'}))[0].id")
+    codes = g.background(
         """async (tabId) => {
              const sender = {id: chrome.runtime.id, url: 'https://www.linkedin.com/in/sanne-de-vries/', tab: {id: tabId}, frameId: 0};
              const out = [];

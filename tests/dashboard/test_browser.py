@@ -1,4 +1,4 @@
-"""The dashboard in Debian's Chromium, headless, used as a person would.
+"""The dashboard in Debian's Chromium and in Firefox ESR, headless, used as a person would.
 
 * A log full of markup (names, excerpts, URLs from hostile pages) renders as
   text: no script runs, no element is created from it, no CSP violation
@@ -10,6 +10,7 @@
   next to its field, then fixed and saved.
 
 Recipe: ``shared/reference/browser-testing.md`` (never ``playwright install``).
+Firefox through the harness in ``tests/browser/firefox.py`` (same page API).
 """
 
 from __future__ import annotations
@@ -32,17 +33,25 @@ ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
-def _missing() -> str | None:
+def _missing(name: str = "chromium") -> str | None:
     if not os.path.exists(CHROMIUM):
         return f"Chromium not found at {CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)"
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
         return "playwright is not installed (pip install -e '.[test]')"
+    if name == "firefox":
+        from tests.browser import firefox
+
+        return firefox.missing()
     return None
 
 
-pytestmark = [pytest.mark.browser, pytest.mark.skipif(_missing() is not None, reason=_missing() or "")]
+pytestmark = [pytest.mark.browser]
+
+#: Every test here runs in both browsers: ``[chromium]``, ``[firefox]``.
+BROWSER_PARAMS = [pytest.param(name, id=name, marks=pytest.mark.skipif(_missing(name) is not None, reason=f"{name}: {_missing(name)}"))
+                  for name in ("chromium", "firefox")]
 
 # Runs before any page script; CDP-injected, so the CSP does not apply to it.
 WATCH = """
@@ -59,12 +68,16 @@ def pw():
         yield p
 
 
-@pytest.fixture
-def browser(pw, tmp_path):
+@pytest.fixture(params=BROWSER_PARAMS)
+def browser(request, tmp_path):
     home = tmp_path / "home"
     home.mkdir()
     env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
            "XDG_CACHE_HOME": str(home / ".cache"), "XDG_DATA_HOME": str(home / ".local/share")}
+    if request.param == "firefox":
+        yield from firefox_page(tmp_path, env)
+        return
+    pw = request.getfixturevalue("pw")
     ctx = pw.chromium.launch_persistent_context(
         str(tmp_path / "profile"),
         executable_path=CHROMIUM,
@@ -82,6 +95,28 @@ def browser(pw, tmp_path):
     page.dialogs = dialogs  # type: ignore[attr-defined]
     yield page
     ctx.close()
+
+
+def firefox_page(tmp_path: Path, env: dict[str, str]):
+    """firefox-esr without the add-on; every host but 127.0.0.1 refused by the harness's proxy."""
+    from tests.browser import firefox
+    from tests.browser.fake_linkedin import FakeLinkedIn
+
+    fake = FakeLinkedIn(lambda path: (404, "text/plain", b""), tmp_path / "cert")
+    try:
+        ctx = firefox.launch(profile=tmp_path / "profile", env=env, prefs={**fake.prefs, "intl.accept_languages": "en-US"},
+                             extension=None, log_path=tmp_path / "firefox.log")
+        try:
+            ctx.add_init_script(WATCH)
+            dialogs: list[tuple[str, str]] = []
+            page = ctx.pages[0]
+            page.on("dialog", lambda d: (dialogs.append((d.type, d.message)), d.accept()))
+            page.dialogs = dialogs  # type: ignore[attr-defined]
+            yield page
+        finally:
+            ctx.close()
+    finally:
+        fake.close()
 
 
 @pytest.fixture

@@ -1,7 +1,8 @@
 """The whole path as a person takes it: extension popup -> dashboard tab -> live warning -> setting -> extension follows.
 
-Uses the extension suite's harness (``tests/browser/conftest.py``: Chromium
-with the unpacked extension and the real host installed into a temp profile).
+Uses the extension suite's harness (``tests/browser/conftest.py``): Chromium
+with the unpacked extension and the real host installed into a temp profile,
+and Firefox ESR with the add-on and the host installed into a temp HOME.
 """
 
 from __future__ import annotations
@@ -13,22 +14,23 @@ import time
 import pytest
 
 from guard.dashboard import tokens
-from tests.dashboard.test_browser import pytestmark  # noqa: F401  (browser marker, skip without Chromium)
+from tests.dashboard.test_browser import BROWSER_PARAMS, pytestmark  # noqa: F401  (browser marker, skips)
 
 browser_harness = pytest.importorskip("tests.browser.conftest")
 
 
-@pytest.fixture
-def extension_guard(tmp_path):
+@pytest.fixture(params=BROWSER_PARAMS)
+def extension_guard(request, tmp_path):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        g = browser_harness.launch(pw, tmp_path / "g", browser_harness.Site(), settings=browser_harness.SCENARIO_SETTINGS)
+        g = browser_harness.launch(pw, tmp_path / "g", browser_harness.Site(), settings=browser_harness.SCENARIO_SETTINGS,
+                                   browser=request.param)
         try:
             g.wait_host("connected")
             yield g
         finally:
-            g.ctx.close()
+            g.close()
             # The host started a detached dashboard for this guard home: stop it.
             state = tokens.read_state(g.guard_home / tokens.STATE_FILE_NAME)
             if state is not None:
@@ -40,11 +42,12 @@ def extension_guard(tmp_path):
 
 def test_popup_to_dashboard_live_warning_and_a_setting_the_extension_follows(extension_guard):
     g = extension_guard
-    popup = g.ctx.new_page()
-    popup.goto(f"chrome-extension://{g.ext_id}/popup/popup.html")
+    popup = g.extension_page("popup/popup.html")
     popup.locator("#status[data-state='connected']").wait_for(timeout=5000)
+    # Settled: this page's line is in (it appears above the buttons, which then move).
+    popup.locator("#page-empty").wait_for(timeout=5000)
     started = time.monotonic()
-    with g.ctx.expect_page(timeout=5000) as opened:
+    with g.expect_page(timeout=8000) as opened:
         popup.locator("#open-log").click()
     dash = opened.value
     dash.locator("h1").wait_for(timeout=5000)

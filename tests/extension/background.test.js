@@ -306,6 +306,25 @@ test("badge: distinct warnings of the tab, coloured by the worst; dismissed ones
   assert.equal(ts.badge(99).text, "");
 });
 
+test("badge: a page the guard cannot read has its own state; warnings outrank it; a new page forgets it", () => {
+  const ts = new TabState(null);
+  ts.reset(1, "ps-1", "https://www.linkedin.com/messaging/thread/2-abc/");
+  assert.deepEqual(ts.setUnreadable(1, "ps-1", ["message", "https://www.linkedin.com/in/x/", "message"]), ["message"], "known names only, once");
+  assert.deepEqual(ts.badge(1), { text: "?", color: "#6f42c1", unreadable: true });
+  assert.deepEqual(ts.unreadable(1), ["message"]);
+  assert.deepEqual(ts.setUnreadable(1, "ps-1", ["message", "post"]), ["post"], "only what is new goes to the host");
+  assert.equal(ts.setUnreadable(1, "ps-0", ["profile"]), false, "an older page's late report is ignored");
+  assert.deepEqual(ts.unreadable(1), ["message", "post"]);
+  ts.setSurface(1, "ps-1", "https://www.linkedin.com/feed/", "post:1", [{ id: "w-a", rule: "LG402", severity: "info" }]);
+  assert.deepEqual(ts.badge(1), { text: "1", color: "#0a66c2" });
+  ts.setSurface(1, "ps-2", "https://www.linkedin.com/feed/", "post:1", []);
+  assert.deepEqual(ts.unreadable(1), []);
+  assert.equal(ts.badge(1).text, "");
+  ts.setUnreadable(1, "ps-2", ["post"]);
+  ts.reset(1, "ps-3", "https://www.linkedin.com/feed/");
+  assert.equal(ts.badge(1).text, "");
+});
+
 test("not checked: a LinkedIn tab whose check failed, or while the host is down, never reads as all clear", () => {
   const ts = new TabState(null);
   assert.equal(ts.notChecked(5, true), false, "a tab the guard never saw is not a LinkedIn page to speak of");

@@ -27,6 +27,33 @@ def weeks_param(request: web.Request) -> int:
         raise web.HTTPBadRequest(text=f"{err}\n") from None
 
 
+HEALTH_DAYS = 7
+
+
+async def unreadable_pages_section(request: web.Request):
+    """Pages the guard could not read in the last days (issue 8): names and counts only, no page text."""
+    from datetime import timedelta, timezone
+
+    t = tr(request)
+    since = datetime.now(timezone.utc) - timedelta(days=HEALTH_DAYS)
+    rows = await request.app[keys.LOG].call("page_health", since)
+    if rows:
+        body_rows = join(
+            html('<tr><td>{s}</td><td>{p} ({f})</td><td class="num">{n}</td><td>{last}</td></tr>',
+                 s=r["surface"], p=r["page_type"], f=r["frontend"], n=r["count"], last=r["last_seen"])
+            for r in rows
+        )
+        table = html(
+            """<div class="table-wrap"><table class="num-table" data-unreadable-pages><thead><tr><th scope="col">{a}</th>
+<th scope="col">{b}</th><th scope="col">{c}</th><th scope="col">{d}</th></tr></thead><tbody>{rows}</tbody></table></div>""",
+            a=t("health.surface"), b=t("health.page"), c=t("health.count"), d=t("health.last"), rows=body_rows,
+        )
+    else:
+        table = tag("p", t("health.none"), class_="empty")
+    return html('<section class="card" id="unreadable-pages"><h2>{title}</h2><p>{intro}</p>{table}</section>',
+                title=t("health.title"), intro=t("health.intro", days=HEALTH_DAYS), table=table)
+
+
 async def chart_page(request: web.Request) -> web.Response:
     t = tr(request)
     weeks = weeks_param(request)
@@ -71,7 +98,9 @@ async def chart_page(request: web.Request) -> web.Response:
     body = html(
         """<div class="page-head"><h1>{title}</h1><p class="lead">{intro}</p></div>
 <nav class="ranges" aria-label="{range_label}">{ranges}</nav>
-{figure}""",
+{figure}
+{health}""",
+        health=await unreadable_pages_section(request),
         title=t("chart.title"),
         intro=t("chart.intro", weeks=weeks),
         range_label=t("chart.range"),

@@ -37,8 +37,12 @@
     }
   }
 
+  // LinkedIn's 2026 dialogs live in an open shadow root (#interop-outlet):
+  // event.target is retargeted to the host there; the composed path is not.
+  const targetOf = (e) => (e.composedPath ? e.composedPath()[0] : e.target);
+
   document.addEventListener("input", (e) => {
-    const ed = e.target.closest && e.target.closest("[contenteditable='true'], textarea");
+    const ed = targetOf(e).closest && targetOf(e).closest("[contenteditable='true'], textarea");
     if (ed) refresh(ed);
   });
 
@@ -56,7 +60,8 @@
   }
 
   document.addEventListener("click", (e) => {
-    const b = e.target.closest && e.target.closest("[data-fixture-send]");
+    const t = targetOf(e);
+    const b = t.closest && t.closest("[data-fixture-send]");
     if (!b || b.disabled) return;
     e.preventDefault();
     send(b);
@@ -64,7 +69,8 @@
 
   document.addEventListener("keydown", (e) => {
     if (e.key !== "Enter" || e.shiftKey) return;
-    const ed = e.target.closest && e.target.closest(".msg-form [contenteditable='true'], [data-fixture-enter-sends]");
+    const t = targetOf(e);
+    const ed = t.closest && t.closest(".msg-form [contenteditable='true'], [data-fixture-enter-sends]");
     // "Click Send" chosen in LinkedIn's send options: Enter makes a new line.
     if (!ed || ed.closest("[data-fixture-enter-newline]")) return;
     e.preventDefault();
@@ -89,5 +95,8 @@
     document.title = doc.title;
   });
 
-  for (const ed of document.querySelectorAll("[contenteditable='true'], textarea")) refresh(ed);
+  const outlet = document.getElementById("interop-outlet");
+  for (const scope of [document, outlet && outlet.shadowRoot].filter(Boolean)) {
+    for (const ed of scope.querySelectorAll("[contenteditable='true'], textarea")) refresh(ed);
+  }
 })();
