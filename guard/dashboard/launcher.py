@@ -32,9 +32,12 @@ from guard import paths
 from guard.files import open_private, private_dir
 from guard.dashboard import tokens
 
-DEADLINE_SECONDS = 2.0
+# A cold start (Python, aiohttp, pydantic) takes about 0.5 s on an idle
+# machine but several seconds on a busy one; the extension waits 8 s for the
+# host's reply, so the launcher may wait up to 6 s.
+DEADLINE_SECONDS = 6.0
 # Keep a margin for the host to write its reply and the browser to open the tab.
-_START_BUDGET = 1.8
+_START_BUDGET = 5.8
 _PING_TIMEOUT = 0.4
 
 _RULE_ID = re.compile(r"^LG\d{3}$")
@@ -53,7 +56,7 @@ def page_path(page: str | None) -> str:
     try:
         return PAGES[page]
     except KeyError:
-        raise ValueError(f"unknown dashboard page {page!r} (known: log, settings, rules, chart)") from None
+        raise ValueError(f"unknown dashboard page {page!r} (known: {', '.join(p for p in PAGES if p)})") from None
 
 
 def ensure_dashboard(page: str | None = None, rule: str | None = None) -> dict[str, str]:
