@@ -22,7 +22,7 @@ from guard.signals.features import FEATURES, Extraction, extract
 from guard.signals.language import Languages
 from guard.signals.model import CONTEXT, META, MODELS
 
-__all__ = ["FEATURES", "Judgement", "judge", "opt_out_notice", "NOTICES"]
+__all__ = ["FEATURES", "EvidenceItem", "Judgement", "judge", "opt_out_notice", "NOTICES"]
 
 MAX_EVIDENCE = 6
 _MAX_EXCERPT = 120

@@ -46,7 +46,7 @@ FEATURES: dict[str, tuple[str, str]] = {
     "sharing": ("text", "shares knowledge: an article, \"as promised\", \"thought you'd like this\""),
     "referral_ask": ("text", "asks the recipient to pass something on: \"do you know anyone?\""),
     "reply": ("text", "answers a question the recipient asked: \"as you asked\", \"here is the quote\""),
-    "price": ("shared", "an amount of money or a price per month, user or hour"),
+    "price": ("shared", "an amount of money, a price per month, user or hour, \"our rates\""),
     "percent": ("shared", "a percentage"),
     "link": ("shared", "a link"),
     "calendar_link": ("shared", "a booking link (Calendly, cal.com, HubSpot meetings)"),
@@ -58,7 +58,8 @@ FEATURES: dict[str, tuple[str, str]] = {
     "long_thread": ("thread", "a long two-way thread (5+ messages each way): a working relationship"),
     "inmail": ("channel", "sent as InMail (to someone outside my network)"),
     "invitation": ("channel", "an invitation note"),
-    "permission_only": ("derived", "a permission question without a claim, discount, price or booking link"),
+    "permission_only": ("derived", "a permission question without a claim, discount, price or booking link "
+                                   "(a recruiter's first approach is recruitment outreach all the same)"),
     "asked_for_it": ("derived", "the recipient asked (and did not say no)"),
     "pitch_after_no": ("derived", "a pitch or follow-up after the recipient said no: worse"),
     "cold_pitch": ("derived", "cold opener + call to action + a cold-outreach trade: the cold-call shape"),
@@ -72,6 +73,7 @@ _SELLING = ("offer", "discount", "claim", "cta", "benefit", "price", "calendar_l
 _HARD_SELL = ("claim", "discount", "price", "calendar_link")
 
 MAX_SPANS = 3
+_STRENGTH = (0.0, 1.0, 1.5, 2.0)
 
 _FILES = {lang: lexicon.load(lang) for lang in (*lexicon.LANGUAGES, lexicon.SHARED)}
 for _f in _FILES.values():
@@ -124,7 +126,8 @@ def extract(text: str, *, me: int = 0, them: int = 0, last_from_recipient: str |
     langs = identify(words, COMMON, lexicon.LANGUAGES, prefer_language)
     allowed = frozenset((*langs.used, lexicon.SHARED))
     spans = _match(low, words, allowed, TEXT_FEATURES)
-    values = dict.fromkeys(spans, 1.0)
+    # A signal counts more when several different phrases say it, up to twice.
+    values = {name: _STRENGTH[min(len(found), 3)] for name, found in spans.items()}
     if last_from_recipient:
         rlow = fold(clean(last_from_recipient))
         rwords = words_of(rlow)
@@ -142,7 +145,7 @@ def extract(text: str, *, me: int = 0, them: int = 0, last_from_recipient: str |
     if channel in ("inmail", "invitation"):
         values[channel] = 1.0
     get = values.get
-    if get("permission") and not any(get(n) for n in _HARD_SELL):
+    if get("permission") and not get("recruitment") and not any(get(n) for n in _HARD_SELL):
         values["permission_only"] = 1.0
     if get("asked") and not get("refused"):
         values["asked_for_it"] = 1.0

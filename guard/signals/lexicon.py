@@ -23,10 +23,10 @@ Phrase syntax (see ``patterns/README.md`` for examples):
   matter;
 * ``word*`` — any ending (``dienst*``: dienst, diensten, dienstverlening);
   ``*word`` — any beginning, for compounds (``*korting``: vroegboekkorting);
-  at least four letters next to the star;
+  at least three letters next to the star;
 * ``a/b/c`` — any one of these words;
 * ``[word]`` or ``[a/b]`` — the word may be left out;
-* ``...`` — up to three other words;
+* ``...`` — up to five other words;
 * ``#`` — a number.
 
 Speed: a phrase is tried only when the message contains its *key*, the
@@ -51,7 +51,7 @@ SHARED = "shared"
 COMMON_WORDS = "common words"
 
 _WORD = r"[a-z0-9'%$]+"
-_MIN_STEM = 4
+_MIN_STEM = 3
 
 
 class PatternError(ValueError):
@@ -120,7 +120,7 @@ def compile_phrase(source: str, feature: str, lang: str, where: str) -> tuple[Ph
         if tok == "...":
             if n == 0 or n == len(tokens) - 1:
                 raise PatternError(f"{where}: a phrase cannot start or end with ...")
-            parts.append(f"(?: +{_WORD}){{0,3}}")
+            parts.append(f"(?: +{_WORD}){{0,5}}")
             continue
         if tok == "%":
             parts.append(" *%")  # "30%" and "30 %"

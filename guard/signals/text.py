@@ -72,8 +72,18 @@ def clean(text: str) -> str:
     return text
 
 
+_QUOTE = re.compile(r"(?<![a-z0-9])'|'(?![a-z0-9])")
+
+
 def fold(text: str) -> str:
     """The matching twin of ``text``: same length, see the module docstring."""
+    low = _fold(text)
+    if "'" in low:  # an apostrophe inside a word stays ("we're"); a quote mark goes ('stop')
+        low = _QUOTE.sub(" ", low)
+    return low
+
+
+def _fold(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a rare capital whose lower case is longer ("İ")
         low = "".join(c.lower()[:1] for c in text)
