@@ -7,10 +7,14 @@
 As SpamAssassin's rescoring does: every signal (guard/signals/features.py)
 gets a weight by logistic regression on the training split (80 %, chosen by
 a hash of each message's id, so the split never shifts), one model per rule.
-LG202 is fitted only on messages where it can apply (first message, no
-opt-out notice: those two conditions are law, not statistics). Each rule's
+Each rule is fitted only on messages where it can apply (the recipient did
+not ask, not a mere permission question; for LG202 also a first message
+without an opt-out notice): those conditions are law, not statistics. Each rule's
 threshold is then the lowest score that keeps precision >= 0.98 on the
-held-apart 20 %. Print the figures afterwards with scripts/corpus_report.py.
+held-apart 20 %. As in SpamAssassin's rescoring, a signal that speaks
+against a pitch (a colleague's talk, the recipient asked) may only get a
+weight <= 0 and a selling signal only >= 0 (``SIGNS`` in
+guard/signals/features.py): the fit chooses how much, not which way. Print the figures afterwards with scripts/corpus_report.py.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=ROOT / "tests" / "corpus")
     parser.add_argument("--out", type=Path, default=WEIGHTS)
     parser.add_argument("--min-precision", type=float, default=0.98)
-    parser.add_argument("--l2", type=float, default=0.02, help="L2 regularisation (default 0.02)")
+    parser.add_argument("--l2", type=float, default=0.002, help="L2 regularisation (default 0.002)")
     parser.add_argument("--dry-run", action="store_true", help="print the weights, write nothing")
     args = parser.parse_args(argv)
     try:
@@ -52,10 +56,10 @@ def main(argv: list[str] | None = None) -> int:
     out: dict = {}
     summary = []
     for rule in corpus.RULES:
-        fit_rows = [r for r in train if rule == "LG201" or corpus.lg202_applies(r, values[r.id])]
+        fit_rows = [r for r in train if corpus.applies(rule, r, values[r.id])]
         fit = corpus.fit_logistic([values[r.id] for r in fit_rows], [r.labels[rule] for r in fit_rows],
-                                  l2=args.l2)
-        judged = [r for r in held if rule == "LG201" or corpus.lg202_applies(r, values[r.id])]
+                                  l2=args.l2, signs=corpus.SIGNS[rule])
+        judged = [r for r in held if corpus.applies(rule, r, values[r.id])]
         threshold, precision, recall = corpus.pick_threshold(
             [corpus.score(fit, values[r.id]) for r in judged], [r.labels[rule] for r in judged],
             args.min_precision)

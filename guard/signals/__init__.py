@@ -78,13 +78,17 @@ class Judgement:
         m = MODELS[rule]
         return m.bias + sum(m.weights.get(n, 0.0) * v for n, v in self.values.items() if n not in CONTEXT)
 
+    def excused(self) -> bool:
+        """The law's own exceptions (legal-basis.md): the recipient asked, or it only asks permission."""
+        return self.has("asked_for_it") or self.has("permission_only")
+
     def marketing(self) -> bool:
         """Direct marketing (LG202's score) before the first-message and opt-out conditions."""
-        return self.scores["LG202"] >= MODELS["LG202"].threshold
+        return not self.excused() and self.scores["LG202"] >= MODELS["LG202"].threshold
 
     def fires(self, rule: str) -> bool:
         if rule == "LG201":
-            return self.scores["LG201"] >= MODELS["LG201"].threshold
+            return not self.excused() and self.scores["LG201"] >= MODELS["LG201"].threshold
         if rule == "LG202":
             return self.first_message and not self.has("opt_out") and self.marketing()
         raise KeyError(rule)
@@ -128,6 +132,10 @@ class Judgement:
         lang = self.languages
         lines = [f"languages: {', '.join(lang.used) or 'unknown'} (confidence {lang.confidence}; common words "
                  + ", ".join(f"{code} {n}" for code, n in lang.counts) + ")"]
+        if self.has("asked_for_it"):
+            lines.append("the recipient asked for it: neither rule applies (legal-basis.md)")
+        elif self.has("permission_only"):
+            lines.append("only asks permission: neither rule applies (legal-basis.md)")
         for rule in ("LG201", "LG202"):
             m = MODELS[rule]
             verdict = "FIRES" if self.fires(rule) else "silent"

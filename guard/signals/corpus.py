@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-from guard.signals.features import FEATURES, extract
+from guard.signals.features import FEATURES, SIGNS, extract
 
 RULES = ("LG201", "LG202")
 HELD_PERCENT = 20
@@ -121,9 +121,11 @@ def features_of(rec: Record) -> dict[str, float]:
                    prefer_language=PREFER_LANGUAGE).values
 
 
-def lg202_applies(rec: Record, values: Mapping[str, float]) -> bool:
-    """LG202's legal conditions (not fitted): a first message without an opt-out notice."""
-    return rec.me == 0 and not values.get("opt_out")
+def applies(rule: str, rec: Record, values: Mapping[str, float]) -> bool:
+    """The rule's legal conditions (not fitted, see guard.signals.model): can the score decide?"""
+    if values.get("asked_for_it") or values.get("permission_only"):
+        return False
+    return rule == "LG201" or (rec.me == 0 and not values.get("opt_out"))
 
 
 # --------------------------------------------------------------------------
@@ -136,8 +138,9 @@ class Fit:
     weights: dict[str, float]
 
 
-def fit_logistic(rows: Sequence[Mapping[str, float]], labels: Sequence[bool], *, l2: float = 0.02,
-                 rate: float = 0.5, rounds: int = 1500) -> Fit:
+def fit_logistic(rows: Sequence[Mapping[str, float]], labels: Sequence[bool], *, l2: float = 0.002,
+                 rate: float = 0.5, rounds: int = 2500, signs: Mapping[str, int] | None = None) -> Fit:
+    """Class-balanced logistic regression; ``signs`` keeps a weight >= 0 (+1) or <= 0 (-1)."""
     names = list(FEATURES)
     index = {n: i for i, n in enumerate(names)}
     sparse = [[(index[n], v) for n, v in row.items() if v and n in index] for row in rows]
@@ -149,6 +152,7 @@ def fit_logistic(rows: Sequence[Mapping[str, float]], labels: Sequence[bool], *,
     cw = [(len(y) / (2 * pos)) if t else (len(y) / (2 * neg)) for t in y]
     w = [0.0] * len(names)
     b = 0.0
+    sign_of = [(signs or {}).get(name, 0) for name in names]
     for _ in range(rounds):
         gw = [0.0] * len(names)
         gb = 0.0
@@ -162,6 +166,9 @@ def fit_logistic(rows: Sequence[Mapping[str, float]], labels: Sequence[bool], *,
         b -= rate * gb / n
         for i in range(len(w)):
             w[i] -= rate * (gw[i] / n + l2 * w[i])
+            sign = sign_of[i]
+            if sign and w[i] * sign < 0:
+                w[i] = 0.0
     return Fit(b, {name: round(w[i], 3) for i, name in enumerate(names)})
 
 

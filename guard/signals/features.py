@@ -65,6 +65,17 @@ FEATURES: dict[str, tuple[str, str]] = {
     "cold_pitch": ("derived", "cold opener + call to action + a cold-outreach trade: the cold-call shape"),
     "unknown_language": ("derived", "no known language: judged on shared cues only, less sure"),
 }
+# Which way a signal may push, per rule, as SpamAssassin keeps a "nice" test's
+# score negative when it rescores: the fit may only choose how much. A
+# signal not listed may go either way.
+_NICE = ("personal", "collegial", "applicant", "sharing", "referral_ask", "reply", "asked", "asked_for_it",
+         "long_thread", "two_way", "permission_only")
+_SPAMMY = ("offer", "discount", "claim", "cta", "benefit", "donation", "cause", "follow_up", "cold_opener",
+           "industry", "event_invite", "price", "calendar_link", "pitch_after_no", "cold_pitch")
+SIGNS: dict[str, dict[str, int]] = {
+    "LG201": {**dict.fromkeys(_NICE, -1), **dict.fromkeys(_SPAMMY, 1), "recruitment": -1, "unanswered": 1},
+    "LG202": {**dict.fromkeys(_NICE, -1), **dict.fromkeys(_SPAMMY, 1), "recruitment": 1},
+}
 TEXT_FEATURES = frozenset(n for n, (src, _) in FEATURES.items() if src in ("text", "shared"))
 REPLY_FEATURES = frozenset({"asked", "refused"})
 # What LG201 reads as selling; used by the derived signals.

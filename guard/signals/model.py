@@ -8,9 +8,12 @@ training split of ``tests/corpus/``) and the threshold is the lowest that
 keeps precision at or above 0.98 on the held-apart split — see
 ``docs/DEVELOPING.md`` ("Refitting the message signals").
 
-Two conditions are law, not statistics, and are not left to the weights:
-LG202 concerns the *first* message only (a follow-up needs no notice of
-its own) and is satisfied by an opt-out notice.
+Some conditions are law, not statistics, and are not left to the weights
+(legal-basis.md): neither rule fires when the recipient asked for the offer
+or information (``asked_for_it``) or when the message only asks permission
+(``permission_only``); LG202 concerns the *first* message only (a follow-up
+needs no notice of its own) and is satisfied by an opt-out notice. The fit
+sees only the messages these conditions leave open.
 """
 
 from __future__ import annotations
