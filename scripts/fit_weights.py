@@ -14,7 +14,9 @@ threshold is then the lowest score that keeps precision >= 0.98 on the
 held-apart 20 %. As in SpamAssassin's rescoring, a signal that speaks
 against a pitch (a colleague's talk, the recipient asked) may only get a
 weight <= 0 and a selling signal only >= 0 (``SIGNS`` in
-guard/signals/features.py): the fit chooses how much, not which way. Print the figures afterwards with scripts/corpus_report.py.
+guard/signals/features.py): the fit chooses how much, not which way. The fit starts from, and is
+pulled towards, the hand-set weights in guard/signals/priors.json (L2 towards
+the prior): a signal the corpus rarely shows keeps about its prior. Print the figures afterwards with scripts/corpus_report.py.
 """
 
 from __future__ import annotations
@@ -41,7 +43,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=ROOT / "tests" / "corpus")
     parser.add_argument("--out", type=Path, default=WEIGHTS)
     parser.add_argument("--min-precision", type=float, default=0.98)
-    parser.add_argument("--l2", type=float, default=0.002, help="L2 regularisation (default 0.002)")
+    parser.add_argument("--l2", type=float, default=0.01,
+                        help="strength of the pull towards the prior weights (default 0.01)")
+    parser.add_argument("--prior", type=Path, default=ROOT / "guard" / "signals" / "priors.json",
+                        help="the hand-set starting weights the fit is pulled towards")
     parser.add_argument("--dry-run", action="store_true", help="print the weights, write nothing")
     args = parser.parse_args(argv)
     try:
@@ -58,7 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     for rule in corpus.RULES:
         fit_rows = [r for r in train if corpus.applies(rule, r, values[r.id])]
         fit = corpus.fit_logistic([values[r.id] for r in fit_rows], [r.labels[rule] for r in fit_rows],
-                                  l2=args.l2, signs=corpus.SIGNS[rule])
+                                  l2=args.l2, signs=corpus.SIGNS[rule],
+                                  prior=corpus.load_prior(args.prior, rule))
         judged = [r for r in held if corpus.applies(rule, r, values[r.id])]
         threshold, precision, recall = corpus.pick_threshold(
             [corpus.score(fit, values[r.id]) for r in judged], [r.labels[rule] for r in judged],

@@ -139,8 +139,14 @@ class Fit:
 
 
 def fit_logistic(rows: Sequence[Mapping[str, float]], labels: Sequence[bool], *, l2: float = 0.002,
-                 rate: float = 0.5, rounds: int = 2500, signs: Mapping[str, int] | None = None) -> Fit:
-    """Class-balanced logistic regression; ``signs`` keeps a weight >= 0 (+1) or <= 0 (-1)."""
+                 rate: float = 0.5, rounds: int = 2500, signs: Mapping[str, int] | None = None,
+                 prior: Fit | None = None) -> Fit:
+    """Class-balanced logistic regression; ``signs`` keeps a weight >= 0 (+1) or <= 0 (-1).
+
+    The L2 penalty pulls towards ``prior`` (a MAP estimate with the expert's
+    weights as the prior's centre), so a signal the corpus hardly shows keeps
+    about its prior weight instead of dropping to zero.
+    """
     names = list(FEATURES)
     index = {n: i for i, n in enumerate(names)}
     sparse = [[(index[n], v) for n, v in row.items() if v and n in index] for row in rows]
@@ -150,8 +156,9 @@ def fit_logistic(rows: Sequence[Mapping[str, float]], labels: Sequence[bool], *,
     pos = sum(y) or 1.0
     neg = (len(y) - sum(y)) or 1.0
     cw = [(len(y) / (2 * pos)) if t else (len(y) / (2 * neg)) for t in y]
-    w = [0.0] * len(names)
-    b = 0.0
+    centre = [prior.weights.get(name, 0.0) if prior else 0.0 for name in names]
+    w = list(centre)
+    b = prior.bias if prior else 0.0
     sign_of = [(signs or {}).get(name, 0) for name in names]
     for _ in range(rounds):
         gw = [0.0] * len(names)
@@ -165,11 +172,16 @@ def fit_logistic(rows: Sequence[Mapping[str, float]], labels: Sequence[bool], *,
                 gw[i] += g * v
         b -= rate * gb / n
         for i in range(len(w)):
-            w[i] -= rate * (gw[i] / n + l2 * w[i])
+            w[i] -= rate * (gw[i] / n + l2 * (w[i] - centre[i]))
             sign = sign_of[i]
             if sign and w[i] * sign < 0:
                 w[i] = 0.0
     return Fit(b, {name: round(w[i], 3) for i, name in enumerate(names)})
+
+
+def load_prior(path: Path, rule: str) -> Fit:
+    data = json.loads(path.read_text(encoding="utf-8"))[rule]
+    return Fit(float(data["bias"]), {k: float(v) for k, v in data["weights"].items()})
 
 
 def score(fit_: Fit | Mapping, values: Mapping[str, float]) -> float:
