@@ -110,16 +110,19 @@ def _match(low: str, words: frozenset[str], allowed: frozenset[str], wanted: fro
     phrases = BANK.phrases
     for i in sorted(BANK.candidates(low, words)):
         p = phrases[i]
-        if p.lang not in allowed or p.feature not in wanted:
+        if p.lang not in allowed:
             continue
-        got = spans.get(p.feature)
-        if got is not None and len(got) >= MAX_SPANS:
+        feature = p.feature
+        if feature not in wanted:
+            continue
+        got = spans.get(feature)
+        if got is not None and len(got) >= MAX_SPANS or not p.possible(words):
             continue
         span = p.search(low)
         if span is None:
             continue
         if got is None:
-            spans[p.feature] = [span]
+            spans[feature] = [span]
         elif not any(s <= span[0] < e or span[0] <= s < span[1] for s, e in got):
             got.append(span)
     return spans

@@ -51,6 +51,7 @@ SHARED = "shared"
 COMMON_WORDS = "common words"
 
 _WORD = r"[a-z0-9'%$]+"
+_DIGIT = re.compile(r"\d")
 _MIN_STEM = 3
 
 
@@ -66,7 +67,19 @@ class Phrase:
     where: str  # "nl.md:42"
     regex: str
     starts_with_word: bool
+    # Plain words every match contains, and groups of which one must occur:
+    # checked against the message's word set before the regex runs.
+    needs: frozenset[str] = frozenset()
+    one_of: tuple[frozenset[str], ...] = ()
     _rx: re.Pattern[str] | None = None
+
+    def possible(self, words: frozenset[str]) -> bool:
+        if not self.needs <= words:
+            return False
+        for group in self.one_of:
+            if group.isdisjoint(words):
+                return False
+        return True
 
     def search(self, low: str) -> tuple[int, int] | None:
         rx = self._rx
@@ -107,8 +120,9 @@ def _token_regex(tok: str, where: str) -> tuple[str, list[tuple[str, str]]]:
     return (alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"), keys
 
 
-def compile_phrase(source: str, feature: str, lang: str, where: str) -> tuple[Phrase, list[tuple[str, str]]]:
-    """A phrase as a ``Phrase`` and the keys it is filed under."""
+def compile_phrase(source: str, feature: str, lang: str, where: str
+                   ) -> tuple[Phrase, list[list[tuple[str, str]]]]:
+    """A phrase as a ``Phrase``, and the keys of each of its required words (``Bank`` picks one)."""
     tokens = source.split()
     if not tokens:
         raise PatternError(f"{where}: empty phrase")
@@ -147,23 +161,49 @@ def compile_phrase(source: str, feature: str, lang: str, where: str) -> tuple[Ph
         # an optional first word: check the boundary inside the regex instead
         parts[0] = "(?<![a-z0-9'%$])" + parts[0]
     regex = "".join(parts) + r"(?![a-z0-9'])"
-    return Phrase(feature, lang, source, where, regex, starts_with_word), _best_keys(required)
+    needs: set[str] = set()
+    one_of: list[frozenset[str]] = []
+    for keys in required:
+        if all(kind == "word" for kind, _ in keys):
+            stems = frozenset(stem for _, stem in keys)
+            if len(stems) == 1:
+                needs |= stems
+            else:
+                one_of.append(stems)
+    phrase = Phrase(feature, lang, source, where, regex, starts_with_word, frozenset(needs), tuple(one_of))
+    return phrase, required
 
 
-def _best_keys(required: list[list[tuple[str, str]]]) -> list[tuple[str, str]]:
-    """The keys of the most selective required word: plain words beat stems, longer beats shorter."""
-    def rank(keys: list[tuple[str, str]]) -> tuple[int, int, int]:
-        kinds = {k for k, _ in keys}
-        plain = 0 if kinds == {"word"} else 1 if "digit" not in kinds and "infix" not in kinds else 2
-        return plain, len(keys), -min(len(s) for _, s in keys)
-    return min(required, key=rank)
+def _best_keys(required: list[list[tuple[str, str]]], frequent: frozenset[str] = frozenset()
+               ) -> list[tuple[str, str]]:
+    """The keys of the most selective required word.
+
+    A phrase is tried only when its key occurs, so the key should be rare:
+    everyday words ("our", "wij", "the") and short words make poor keys, a
+    plain word beats a stem, a stem beats a number.
+    """
+    def cost(keys: list[tuple[str, str]]) -> tuple[float, int]:
+        total = 0.0
+        for kind, stem in keys:
+            if kind == "digit":
+                total += 50
+            elif kind == "infix":
+                total += 20
+            elif stem in frequent:
+                total += 100
+            elif len(stem) <= 3:
+                total += 10 + (5 if kind != "word" else 0)
+            else:
+                total += 1 + (1 if kind != "word" else 0)
+        return total, -min(len(s) for _, s in keys)
+    return min(required, key=cost)
 
 
 @dataclass
 class PatternFile:
     lang: str
     phrases: list[Phrase] = field(default_factory=list)
-    keys: list[list[tuple[str, str]]] = field(default_factory=list)
+    keys: list[list[list[tuple[str, str]]]] = field(default_factory=list)  # per phrase, per required word
     common_words: frozenset[str] = frozenset()
     features: dict[str, str] = field(default_factory=dict)  # feature -> its prose
 
@@ -203,7 +243,7 @@ def parse_file(lang: str, text: str, name: str | None = None) -> PatternFile:
             if key and regex[len(key):len(key) + 1] in ("?", "*", "{"):
                 key = key[:-1]  # the last letter is optional
             out.phrases.append(Phrase(feature, lang, item, where, regex, False))
-            out.keys.append([("infix", key)] if key else [("always", "")])
+            out.keys.append([[("infix", key)] if key else [("always", "")]])
         else:
             phrase, keys = compile_phrase(item, feature, lang, where)
             out.phrases.append(phrase)
@@ -223,6 +263,8 @@ class Bank:
     """Every phrase of every file, filed under its key for a quick look-up per message."""
 
     def __init__(self, files: Iterable[PatternFile]):
+        files = list(files)
+        frequent = frozenset().union(*(f.common_words for f in files))
         self.phrases: list[Phrase] = []
         by_word: dict[str, list[int]] = {}
         by_prefix: dict[str, list[tuple[str, int]]] = {}
@@ -231,10 +273,10 @@ class Bank:
         self.digit: list[int] = []
         self.always: list[int] = []
         for f in files:
-            for phrase, keys in zip(f.phrases, f.keys):
+            for phrase, required in zip(f.phrases, f.keys):
                 i = len(self.phrases)
                 self.phrases.append(phrase)
-                for kind, stem in keys:
+                for kind, stem in _best_keys(required, frequent):
                     if kind == "word":
                         by_word.setdefault(stem, []).append(i)
                     elif kind == "prefix":
@@ -251,29 +293,35 @@ class Bank:
         self.by_prefix = {k: tuple(v) for k, v in by_prefix.items()}
         self.by_suffix = {k: tuple(v) for k, v in by_suffix.items()}
         self.vocabulary = frozenset(self.by_word)
+        self._memo: dict[str, tuple[int, ...]] = {}
+
+    def _for_word(self, w: str) -> tuple[int, ...]:
+        """Phrases keyed on this word, its beginning or its ending (memoised: words repeat)."""
+        found: list[int] = list(self.by_word.get(w, ()))
+        if len(w) >= _MIN_STEM:
+            for stem, i in self.by_prefix.get(w[:_MIN_STEM], ()):
+                if w.startswith(stem):
+                    found.append(i)
+            for stem, i in self.by_suffix.get(w[-_MIN_STEM:], ()):
+                if w.endswith(stem):
+                    found.append(i)
+        return tuple(found)
 
     def candidates(self, low: str, words: frozenset[str]) -> set[int]:
         """Indexes of the phrases whose key occurs in the message."""
         found: set[int] = set(self.always)
-        by_word = self.by_word
-        for w in self.vocabulary.intersection(words):
-            found.update(by_word[w])
-        pre, suf = self.by_prefix, self.by_suffix
+        memo = self._memo
+        if len(memo) > 50_000:
+            memo.clear()
         for w in words:
-            if len(w) >= _MIN_STEM:
-                lst = pre.get(w[:_MIN_STEM])
-                if lst is not None:
-                    for stem, i in lst:
-                        if w.startswith(stem):
-                            found.add(i)
-                lst = suf.get(w[-_MIN_STEM:])
-                if lst is not None:
-                    for stem, i in lst:
-                        if w.endswith(stem):
-                            found.add(i)
+            ids = memo.get(w)
+            if ids is None:
+                ids = memo[w] = self._for_word(w)
+            if ids:
+                found.update(ids)
         for stem, i in self.infix:
             if stem in low:
                 found.add(i)
-        if self.digit and any(c.isdigit() for c in low):
+        if self.digit and _DIGIT.search(low) is not None:
             found.update(self.digit)
         return found
