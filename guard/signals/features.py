@@ -123,7 +123,13 @@ def _match(low: str, words: frozenset[str], allowed: frozenset[str], wanted: fro
             continue
         if got is None:
             spans[feature] = [span]
-        elif not any(s <= span[0] < e or span[0] <= s < span[1] for s, e in got):
+            continue
+        for k, (s, e) in enumerate(got):
+            if s < span[1] and span[0] < e:  # overlapping phrases: quote the longer one
+                if span[1] - span[0] > e - s:
+                    got[k] = span
+                break
+        else:
             got.append(span)
     return spans
 
