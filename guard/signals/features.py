@@ -62,6 +62,8 @@ FEATURES: dict[str, tuple[str, str]] = {
                                    "(a recruiter's first approach is recruitment outreach all the same)"),
     "asked_for_it": ("derived", "the recipient asked (and did not say no)"),
     "pitch_after_no": ("derived", "a pitch or follow-up after the recipient said no: worse"),
+    "after_no": ("derived", "I wrote before and the recipient's last message said no: anything but an apology "
+                            "is pushing"),
     "cold_pitch": ("derived", "cold opener + call to action + a cold-outreach trade: the cold-call shape"),
     "unknown_language": ("derived", "no known language: judged on shared cues only, less sure"),
 }
@@ -71,7 +73,7 @@ FEATURES: dict[str, tuple[str, str]] = {
 _NICE = ("personal", "collegial", "applicant", "sharing", "referral_ask", "reply", "asked", "asked_for_it",
          "long_thread", "two_way", "permission_only")
 _SPAMMY = ("offer", "discount", "claim", "cta", "benefit", "donation", "cause", "follow_up", "cold_opener",
-           "industry", "event_invite", "price", "calendar_link", "pitch_after_no", "cold_pitch")
+           "industry", "event_invite", "price", "calendar_link", "pitch_after_no", "cold_pitch", "after_no")
 SIGNS: dict[str, dict[str, int]] = {
     "LG201": {**dict.fromkeys(_NICE, -1), **dict.fromkeys(_SPAMMY, 1), "recruitment": -1, "unanswered": 1},
     "LG202": {**dict.fromkeys(_NICE, -1), **dict.fromkeys(_SPAMMY, 1), "recruitment": 1},
@@ -171,6 +173,8 @@ def extract(text: str, *, me: int = 0, them: int = 0, last_from_recipient: str |
         values["asked_for_it"] = 1.0
     if get("refused") and any(get(n) for n in _SELLING):
         values["pitch_after_no"] = 1.0
+    if get("refused") and me > 0:
+        values["after_no"] = 1.0
     if get("cold_opener") and get("cta") and get("industry"):
         values["cold_pitch"] = 1.0
     if langs.primary is None:
