@@ -12,7 +12,8 @@ file, and a few set intersections per message (microseconds).
 * Every language scoring at least two words and at least a third of the
   best is *used*: a Dutch message with English sales phrases is read with
   both pattern files.
-* No common word at all: the language is unknown. The message is then
+* No common word at all — or just one in a message of more than eight
+  words, which is chance ("una" in Italian) — the language is unknown. The message is then
   judged with the shared cues only (prices, links, calendar links) and the
   warning says the guard is less sure.
 
@@ -36,7 +37,7 @@ def identify(words: frozenset[str], common: Mapping[str, frozenset[str]], order:
              prefer: str | None = None) -> Languages:
     counts = [(lang, len(words & common[lang])) for lang in order]
     best = max((n for _, n in counts), default=0)
-    if best == 0:
+    if best == 0 or (best == 1 and len(words) > 8):
         return Languages(None, (), tuple(counts), "low")
     tied = [lang for lang, n in counts if n == best]
     primary = prefer if prefer in tied else tied[0]
