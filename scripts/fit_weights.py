@@ -11,7 +11,8 @@ Each rule is fitted only on messages where it can apply (the recipient did
 not ask, not a mere permission question; for LG202 also a first message
 without an opt-out notice): those conditions are law, not statistics. Each rule's
 threshold is then the lowest score that keeps precision >= 0.98 on the
-held-apart 20 %. As in SpamAssassin's rescoring, a signal that speaks
+held-apart 20 %. It also rewrites guard/signals/patterns/compiled.json, the
+compiled twin of the pattern files (as ``python -m guard.signals`` does). As in SpamAssassin's rescoring, a signal that speaks
 against a pitch (a colleague's talk, the recipient asked) may only get a
 weight <= 0 and a selling signal only >= 0 (``SIGNS`` in
 guard/signals/features.py): the fit chooses how much, not which way. The fit starts from, and is
@@ -49,6 +50,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="the hand-set starting weights the fit is pulled towards")
     parser.add_argument("--dry-run", action="store_true", help="print the weights, write nothing")
     args = parser.parse_args(argv)
+    if not args.dry_run:
+        # Patterns are usually edited just before a refit: keep their compiled twin fresh too.
+        from guard.signals.lexicon import write_twin
+
+        print(f"wrote {write_twin().relative_to(ROOT)}")
     try:
         records = corpus.load(args.corpus)
     except (corpus.CorpusError, OSError) as err:

@@ -91,13 +91,13 @@ _HARD_SELL = ("claim", "discount", "price", "calendar_link")
 MAX_SPANS = 3
 _STRENGTH = (0.0, 1.0, 1.5, 2.0)
 
-_FILES = {lang: lexicon.load(lang) for lang in (*lexicon.LANGUAGES, lexicon.SHARED)}
-for _f in _FILES.values():
+_LOADED = lexicon.load_all()
+for _f in _LOADED.files.values():
     for _name in _f.features:
         if _name not in FEATURES:
             raise lexicon.PatternError(f"{_f.lang}.md: unknown signal ## {_name} (known: {', '.join(FEATURES)})")
-BANK = lexicon.Bank(_FILES.values())
-COMMON = {lang: _FILES[lang].common_words for lang in lexicon.LANGUAGES}
+BANK = _LOADED.bank
+COMMON = {lang: _LOADED.files[lang].common_words for lang in lexicon.LANGUAGES}
 _FORMAL_NL = frozenset({"u", "uw", "uzelf"})
 
 

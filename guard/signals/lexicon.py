@@ -39,9 +39,14 @@ every phrase would.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
+import tempfile
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 from typing import Iterable
 
 from guard.signals.text import fold
@@ -254,46 +259,139 @@ def parse_file(lang: str, text: str, name: str | None = None) -> PatternFile:
     return out
 
 
+def _source(lang: str) -> str:
+    return resources.files("guard.signals.patterns").joinpath(f"{lang}.md").read_text(encoding="utf-8")
+
+
 def load(lang: str) -> PatternFile:
-    text = resources.files("guard.signals.patterns").joinpath(f"{lang}.md").read_text(encoding="utf-8")
-    return parse_file(lang, text)
+    return parse_file(lang, _source(lang))
+
+
+# --------------------------------------------------------------------------
+# The compiled twin: patterns/compiled.json
+# --------------------------------------------------------------------------
+# Compiling ~2,000 phrases takes a good part of a second, too slow for the
+# native host's start. ``compiled.json`` holds the result together with a
+# hash of every pattern file; it is used only while the hashes match, so an
+# edited pattern file is never shadowed by a stale twin (the guard then
+# compiles at start-up, and ``python -m guard.signals`` or
+# ``scripts/fit_weights.py`` writes a fresh twin; a test checks the shipped
+# one is fresh).
+
+COMPILED = "compiled.json"
+ALL_FILES = (*LANGUAGES, SHARED)
+
+
+def _digest(sources: dict[str, str]) -> str:
+    h = hashlib.sha256()
+    for lang in ALL_FILES:
+        h.update(lang.encode() + b"\0" + sources[lang].encode("utf-8") + b"\0")
+    h.update(_COMPILER_VERSION.encode())
+    return h.hexdigest()
+
+
+# Bumped when the compiler's output changes for the same pattern files.
+_COMPILER_VERSION = "1"
+
+
+@dataclass
+class Loaded:
+    files: dict[str, PatternFile]  # without phrases when read from the twin
+    bank: Bank
+    fresh_twin: bool
+
+
+def load_all() -> Loaded:
+    sources = {lang: _source(lang) for lang in ALL_FILES}
+    digest = _digest(sources)
+    try:
+        raw = resources.files("guard.signals.patterns").joinpath(COMPILED).read_bytes()
+        data = json.loads(raw)
+    except (OSError, ValueError):
+        data = None
+    if isinstance(data, dict) and data.get("digest") == digest:
+        files = {lang: PatternFile(lang, common_words=frozenset(f["common"]), features=dict(f["features"]))
+                 for lang, f in data["files"].items()}
+        phrases = [Phrase(feat, lang, src, where, rx, bool(sw), frozenset(needs), tuple(frozenset(g) for g in one))
+                   for feat, lang, src, where, rx, sw, needs, one in data["phrases"]]
+        keys = [[(k, v) for k, v in chosen] for chosen in data["keys"]]
+        return Loaded(files, Bank(phrases, keys), True)
+    files = {lang: parse_file(lang, sources[lang]) for lang in ALL_FILES}
+    return Loaded(files, Bank.from_files(files.values()), False)
+
+
+def compiled_twin() -> tuple[str, str]:
+    """(file name, JSON text) of the compiled twin for the pattern files as they are now."""
+    sources = {lang: _source(lang) for lang in ALL_FILES}
+    files = {lang: parse_file(lang, sources[lang]) for lang in ALL_FILES}
+    bank = Bank.from_files(files.values())
+    data = {
+        "about": "Generated from the *.md pattern files by python -m guard.signals; do not edit.",
+        "digest": _digest(sources),
+        "files": {lang: {"common": sorted(f.common_words), "features": f.features} for lang, f in files.items()},
+        "phrases": [[p.feature, p.lang, p.source, p.where, p.regex, p.starts_with_word, sorted(p.needs),
+                     [sorted(g) for g in p.one_of]] for p in bank.phrases],
+        "keys": [[list(k) for k in chosen] for chosen in bank.keys],
+    }
+    return COMPILED, json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def write_twin(directory: Path | None = None) -> Path:
+    """Write ``compiled.json`` next to the pattern files (atomically)."""
+    name, text = compiled_twin()
+    directory = directory or Path(__file__).resolve().parent / "patterns"
+    target = directory / name
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".compiled-", suffix=".json")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, target)
+    return target
 
 
 class Bank:
     """Every phrase of every file, filed under its key for a quick look-up per message."""
 
-    def __init__(self, files: Iterable[PatternFile]):
-        files = list(files)
-        frequent = frozenset().union(*(f.common_words for f in files))
-        self.phrases: list[Phrase] = []
+    def __init__(self, phrases: list[Phrase], keys: list[list[tuple[str, str]]]):
+        self.phrases = phrases
+        self.keys = keys
         by_word: dict[str, list[int]] = {}
         by_prefix: dict[str, list[tuple[str, int]]] = {}
         by_suffix: dict[str, list[tuple[str, int]]] = {}
         self.infix: list[tuple[str, int]] = []
         self.digit: list[int] = []
         self.always: list[int] = []
-        for f in files:
-            for phrase, required in zip(f.phrases, f.keys):
-                i = len(self.phrases)
-                self.phrases.append(phrase)
-                for kind, stem in _best_keys(required, frequent):
-                    if kind == "word":
-                        by_word.setdefault(stem, []).append(i)
-                    elif kind == "prefix":
-                        by_prefix.setdefault(stem[:_MIN_STEM], []).append((stem, i))
-                    elif kind == "suffix":
-                        by_suffix.setdefault(stem[-_MIN_STEM:], []).append((stem, i))
-                    elif kind == "infix":
-                        self.infix.append((stem, i))
-                    elif kind == "digit":
-                        self.digit.append(i)
-                    else:
-                        self.always.append(i)
+        for i, chosen in enumerate(keys):
+            for kind, stem in chosen:
+                if kind == "word":
+                    by_word.setdefault(stem, []).append(i)
+                elif kind == "prefix":
+                    by_prefix.setdefault(stem[:_MIN_STEM], []).append((stem, i))
+                elif kind == "suffix":
+                    by_suffix.setdefault(stem[-_MIN_STEM:], []).append((stem, i))
+                elif kind == "infix":
+                    self.infix.append((stem, i))
+                elif kind == "digit":
+                    self.digit.append(i)
+                else:
+                    self.always.append(i)
         self.by_word = {w: tuple(v) for w, v in by_word.items()}
         self.by_prefix = {k: tuple(v) for k, v in by_prefix.items()}
         self.by_suffix = {k: tuple(v) for k, v in by_suffix.items()}
         self.vocabulary = frozenset(self.by_word)
         self._memo: dict[str, tuple[int, ...]] = {}
+
+    @classmethod
+    def from_files(cls, files: Iterable[PatternFile]) -> "Bank":
+        files = list(files)
+        frequent = frozenset().union(*(f.common_words for f in files))
+        phrases: list[Phrase] = []
+        keys: list[list[tuple[str, str]]] = []
+        for f in files:
+            for phrase, required in zip(f.phrases, f.keys):
+                phrases.append(phrase)
+                keys.append(_best_keys(required, frequent))
+        return cls(phrases, keys)
 
     def _for_word(self, w: str) -> tuple[int, ...]:
         """Phrases keyed on this word, its beginning or its ending (memoised: words repeat)."""

@@ -248,3 +248,23 @@ def test_fit_and_report_scripts_run_on_a_small_corpus(tmp_path):
                              str(tmp_path / "c"), "--split", "all"], capture_output=True, text=True, timeout=300)
     assert report.returncode == 0, report.stderr
     assert "LG201" in report.stdout and "precision" in report.stdout and "en " in report.stdout
+
+
+def test_the_shipped_compiled_patterns_match_the_pattern_files():
+    from guard.signals.features import _LOADED
+    from guard.signals.lexicon import COMPILED, compiled_twin
+
+    name, text = compiled_twin()
+    shipped = Path(__file__).resolve().parents[2] / "guard" / "signals" / "patterns" / COMPILED
+    assert json.loads(shipped.read_text(encoding="utf-8"))["digest"] == json.loads(text)["digest"], (
+        "run: .venv/bin/python -m guard.signals")
+    assert _LOADED.fresh_twin
+
+
+def test_a_stale_twin_is_ignored(monkeypatch):
+    from guard.signals import lexicon
+
+    monkeypatch.setattr(lexicon, "_COMPILER_VERSION", "changed")
+    loaded = lexicon.load_all()
+    assert not loaded.fresh_twin
+    assert len(loaded.bank.phrases) > 1000, "compiled from the pattern files instead"
