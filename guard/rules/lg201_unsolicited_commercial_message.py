@@ -134,8 +134,15 @@ class UnsolicitedCommercialMessage(Rule):
     charitatief of ideëel verzoek is — een verkooppraatje, een "even kort
     bellen?" dat eigenlijk koude acquisitie is, een vraag om je
     sponsorloop te steunen of een petitie te tekenen — en de ontvanger er
-    niet om heeft gevraagd. De waarschuwing noemt de zinsneden die het tot
-    zo'n bericht maken. De guard zegt niets over:
+    niet om heeft gevraagd. Net als een spamfilter weegt de guard
+    benoemde signalen — een aanbod, een oproep tot actie, een voordeel
+    voor jou, een herinnering aan een onbeantwoord verkoopbericht, het
+    gesprek tot nu toe — met gewichten die op een gelabeld corpus zijn
+    gefit; de waarschuwing noemt de signalen die afgingen, sterkste eerst
+    (``linkedin-guard evaluate --explain`` toont de hele score). Een
+    verkoopbericht nadat de ontvanger nee zei, telt extra zwaar. In een
+    taal waarvoor geen patronen zijn, kijkt de guard alleen naar prijzen
+    en links en zegt hij dat hij minder zeker is. De guard zegt niets over:
 
     * een bericht dat alleen om toestemming vraagt ("Mag ik je wat
       informatie sturen over onze diensten?");
