@@ -51,8 +51,8 @@ def test_without_explain_stderr_stays_quiet(tmp_path):
 def test_a_pitch_in_an_unknown_language_says_the_guard_is_less_sure(monkeypatch):
     from guard.signals import judge, model
 
-    text = ("Salve Marco, la nostra piattaforma costa solo 49 EUR al mese, prenota una demo: "
-            "https://calendly.com/marco/demo")
+    text = ("Cześć Marek, nasza platforma kosztuje tylko 49 EUR miesięcznie, zarezerwuj demo: "
+            "https://calendly.com/marek/demo")
     assert not judge(text).confident
     # Whatever the fitted threshold, when it fires the warning says it is less sure...
     m = model.MODELS["LG201"]
