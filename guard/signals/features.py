@@ -55,6 +55,7 @@ FEATURES: dict[str, tuple[str, str]] = {
     "earlier_from_me": ("thread", "this is not my first message in the thread"),
     "unanswered": ("thread", "I wrote before and the recipient never answered"),
     "two_way": ("thread", "both sides have written in this thread"),
+    "they_wrote_first": ("thread", "the recipient wrote to me first and I have not written yet: I am answering"),
     "long_thread": ("thread", "a long two-way thread (5+ messages each way): a working relationship"),
     "inmail": ("channel", "sent as InMail (to someone outside my network)"),
     "invitation": ("channel", "an invitation note"),
@@ -73,7 +74,7 @@ FEATURES: dict[str, tuple[str, str]] = {
 # score negative when it rescores: the fit may only choose how much. A
 # signal not listed may go either way.
 _NICE = ("personal", "collegial", "applicant", "sharing", "referral_ask", "reply", "asked", "asked_for_it",
-         "long_thread", "two_way", "permission_only")
+         "long_thread", "two_way", "permission_only", "they_wrote_first")
 _SPAMMY = ("offer", "discount", "claim", "cta", "benefit", "donation", "cause", "follow_up", "cold_opener",
            "industry", "event_invite", "price", "calendar_link", "pitch_after_no", "cold_pitch", "after_no",
            "friendly_pivot")
@@ -89,6 +90,10 @@ _SELLING = ("offer", "discount", "claim", "cta", "benefit", "price", "calendar_l
 _HARD_SELL = ("claim", "discount", "price", "calendar_link")
 
 MAX_SPANS = 3
+# An opt-out notice is looked for in every language's words, whatever the
+# message's language: missing one would wrongly say the notice is absent, and
+# people mix ("Not interested? Reply 'stop' en je hoort niets meer van ons").
+_ANY_LANGUAGE = frozenset({"opt_out"})
 _STRENGTH = (0.0, 1.0, 1.5, 2.0)
 
 _LOADED = lexicon.load_all()
@@ -115,9 +120,9 @@ def _match(low: str, words: frozenset[str], allowed: frozenset[str], wanted: fro
     phrases = BANK.phrases
     for i in sorted(BANK.candidates(low, words)):
         p = phrases[i]
-        if p.lang not in allowed:
-            continue
         feature = p.feature
+        if p.lang not in allowed and feature not in _ANY_LANGUAGE:
+            continue
         if feature not in wanted:
             continue
         got = spans.get(feature)
@@ -163,6 +168,8 @@ def extract(text: str, *, me: int = 0, them: int = 0, last_from_recipient: str |
         values["earlier_from_me"] = 1.0
         if them == 0:
             values["unanswered"] = 1.0
+    if me == 0 and them > 0:
+        values["they_wrote_first"] = 1.0
     if me > 0 and them > 0:
         values["two_way"] = 1.0
         if me >= 5 and them >= 5:
