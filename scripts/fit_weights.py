@@ -72,9 +72,12 @@ def main(argv: list[str] | None = None) -> int:
                                   l2=args.l2, signs=corpus.SIGNS[rule],
                                   prior=corpus.load_prior(args.prior, rule))
         judged = [r for r in held if corpus.applies(rule, r, values[r.id])]
+        # LG202 also fires wherever LG201 does (a first solicitation is direct marketing).
+        forced = ([corpus.score(out["LG201"], values[r.id]) >= out["LG201"]["threshold"] for r in judged]
+                  if rule == "LG202" else None)
         threshold, precision, recall = corpus.pick_threshold(
             [corpus.score(fit, values[r.id]) for r in judged], [r.labels[rule] for r in judged],
-            args.min_precision)
+            args.min_precision, forced)
         out[rule] = {"bias": round(fit.bias, 3), "threshold": round(threshold, 3),
                      "weights": {n: fit.weights[n] for n in FEATURES}}
         summary.append(f"{rule}: threshold {threshold:+.3f}, held-apart precision {precision:.3f} "

@@ -83,8 +83,16 @@ class Judgement:
         return self.has("asked_for_it") or self.has("permission_only")
 
     def marketing(self) -> bool:
-        """Direct marketing (LG202's score) before the first-message and opt-out conditions."""
-        return not self.excused() and self.scores["LG202"] >= MODELS["LG202"].threshold
+        """Direct marketing, before the first-message and opt-out conditions.
+
+        Every solicitation LG201 sees is direct marketing too (legal-basis.md:
+        "first sales or recruitment message"), so LG201's verdict counts;
+        LG202's own score adds recruitment outreach and what LG201 leaves.
+        """
+        if self.excused():
+            return False
+        return (self.scores["LG202"] >= MODELS["LG202"].threshold
+                or self.scores["LG201"] >= MODELS["LG201"].threshold)
 
     def fires(self, rule: str) -> bool:
         if rule == "LG201":

@@ -190,20 +190,24 @@ def score(fit_: Fit | Mapping, values: Mapping[str, float]) -> float:
     return bias + sum(weights.get(n, 0.0) * v for n, v in values.items())
 
 
-def pick_threshold(scores: Sequence[float], labels: Sequence[bool], min_precision: float = 0.98
-                   ) -> tuple[float, float, float]:
+def pick_threshold(scores: Sequence[float], labels: Sequence[bool], min_precision: float = 0.98,
+                   forced: Sequence[bool] | None = None) -> tuple[float, float, float]:
     """The lowest threshold whose precision on these messages is >= ``min_precision``.
 
     Returns (threshold, precision, recall). The threshold sits halfway
     between the lowest score it lets through and the next lower score, so a
     message scoring a hair less than a held-apart one is not decided by
     rounding. With no threshold good enough, the highest score plus one
-    (nothing fires) is returned.
+    (nothing fires) is returned. ``forced`` marks messages that fire
+    whatever this threshold is (LG202 fires wherever LG201 does): they
+    count from the start.
     """
-    pairs = sorted(zip(scores, labels), key=lambda p: -p[0])
-    total_pos = sum(1 for _, t in pairs if t)
+    forced = list(forced) if forced is not None else [False] * len(scores)
+    pairs = sorted(((s, t) for s, t, f in zip(scores, labels, forced) if not f), key=lambda p: -p[0])
+    total_pos = sum(1 for t in labels if t)
     best: tuple[float, float, float] | None = None
-    tp = fp = 0
+    tp = sum(1 for t, f in zip(labels, forced) if f and t)
+    fp = sum(1 for t, f in zip(labels, forced) if f and not t)
     for k, (s, t) in enumerate(pairs):
         tp += t
         fp += not t

@@ -12,8 +12,10 @@ Some conditions are law, not statistics, and are not left to the weights
 (legal-basis.md): neither rule fires when the recipient asked for the offer
 or information (``asked_for_it``) or when the message only asks permission
 (``permission_only``); LG202 concerns the *first* message only (a follow-up
-needs no notice of its own) and is satisfied by an opt-out notice. The fit
-sees only the messages these conditions leave open.
+needs no notice of its own) and is satisfied by an opt-out notice; and
+every solicitation LG201 finds in a first message is direct marketing for
+LG202 as well (LG202's own score adds recruitment outreach). The fit sees
+only the messages these conditions leave open.
 """
 
 from __future__ import annotations
