@@ -96,13 +96,32 @@ MAX_SPANS = 3
 _ANY_LANGUAGE = frozenset({"opt_out"})
 _STRENGTH = (0.0, 1.0, 1.5, 2.0)
 
-_LOADED = lexicon.load_all()
-for _f in _LOADED.files.values():
-    for _name in _f.features:
-        if _name not in FEATURES:
-            raise lexicon.PatternError(f"{_f.lang}.md: unknown signal ## {_name} (known: {', '.join(FEATURES)})")
-BANK = _LOADED.bank
-COMMON = {lang: _LOADED.files[lang].common_words for lang in lexicon.LANGUAGES}
+# The pattern bank is loaded on first use, not at import: the native host
+# answers ``hello`` before it ever judges a message.
+_STATE: tuple[lexicon.Loaded, lexicon.Bank, dict[str, frozenset[str]]] | None = None
+
+
+def _state() -> tuple[lexicon.Loaded, lexicon.Bank, dict[str, frozenset[str]]]:
+    global _STATE
+    if _STATE is None:
+        loaded = lexicon.load_all()
+        for f in loaded.files.values():
+            for name in f.features:
+                if name not in FEATURES:
+                    raise lexicon.PatternError(f"{f.lang}.md: unknown signal ## {name} (known: {', '.join(FEATURES)})")
+        _STATE = (loaded, loaded.bank, {lang: loaded.files[lang].common_words for lang in lexicon.LANGUAGES})
+    return _STATE
+
+
+def __getattr__(name: str):
+    # ``BANK``, ``COMMON`` and ``_LOADED`` as module attributes, loaded when first asked for.
+    if name == "BANK":
+        return _state()[1]
+    if name == "COMMON":
+        return _state()[2]
+    if name == "_LOADED":
+        return _state()[0]
+    raise AttributeError(name)
 _FORMAL_NL = frozenset({"u", "uw", "uzelf"})
 
 
@@ -117,8 +136,9 @@ class Extraction(NamedTuple):
 def _match(low: str, words: frozenset[str], allowed: frozenset[str], wanted: frozenset[str]
            ) -> dict[str, list[tuple[int, int]]]:
     spans: dict[str, list[tuple[int, int]]] = {}
-    phrases = BANK.phrases
-    for i in sorted(BANK.candidates(low, words)):
+    bank = _STATE[1] if _STATE is not None else _state()[1]
+    phrases = bank.phrases
+    for i in sorted(bank.candidates(low, words)):
         p = phrases[i]
         feature = p.feature
         if p.lang not in allowed and feature not in _ANY_LANGUAGE:
@@ -153,7 +173,8 @@ def extract(text: str, *, me: int = 0, them: int = 0, last_from_recipient: str |
     src = clean(text)
     low = fold(src)
     words = words_of(low)
-    langs = identify(words, COMMON, lexicon.LANGUAGES, prefer_language)
+    common = _STATE[2] if _STATE is not None else _state()[2]
+    langs = identify(words, common, lexicon.LANGUAGES, prefer_language)
     allowed = frozenset((*langs.used, lexicon.SHARED))
     spans = _match(low, words, allowed, TEXT_FEATURES)
     # A signal counts more when several different phrases say it, up to twice.
@@ -161,7 +182,7 @@ def extract(text: str, *, me: int = 0, them: int = 0, last_from_recipient: str |
     if last_from_recipient:
         rlow = fold(clean(last_from_recipient))
         rwords = words_of(rlow)
-        rlangs = identify(rwords, COMMON, lexicon.LANGUAGES, langs.primary or prefer_language)
+        rlangs = identify(rwords, common, lexicon.LANGUAGES, langs.primary or prefer_language)
         for name in _match(rlow, rwords, frozenset((*rlangs.used, *langs.used, lexicon.SHARED)), REPLY_FEATURES):
             values[name] = 1.0
     if me > 0:
