@@ -91,10 +91,6 @@ _SELLING = ("offer", "discount", "claim", "cta", "benefit", "price", "calendar_l
 _HARD_SELL = ("claim", "discount", "price", "calendar_link")
 
 MAX_SPANS = 3
-# An opt-out notice is looked for in every language's words, whatever the
-# message's language: missing one would wrongly say the notice is absent, and
-# people mix ("Not interested? Reply 'stop' en je hoort niets meer van ons").
-_ANY_LANGUAGE = frozenset({"opt_out"})
 _STRENGTH = (0.0, 1.0, 1.5, 2.0)
 
 # The pattern bank is loaded on first use, not at import: the native host
@@ -134,20 +130,22 @@ class Extraction(NamedTuple):
     spans: dict[str, list[tuple[int, int]]]  # text features -> where in ``text``
 
 
-def _match(low: str, words: frozenset[str], allowed: frozenset[str], wanted: frozenset[str]
+def _match(low: str, words: frozenset[str], groups: tuple[str, ...], wanted: frozenset[str]
            ) -> dict[str, list[tuple[int, int]]]:
     spans: dict[str, list[tuple[int, int]]] = {}
     bank = _STATE[1] if _STATE is not None else _state()[1]
     phrases = bank.phrases
-    for i in sorted(bank.candidates(low, words)):
+    for i in sorted(bank.candidates(low, words, groups)):
         p = phrases[i]
         feature = p.feature
-        if p.lang not in allowed and feature not in _ANY_LANGUAGE:
-            continue
         if feature not in wanted:
             continue
         got = spans.get(feature)
-        if got is not None and len(got) >= MAX_SPANS or not p.possible(words):
+        if got is not None and len(got) >= MAX_SPANS:
+            continue
+        if not p.needs <= words:
+            continue
+        if p.one_of and not p.possible(words):
             continue
         span = p.search(low)
         if span is None:
@@ -176,15 +174,15 @@ def extract(text: str, *, me: int = 0, them: int = 0, last_from_recipient: str |
     words = words_of(low)
     common = _STATE[2] if _STATE is not None else _state()[2]
     langs = identify(words, common, lexicon.LANGUAGES, prefer_language)
-    allowed = frozenset((*langs.used, lexicon.SHARED))
-    spans = _match(low, words, allowed, TEXT_FEATURES)
+    spans = _match(low, words, (*langs.used, lexicon.SHARED, lexicon.ANY), TEXT_FEATURES)
     # A signal counts more when several different phrases say it, up to twice.
     values = {name: _STRENGTH[min(len(found), 3)] for name, found in spans.items()}
     if last_from_recipient:
         rlow = fold(clean(last_from_recipient))
         rwords = words_of(rlow)
         rlangs = identify(rwords, common, lexicon.LANGUAGES, langs.primary or prefer_language)
-        for name in _match(rlow, rwords, frozenset((*rlangs.used, *langs.used, lexicon.SHARED)), REPLY_FEATURES):
+        reply_groups = tuple(dict.fromkeys((*rlangs.used, *langs.used, lexicon.SHARED)))
+        for name in _match(rlow, rwords, reply_groups, REPLY_FEATURES):
             values[name] = 1.0
     if me > 0:
         values["earlier_from_me"] = 1.0

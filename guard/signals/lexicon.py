@@ -53,6 +53,11 @@ from guard.signals.text import fold
 
 LANGUAGES = ("nl", "en", "de", "fr", "es")
 SHARED = "shared"
+# An opt-out notice is looked for in every language's words, whatever the
+# message's language: missing one would wrongly say the notice is absent, and
+# people mix ("Not interested? Reply 'stop' en je hoort niets meer van ons").
+ANY_LANGUAGE_SIGNALS = frozenset({"opt_out"})
+ANY = "*"
 COMMON_WORDS = "common words"
 
 _WORD = r"[a-z0-9'%$]+"
@@ -247,8 +252,16 @@ def parse_file(lang: str, text: str, name: str | None = None) -> PatternFile:
             key = lit.group(0) if lit else ""
             if key and regex[len(key):len(key) + 1] in ("?", "*", "{"):
                 key = key[:-1]  # the last letter is optional
+            if key:
+                keys = [("infix", key)]
+            elif regex.startswith("\\d"):
+                keys = [("digit", "")]  # tried only when the message has a digit
+            elif regex.startswith("\\$"):
+                keys = [("infix", "$")]
+            else:
+                keys = [("always", "")]
             out.phrases.append(Phrase(feature, lang, item, where, regex, False))
-            out.keys.append([[("infix", key)] if key else [("always", "")]])
+            out.keys.append([keys])
         else:
             phrase, keys = compile_phrase(item, feature, lang, where)
             out.phrases.append(phrase)
@@ -291,7 +304,7 @@ def _digest(sources: dict[str, str]) -> str:
 
 
 # Bumped when the compiler's output changes for the same pattern files.
-_COMPILER_VERSION = "1"
+_COMPILER_VERSION = "2"
 
 
 @dataclass
@@ -379,7 +392,9 @@ class Bank:
         self.by_prefix = {k: tuple(v) for k, v in by_prefix.items()}
         self.by_suffix = {k: tuple(v) for k, v in by_suffix.items()}
         self.vocabulary = frozenset(self.by_word)
-        self._memo: dict[str, tuple[int, ...]] = {}
+        self.group_of = [ANY if p.feature in ANY_LANGUAGE_SIGNALS else p.lang for p in phrases]
+        self.all_groups = tuple(sorted(set(self.group_of)))
+        self._memo: dict[str, dict[str, tuple[int, ...]]] = {}
 
     @classmethod
     def from_files(cls, files: Iterable[PatternFile]) -> "Bank":
@@ -393,8 +408,8 @@ class Bank:
                 keys.append(_best_keys(required, frequent))
         return cls(phrases, keys)
 
-    def _for_word(self, w: str) -> tuple[int, ...]:
-        """Phrases keyed on this word, its beginning or its ending (memoised: words repeat)."""
+    def _for_word(self, w: str) -> dict[str, tuple[int, ...]]:
+        """Phrases keyed on this word, its beginning or its ending, by group (memoised: words repeat)."""
         found: list[int] = list(self.by_word.get(w, ()))
         if len(w) >= _MIN_STEM:
             for stem, i in self.by_prefix.get(w[:_MIN_STEM], ()):
@@ -403,23 +418,37 @@ class Bank:
             for stem, i in self.by_suffix.get(w[-_MIN_STEM:], ()):
                 if w.endswith(stem):
                     found.append(i)
-        return tuple(found)
+        by_group: dict[str, list[int]] = {}
+        group_of = self.group_of
+        for i in found:
+            by_group.setdefault(group_of[i], []).append(i)
+        return {g: tuple(ids) for g, ids in by_group.items()}
 
-    def candidates(self, low: str, words: frozenset[str]) -> set[int]:
-        """Indexes of the phrases whose key occurs in the message."""
-        found: set[int] = set(self.always)
+    def candidates(self, low: str, words: frozenset[str], groups: Iterable[str] | None = None) -> set[int]:
+        """Indexes of the phrases whose key occurs in the message, of these groups (languages; all if None).
+
+        A phrase's group is its file's language, or ``ANY`` for the signals
+        looked for in every language (``ANY_LANGUAGE_SIGNALS``).
+        """
+        groups = tuple(groups) if groups is not None else self.all_groups
+        wanted = set(groups)
+        group_of = self.group_of
+        found: set[int] = {i for i in self.always if group_of[i] in wanted}
         memo = self._memo
         if len(memo) > 50_000:
             memo.clear()
         for w in words:
-            ids = memo.get(w)
-            if ids is None:
-                ids = memo[w] = self._for_word(w)
-            if ids:
-                found.update(ids)
+            d = memo.get(w)
+            if d is None:
+                d = memo[w] = self._for_word(w)
+            if d:
+                for g in groups:
+                    ids = d.get(g)
+                    if ids:
+                        found.update(ids)
         for stem, i in self.infix:
-            if stem in low:
+            if stem in low and group_of[i] in wanted:
                 found.add(i)
         if self.digit and _DIGIT.search(low) is not None:
-            found.update(self.digit)
+            found.update(i for i in self.digit if group_of[i] in wanted)
         return found
