@@ -154,6 +154,8 @@ class Judgement:
                 quoted = ("  " + "; ".join(f'"{q}"' for q in quotes)) if quotes else ""
                 lines.append(f"  {name:<18} {weight:+.2f}{quoted}")
             if rule == "LG202":
+                if (self.scores["LG202"] < m.threshold and self.marketing()):
+                    lines.append("  (direct marketing because LG201 fires: a first solicitation needs the notice too)")
                 if not self.first_message:
                     lines.append("  (not the first message: LG202 does not apply)")
                 if self.has("opt_out"):
