@@ -90,8 +90,8 @@ _SELLING = ("offer", "discount", "claim", "cta", "benefit", "price", "calendar_l
             "event_invite")
 _HARD_SELL = ("claim", "discount", "price", "calendar_link")
 
-MAX_SPANS = 3
-_STRENGTH = (0.0, 1.0, 1.5, 2.0)
+MAX_SPANS = 2  # a third phrase for the same signal changes little and costs a search
+_STRENGTH = (0.0, 1.0, 1.5)
 
 # The pattern bank is loaded on first use, not at import: the native host
 # answers ``hello`` before it ever judges a message.
@@ -175,8 +175,8 @@ def extract(text: str, *, me: int = 0, them: int = 0, last_from_recipient: str |
     common = _STATE[2] if _STATE is not None else _state()[2]
     langs = identify(words, common, lexicon.LANGUAGES, prefer_language)
     spans = _match(low, words, (*langs.used, lexicon.SHARED, lexicon.ANY), TEXT_FEATURES)
-    # A signal counts more when several different phrases say it, up to twice.
-    values = {name: _STRENGTH[min(len(found), 3)] for name, found in spans.items()}
+    # A signal counts more when two different phrases say it (1.5 times).
+    values = {name: _STRENGTH[min(len(found), 2)] for name, found in spans.items()}
     if last_from_recipient:
         rlow = fold(clean(last_from_recipient))
         rwords = words_of(rlow)

@@ -435,7 +435,7 @@ class Bank:
         group_of = self.group_of
         found: set[int] = {i for i in self.always if group_of[i] in wanted}
         memo = self._memo
-        if len(memo) > 50_000:
+        if len(memo) > 20_000:
             memo.clear()
         for w in words:
             d = memo.get(w)
