@@ -43,7 +43,8 @@ FEATURES: dict[str, tuple[str, str]] = {
     "personal": ("text", "personal or social talk: congratulations, thanks, family, drinks"),
     "collegial": ("text", "work talk between people who work together: the meeting, the slides, the invoice"),
     "applicant": ("text", "the sender applies for a job or asks about one"),
-    "sharing": ("text", "shares knowledge: an article, \"as promised\", \"thought you'd like this\""),
+    "sharing": ("text", "shares or asks for knowledge, or says it sells nothing: an article, \"as promised\", "
+                        "\"any tips?\", \"no sales pitch\""),
     "referral_ask": ("text", "asks the recipient to pass something on: \"do you know anyone?\""),
     "reply": ("text", "answers a question the recipient asked: \"as you asked\", \"here is the quote\""),
     "price": ("shared", "an amount of money, a price per month, user or hour, \"our rates\""),
