@@ -66,6 +66,8 @@ FEATURES: dict[str, tuple[str, str]] = {
     "pitch_after_no": ("derived", "a pitch or follow-up after the recipient said no: worse"),
     "after_no": ("derived", "I wrote before and the recipient's last message said no: anything but an apology "
                             "is pushing"),
+    "selling_recruitment": ("derived", "recruitment words with an offer, a claim or a discount: an agency selling "
+                                       "its recruitment or secondment services to the recipient's company"),
     "bump": ("derived", "a follow-up phrase in a thread the recipient never answered: pushing an earlier message"),
     "friendly_pivot": ("derived", "personal or friendly talk that turns to an offer, a claim or a discount "
                                   "(the coffee-chat pivot)"),
@@ -79,7 +81,7 @@ _NICE = ("personal", "collegial", "applicant", "sharing", "referral_ask", "reply
          "long_thread", "two_way", "permission_only", "they_wrote_first")
 _SPAMMY = ("offer", "discount", "claim", "cta", "benefit", "donation", "cause", "follow_up", "cold_opener",
            "industry", "event_invite", "price", "calendar_link", "pitch_after_no", "cold_pitch", "after_no",
-           "friendly_pivot", "bump")
+           "friendly_pivot", "bump", "selling_recruitment")
 SIGNS: dict[str, dict[str, int]] = {
     "LG201": {**dict.fromkeys(_NICE, -1), **dict.fromkeys(_SPAMMY, 1), "recruitment": -1, "unanswered": 1},
     "LG202": {**dict.fromkeys(_NICE, -1), **dict.fromkeys(_SPAMMY, 1), "recruitment": 1},
@@ -204,6 +206,8 @@ def extract(text: str, *, me: int = 0, them: int = 0, last_from_recipient: str |
         values["asked_for_it"] = 1.0
     if get("refused") and any(get(n) for n in _SELLING):
         values["pitch_after_no"] = 1.0
+    if get("recruitment") and (get("offer") or get("claim") or get("discount")):
+        values["selling_recruitment"] = 1.0
     if get("follow_up") and get("unanswered"):
         values["bump"] = 1.0
     if get("personal") and (get("offer") or get("claim") or get("discount") or get("benefit")):
