@@ -120,8 +120,19 @@ class Judgement:
         sell = sum(max(w.get(n, 0.0), 0.0) for n in ("offer", "discount", "claim", "benefit") if self.has(n))
         return rec > sell
 
-    def evidence(self, rule: str, limit: int = MAX_EVIDENCE) -> list[EvidenceItem]:
-        """The text signals that pushed towards the rule, strongest first, each with its excerpts."""
+    def evidence(self, rule: str, limit: int = MAX_EVIDENCE) -> tuple[EvidenceItem, ...]:
+        """The text signals that pushed towards the rule, strongest first, each with its excerpts.
+
+        Remembered per judgement: LG201 and LG202 ask on every keystroke.
+        """
+        memo = self.__dict__.setdefault("_evidence_memo", {})
+        key = (rule, limit)
+        got = memo.get(key)
+        if got is None:
+            got = memo[key] = tuple(self._evidence(rule)[:limit])
+        return got
+
+    def _evidence(self, rule: str) -> list[EvidenceItem]:
         out: list[EvidenceItem] = []
         spans = self.extraction.spans
         text = self.extraction.text
@@ -133,7 +144,7 @@ class Judgement:
                 if len(excerpt) > _MAX_EXCERPT:
                     excerpt = excerpt[: _MAX_EXCERPT - 1] + "…"
                 out.append(EvidenceItem(name, weight, excerpt, s, e))
-        return out[:limit]
+        return out
 
     def explain(self) -> str:
         """The score breakdown, for ``linkedin-guard evaluate --explain``."""
