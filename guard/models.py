@@ -25,6 +25,7 @@ from pydantic import (
     TypeAdapter,
     ValidationError,
     field_validator,
+    model_serializer,
 )
 
 PROTOCOL_VERSION = 1
@@ -210,6 +211,16 @@ class LegalBasis(Tolerant):
 class Evidence(Tolerant):
     field: str
     excerpt: str
+    # LG201/LG202: the named signal this excerpt made fire (guard.signals.FEATURES).
+    # Left out of the JSON when unset, so other rules' evidence is unchanged.
+    feature: str | None = None
+
+    @model_serializer(mode="wrap")
+    def _without_unset_feature(self, handler):
+        data = handler(self)
+        if data.get("feature") is None:
+            data.pop("feature", None)
+        return data
 
 
 class Fix(Tolerant):

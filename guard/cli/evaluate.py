@@ -15,6 +15,9 @@ def register(sub) -> None:
                    help="settings JSON to use instead of the saved settings")
     p.add_argument("--jsonl", action="store_true",
                    help="one context per line in, one result per line out (rate windows kept across lines)")
+    p.add_argument("--explain", action="store_true",
+                   help="for a message, also print LG201/LG202's score breakdown (signals, weights, excerpts) "
+                        "on stderr; stdout stays the JSON result")
     p.set_defaults(func=run)
 
 
@@ -38,7 +41,7 @@ def load_settings_arg(path: Path | None):
         raise UsageError(f"{path}: {err}") from err
 
 
-def _result(engine, text: str, where: str) -> str:
+def _result(engine, text: str, where: str, explain: bool = False) -> str:
     from guard.cli import UsageError
     from guard.models import one_line, parse_context
 
@@ -53,7 +56,21 @@ def _result(engine, text: str, where: str) -> str:
     except ValidationError as err:
         raise UsageError(one_line(err, f"context{where}")) from err
     findings = engine.evaluate(ctx)
+    if explain:
+        _explain(engine, ctx, where)
     return json.dumps({"warnings": [f.model_dump(mode="json") for f in findings]}, ensure_ascii=False)
+
+
+def _explain(engine, ctx, where: str) -> None:
+    """The message signals' score breakdown, for people (stderr: stdout is the JSON)."""
+    if ctx.kind != "message":
+        print(f"explain{where}: only message contexts have a score breakdown (this is {ctx.kind!r})",
+              file=sys.stderr)
+        return
+    from guard.rules.lg201_unsolicited_commercial_message import judge_message
+
+    head = f"explain{where}:" if where else "explain:"
+    print(head + "\n" + judge_message(ctx, engine.settings).explain(), file=sys.stderr, flush=True)
 
 
 def run(args) -> int:
@@ -61,9 +78,9 @@ def run(args) -> int:
 
     engine = Engine(load_settings_arg(args.settings))
     if not args.jsonl:
-        print(_result(engine, sys.stdin.read(), ""))
+        print(_result(engine, sys.stdin.read(), "", args.explain))
         return 0
     for number, line in enumerate(sys.stdin, start=1):
         if line.strip():
-            print(_result(engine, line, f" (line {number})"), flush=True)
+            print(_result(engine, line, f" (line {number})", args.explain), flush=True)
     return 0

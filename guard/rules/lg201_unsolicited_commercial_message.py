@@ -1,7 +1,8 @@
 """LG201 — a sales pitch (or a charity or campaign ask) nobody asked for.
 
-Also holds what LG201 and LG202 share: the finding's subject (the recipient)
-and how matched phrases become evidence.
+Also holds what LG201 and LG202 share: the finding's subject (the recipient),
+how a message is judged (``judge_message``: ``guard.signals``) and how the
+signals that fired become evidence.
 """
 
 from __future__ import annotations
@@ -14,10 +15,31 @@ from guard.engine import pick_language
 from guard.matching import profile_key
 from guard.models import Context, Evidence, MessageContext, Person, Settings
 from guard.rules.base import Hit, Rule, Text, Wording
-from guard.text_analysis import Signal, analyse
+from guard.signals import EvidenceItem, Judgement, judge
 
-# Evidence shows the phrase itself; a runaway match is cut for the UI.
-_MAX_EXCERPT = 120
+# Said in the warning when the message's language has no pattern file: only
+# the shared cues (prices, links) were read.
+LESS_SURE = Text(
+    en=" The guard does not know this message's language and judged it on prices and links only, "
+       "so it is less sure than usual.",
+    nl=" De guard kent de taal van dit bericht niet en keek alleen naar prijzen en links; "
+       "het oordeel is daardoor minder zeker dan normaal.",
+)
+
+
+def judge_message(ctx: MessageContext, settings: Settings) -> Judgement:
+    """The signals' judgement of the message, with its thread and channel (memoised per keystroke)."""
+    thread = ctx.thread
+    return judge(ctx.text,
+                 me=thread.messages_from_me if thread else 0,
+                 them=thread.messages_from_recipient if thread else 0,
+                 last_from_recipient=thread.last_from_recipient if thread else None,
+                 channel=ctx.channel,
+                 prefer_language=pick_language(settings, ctx))
+
+
+def confidence_note(j: Judgement) -> str | Text:
+    return "" if j.confident else LESS_SURE
 
 
 def recipient_subject(person: Person) -> str:
@@ -41,38 +63,41 @@ def _name(name: str) -> str | Text:
     return joined or Text(en="the recipient", nl="de ontvanger")
 
 
-def text_evidence(signals: Iterable[Signal]) -> list[Evidence]:
-    """The phrases as evidence; a new list each call, of shared (read-only) ``Evidence``."""
-    return list(_evidence(tuple(signals)))
+def text_evidence(items: Iterable[EvidenceItem]) -> list[Evidence]:
+    """The signals that fired as evidence, strongest first; a new list of shared (read-only) ``Evidence``."""
+    return list(_evidence(tuple(items)))
 
 
 @lru_cache(maxsize=256)
-def _evidence(signals: tuple[Signal, ...]) -> tuple[Evidence, ...]:
+def _evidence(items: tuple[EvidenceItem, ...]) -> tuple[Evidence, ...]:
     # LG201 and LG202 quote the same phrases, and typing keeps them: built once.
-    out = []
-    for s in signals:
-        phrase = " ".join(s.phrase.split())
-        if len(phrase) > _MAX_EXCERPT:
-            phrase = phrase[: _MAX_EXCERPT - 1] + "…"
-        out.append(Evidence(field="text", excerpt=phrase))
-    return tuple(out)
+    return tuple(Evidence(field="text", excerpt=i.excerpt, feature=i.feature) for i in items)
 
 
 class UnsolicitedCommercialMessage(Rule):
     """A message, InMail or invitation note pitches something the recipient did not ask for.
 
     ## What it does
-    Reads the message you are writing (in Dutch or English) and warns before
+    Reads the message you are writing (Dutch, English, German, French or
+    Spanish) and warns before
     you send it when it is a commercial, charitable or idealistic
     solicitation — a sales pitch, a "quick call?" that is really a cold sales
     call, a request to sponsor your run, to sign a petition — and the
-    recipient has not asked for it. The warning names the phrases that made
-    it one. Nothing is said about:
+    recipient has not asked for it. Like a spam filter, the guard weighs
+    named signals — an offer, a call to action, a benefit to you, a
+    follow-up of an unanswered pitch, the thread so far — with weights
+    fitted on a labelled corpus, and the warning lists the signals that
+    fired, strongest first (``linkedin-guard evaluate --explain`` shows the
+    whole score). A pitch after the recipient said no counts extra. In a
+    language it has no patterns for, it reads only prices and links and
+    says it is less sure. Nothing is said about:
 
     * a message that only asks permission ("May I send you some information
       about our services?");
     * a reply when the recipient's last message asked for an offer, a quote
       or more information;
+    * a long two-way thread (a working relationship) about prices or
+      discounts;
     * personal, collegial, job-application and knowledge-sharing messages;
     * recruitment that sells nothing (LG202 covers recruiters).
 
@@ -103,18 +128,28 @@ class UnsolicitedCommercialMessage(Rule):
     ontvanger niet om heeft gevraagd.
 
     ## Wat het doet
-    Leest het bericht dat je schrijft (in het Nederlands of Engels) en
+    Leest het bericht dat je schrijft (Nederlands, Engels, Duits, Frans of
+    Spaans) en
     waarschuwt voordat je het verstuurt als het een commercieel,
     charitatief of ideëel verzoek is — een verkooppraatje, een "even kort
     bellen?" dat eigenlijk koude acquisitie is, een vraag om je
     sponsorloop te steunen of een petitie te tekenen — en de ontvanger er
-    niet om heeft gevraagd. De waarschuwing noemt de zinsneden die het tot
-    zo'n bericht maken. De guard zegt niets over:
+    niet om heeft gevraagd. Net als een spamfilter weegt de guard
+    benoemde signalen — een aanbod, een oproep tot actie, een voordeel
+    voor jou, een herinnering aan een onbeantwoord verkoopbericht, het
+    gesprek tot nu toe — met gewichten die op een gelabeld corpus zijn
+    gefit; de waarschuwing noemt de signalen die afgingen, sterkste eerst
+    (``linkedin-guard evaluate --explain`` toont de hele score). Een
+    verkoopbericht nadat de ontvanger nee zei, telt extra zwaar. In een
+    taal waarvoor geen patronen zijn, kijkt de guard alleen naar prijzen
+    en links en zegt hij dat hij minder zeker is. De guard zegt niets over:
 
     * een bericht dat alleen om toestemming vraagt ("Mag ik je wat
       informatie sturen over onze diensten?");
     * een antwoord als het laatste bericht van de ontvanger om een aanbod,
       een offerte of meer informatie vroeg;
+    * een lang gesprek over en weer (een werkrelatie) over prijzen of
+      kortingen;
     * persoonlijke en collegiale berichten, sollicitaties en berichten
       waarin je kennis deelt;
     * werving waarbij niets verkocht wordt (recruiters vallen onder
@@ -161,10 +196,10 @@ class UnsolicitedCommercialMessage(Rule):
             message=Text(
                 en="This reads as a sales pitch to {recipient}, who has not asked for it. The Dutch "
                    "Telecommunications Act (art. 11.7) forbids unsolicited commercial messages without "
-                   "prior consent, LinkedIn messages included. Being connected is not consent.",
+                   "prior consent, LinkedIn messages included. Being connected is not consent.{confidence}",
                 nl="Dit leest als een verkoopbericht aan {recipient}, die er niet om heeft gevraagd. De "
                    "Telecommunicatiewet (art. 11.7) verbiedt ongevraagde commerciële berichten zonder "
-                   "voorafgaande toestemming, ook op LinkedIn. Een connectie is geen toestemming.",
+                   "voorafgaande toestemming, ook op LinkedIn. Een connectie is geen toestemming.{confidence}",
             ),
             suggestion=Text(
                 en="Ask first whether they want your offer (\"May I send you some information about …?\") "
@@ -181,10 +216,10 @@ class UnsolicitedCommercialMessage(Rule):
             message=Text(
                 en="This asks {recipient} for money or sponsorship for a cause without being asked. The "
                    "Dutch Telecommunications Act (art. 11.7) also forbids unsolicited messages with a "
-                   "charitable purpose without prior consent.",
+                   "charitable purpose without prior consent.{confidence}",
                 nl="Dit vraagt {recipient} ongevraagd om geld of sponsoring voor een goed doel. De "
                    "Telecommunicatiewet (art. 11.7) verbiedt ook ongevraagde berichten met een "
-                   "charitatief doel zonder voorafgaande toestemming.",
+                   "charitatief doel zonder voorafgaande toestemming.{confidence}",
             ),
             suggestion=Text(
                 en="Ask first whether they want to hear about your cause, or share it in a post instead "
@@ -201,10 +236,10 @@ class UnsolicitedCommercialMessage(Rule):
             message=Text(
                 en="This asks {recipient} to sign, join or vote for a cause without being asked. The Dutch "
                    "Telecommunications Act (art. 11.7) also forbids unsolicited messages with an idealistic "
-                   "purpose without prior consent.",
+                   "purpose without prior consent.{confidence}",
                 nl="Dit vraagt {recipient} ongevraagd om te tekenen, lid te worden of te stemmen voor een "
                    "zaak. De Telecommunicatiewet (art. 11.7) verbiedt ook ongevraagde berichten met een "
-                   "ideëel doel zonder voorafgaande toestemming.",
+                   "ideëel doel zonder voorafgaande toestemming.{confidence}",
             ),
             suggestion=Text(
                 en="Ask first whether they want to hear about it, or share it in a post instead of a "
@@ -217,14 +252,14 @@ class UnsolicitedCommercialMessage(Rule):
 
     def check(self, ctx: Context, settings: Settings) -> Iterable[Hit]:
         assert isinstance(ctx, MessageContext)
-        last = ctx.thread.last_from_recipient if ctx.thread else None
-        analysis = analyse(ctx.text, last, pick_language(settings, ctx))
-        if not analysis.unsolicited:
+        j = judge_message(ctx, settings)
+        if not j.fires("LG201"):
             return
+        kind = j.kind()
         yield Hit(
             subject=recipient_subject(ctx.recipient),
-            evidence=text_evidence(analysis.evidence),
-            params={"recipient": recipient_name(ctx.recipient)},
+            evidence=text_evidence(j.evidence("LG201")),
+            params={"recipient": recipient_name(ctx.recipient), "confidence": confidence_note(j)},
             about=recipient_name(ctx.recipient),
-            wording="default" if analysis.solicitation == "commercial" else str(analysis.solicitation),
+            wording="default" if kind == "commercial" else kind,
         )

@@ -10,17 +10,19 @@ from guard.engine import pick_language
 from guard.models import Context, Fix, MessageContext, Settings
 from guard.rules.base import Hit, Rule, Text, Wording
 from guard.rules.lg201_unsolicited_commercial_message import (
+    confidence_note,
+    judge_message,
     recipient_name,
     recipient_subject,
     text_evidence,
 )
-from guard.text_analysis import analyse, opt_out_notice
+from guard.signals import opt_out_notice
 
 # LinkedIn cuts invitation notes at 300 characters.
 INVITATION_LIMIT = 300
 
 
-def notice_fix(text: str, lang: str, formal: bool, channel: str) -> Fix:
+def notice_fix(text: str, lang: str | None, formal: bool, channel: str) -> Fix:
     """The notice as its own paragraph (art. 21(4): "separately"), in the message's language."""
     sep = "" if not text.strip() else "" if text.endswith("\n\n") else "\n" if text.endswith("\n") else "\n\n"
     notice = opt_out_notice(lang, formal)
@@ -45,7 +47,10 @@ class DirectMarketingWithoutOptOut(Rule):
     sentence telling the recipient they can object or ask not to be
     contacted again, the guard warns before you send it. One click appends
     such a sentence in the language of your message (Dutch, formal or
-    informal, or English). Common phrasings are recognised: "reply STOP",
+    informal, or English; English for German, French and Spanish messages).
+    Whether a message is direct marketing is weighed from named signals
+    with fitted weights, as for LG201; the warning lists the signals that
+    fired. Common phrasings are recognised: "reply STOP",
     "let me know if you'd rather not be contacted again", "afmelden",
     "je kunt bezwaar maken", "laat het weten als je niet meer benaderd wilt
     worden". Follow-ups, permission questions and replies to a request for
@@ -84,7 +89,10 @@ class DirectMarketingWithoutOptOut(Rule):
     bezwaar kan maken of kan vragen niet meer benaderd te worden, dan
     waarschuwt de guard voordat je het verstuurt. Met één klik komt zo'n
     zin onder je bericht, in de taal van dat bericht (Nederlands met je of
-    u, of Engels). Gangbare formuleringen worden herkend: "afmelden", "je
+    u, of Engels; Engels bij Duitse, Franse en Spaanse berichten). Of een
+    bericht direct marketing is, weegt de guard af uit benoemde signalen
+    met gefitte gewichten, net als bij LG201; de waarschuwing noemt de
+    signalen die afgingen. Gangbare formuleringen worden herkend: "afmelden", "je
     kunt bezwaar maken", "laat het weten als je niet meer benaderd wilt
     worden", "reply STOP", "let me know if you'd rather not be contacted
     again". Vervolgberichten, vragen om toestemming en antwoorden op een
@@ -128,10 +136,10 @@ class DirectMarketingWithoutOptOut(Rule):
             message=Text(
                 en="This first message to {recipient} is direct marketing. The GDPR (art. 21(4)) requires "
                    "telling them in it, explicitly and separately, that they can object and not be "
-                   "contacted again.",
+                   "contacted again.{confidence}",
                 nl="Dit eerste bericht aan {recipient} is direct marketing. Volgens de AVG (art. 21 lid 4) "
                    "moet je daarin uitdrukkelijk en apart vermelden dat de ontvanger bezwaar kan maken en "
-                   "niet meer benaderd hoeft te worden.",
+                   "niet meer benaderd hoeft te worden.{confidence}",
             ),
             suggestion=Text(
                 en="Add a sentence saying they can object; the fix appends: {notice}",
@@ -146,10 +154,10 @@ class DirectMarketingWithoutOptOut(Rule):
             message=Text(
                 en="Recruitment outreach to {recipient} is direct marketing too. The GDPR (art. 21(4)) "
                    "requires that this first message tells them, explicitly and separately, that they can "
-                   "object and not be contacted again.",
+                   "object and not be contacted again.{confidence}",
                 nl="Ook werving is direct marketing. Volgens de AVG (art. 21 lid 4) moet dit eerste bericht "
                    "{recipient} uitdrukkelijk en apart laten weten dat bezwaar maken kan en dat ze dan niet "
-                   "meer benaderd worden.",
+                   "meer benaderd worden.{confidence}",
             ),
             suggestion=Text(
                 en="Add a sentence saying they can object; the fix appends: {notice}",
@@ -160,22 +168,21 @@ class DirectMarketingWithoutOptOut(Rule):
 
     def check(self, ctx: Context, settings: Settings) -> Iterable[Hit]:
         assert isinstance(ctx, MessageContext)
-        thread = ctx.thread
-        if thread is not None and thread.messages_from_me > 0:
-            return  # a follow-up: the first message was the place for the notice
-        last = thread.last_from_recipient if thread else None
-        # The notice goes in the message's own language; the UI language
-        # only breaks a tie (a message too short to tell).
-        analysis = analyse(ctx.text, last, pick_language(settings, ctx))
-        if not analysis.direct_marketing or analysis.has_opt_out:
+        # A follow-up (the first message was the place for the notice) and a
+        # message with a notice are settled inside ``fires``.
+        j = judge_message(ctx, settings)
+        if not j.fires("LG202"):
             return
-        fix = notice_fix(ctx.text, analysis.language, analysis.formal, ctx.channel)
-        selling = analysis.solicitation is not None and not analysis.permission_only
+        # The notice goes in the message's own language; the UI language
+        # decides when the text does not tell.
+        lang = j.language or pick_language(settings, ctx)
+        fix = notice_fix(ctx.text, lang, j.formal, ctx.channel)
         yield Hit(
             subject=recipient_subject(ctx.recipient),
-            evidence=text_evidence(analysis.marketing_evidence()),
-            params={"recipient": recipient_name(ctx.recipient), "notice": fix.text.strip()},
+            evidence=text_evidence(j.evidence("LG202")),
+            params={"recipient": recipient_name(ctx.recipient), "notice": fix.text.strip(),
+                    "confidence": confidence_note(j)},
             about=recipient_name(ctx.recipient),
-            wording="default" if selling else "recruitment",
+            wording="recruitment" if j.recruitment_led() else "default",
             fix=fix,
         )

@@ -1,0 +1,215 @@
+"""Message signals: what LG201 and LG202 know about a message, and why.
+
+    from guard.signals import judge
+    j = judge("Hallo Herr Weber, wir helfen Unternehmen ...", me=0, them=0)
+    j.fires("LG201"), j.evidence("LG201"), print(j.explain())
+
+* ``text`` — normalising (HTML, case, accents, emoji, punctuation);
+* ``lexicon`` — the pattern files ``patterns/*.md`` and their compiled bank;
+* ``language`` — which languages the message uses;
+* ``features`` — the named signals (``FEATURES``) and their extraction;
+* ``model`` — the fitted weights (``weights.json``) and thresholds.
+
+Everything is local: no network, nothing downloaded at run time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from guard.signals.features import FEATURES, Extraction, extract
+from guard.signals.language import Languages
+from guard.signals.model import CONTEXT, META, MODELS
+
+__all__ = ["FEATURES", "EvidenceItem", "Judgement", "judge", "opt_out_notice", "NOTICES"]
+
+MAX_EVIDENCE = 6
+_MAX_EXCERPT = 120
+_KIND_GROUPS = {"charitable": ("donation",), "idealistic": ("cause",)}
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceItem:
+    feature: str
+    weight: float
+    excerpt: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Judgement:
+    extraction: Extraction
+    scores: dict[str, float]
+    first_message: bool
+
+    # -- what the text is ---------------------------------------------------
+    @property
+    def text(self) -> str:
+        return self.extraction.text
+
+    @property
+    def values(self) -> dict[str, float]:
+        return self.extraction.values
+
+    @property
+    def languages(self) -> Languages:
+        return self.extraction.languages
+
+    @property
+    def language(self) -> str | None:
+        return self.extraction.languages.primary
+
+    @property
+    def formal(self) -> bool:
+        return self.extraction.formal
+
+    @property
+    def confident(self) -> bool:
+        return self.extraction.languages.primary is not None
+
+    def has(self, feature: str) -> bool:
+        return bool(self.extraction.values.get(feature))
+
+    # -- verdicts -------------------------------------------------------------
+    def content_score(self, rule: str) -> float:
+        """The score without the situation (thread, reply, permission): is the text itself a pitch?"""
+        m = MODELS[rule]
+        return m.bias + sum(m.weights.get(n, 0.0) * v for n, v in self.values.items() if n not in CONTEXT)
+
+    def excused(self) -> bool:
+        """The law's own exceptions (legal-basis.md): the recipient asked, or it only asks permission."""
+        return self.has("asked_for_it") or self.has("permission_only")
+
+    def marketing(self) -> bool:
+        """Direct marketing, before the first-message and opt-out conditions.
+
+        Every solicitation LG201 sees is direct marketing too (legal-basis.md:
+        "first sales or recruitment message"), so LG201's verdict counts;
+        LG202's own score adds recruitment outreach and what LG201 leaves.
+        """
+        if self.excused():
+            return False
+        return (self.scores["LG202"] >= MODELS["LG202"].threshold
+                or self.scores["LG201"] >= MODELS["LG201"].threshold)
+
+    def fires(self, rule: str) -> bool:
+        if rule == "LG201":
+            return not self.excused() and self.scores["LG201"] >= MODELS["LG201"].threshold
+        if rule == "LG202":
+            return self.first_message and not self.has("opt_out") and self.marketing()
+        raise KeyError(rule)
+
+    def kind(self) -> str:
+        """``commercial``, ``charitable`` or ``idealistic``: the strongest kind of ask (LG201 wording)."""
+        w = MODELS["LG201"].weights
+        best, best_score = "commercial", 0.0
+        selling = sum(max(w.get(n, 0.0), 0.0) for n in ("offer", "discount", "claim", "benefit", "price")
+                      if self.has(n))
+        for kind, names in _KIND_GROUPS.items():
+            score = sum(max(w.get(n, 0.0), 0.0) for n in names if self.has(n))
+            if score > max(selling, best_score):
+                best, best_score = kind, score
+        return best
+
+    def recruitment_led(self) -> bool:
+        """LG202's wording: recruitment rather than selling."""
+        w = MODELS["LG202"].weights
+        rec = w.get("recruitment", 0.0) if self.has("recruitment") else 0.0
+        sell = sum(max(w.get(n, 0.0), 0.0) for n in ("offer", "discount", "claim", "benefit") if self.has(n))
+        return rec > sell
+
+    def evidence(self, rule: str, limit: int = MAX_EVIDENCE) -> tuple[EvidenceItem, ...]:
+        """The text signals that pushed towards the rule, strongest first, each with its excerpts.
+
+        Remembered per judgement: LG201 and LG202 ask on every keystroke.
+        """
+        memo = self.__dict__.setdefault("_evidence_memo", {})
+        key = (rule, limit)
+        got = memo.get(key)
+        if got is None:
+            got = memo[key] = tuple(self._evidence(rule)[:limit])
+        return got
+
+    def _evidence(self, rule: str) -> list[EvidenceItem]:
+        out: list[EvidenceItem] = []
+        spans = self.extraction.spans
+        text = self.extraction.text
+        for name, weight in MODELS[rule].contributions(self.values):
+            if weight <= 0:
+                break
+            for s, e in spans.get(name, ()):
+                excerpt = " ".join(text[s:e].split())
+                if len(excerpt) > _MAX_EXCERPT:
+                    excerpt = excerpt[: _MAX_EXCERPT - 1] + "…"
+                out.append(EvidenceItem(name, weight, excerpt, s, e))
+        return out
+
+    def explain(self) -> str:
+        """The score breakdown, for ``linkedin-guard evaluate --explain``."""
+        lang = self.languages
+        lines = [f"languages: {', '.join(lang.used) or 'unknown'} (confidence {lang.confidence}; common words "
+                 + ", ".join(f"{code} {n}" for code, n in lang.counts) + ")"]
+        if self.has("asked_for_it"):
+            lines.append("the recipient asked for it: neither rule applies (legal-basis.md)")
+        elif self.has("permission_only"):
+            lines.append("only asks permission: neither rule applies (legal-basis.md)")
+        for rule in ("LG201", "LG202"):
+            m = MODELS[rule]
+            verdict = "FIRES" if self.fires(rule) else "silent"
+            lines.append(f"{rule}: score {self.scores[rule]:+.2f}, threshold {m.threshold:+.2f} -> {verdict}")
+            lines.append(f"  {'bias':<18} {m.bias:+.2f}")
+            for name, weight in m.contributions(self.values):
+                quotes = [" ".join(self.text[s:e].split()) for s, e in self.extraction.spans.get(name, ())]
+                quoted = ("  " + "; ".join(f'"{q}"' for q in quotes)) if quotes else ""
+                lines.append(f"  {name:<18} {weight:+.2f}{quoted}")
+            if rule == "LG202":
+                if (self.scores["LG202"] < m.threshold and self.marketing()):
+                    lines.append("  (direct marketing because LG201 fires: a first solicitation needs the notice too)")
+                if not self.first_message:
+                    lines.append("  (not the first message: LG202 does not apply)")
+                if self.has("opt_out"):
+                    lines.append("  (has an opt-out notice: LG202 is satisfied)")
+        fitted = META.get("fitted_on")
+        if fitted:
+            lines.append(f"weights: {fitted}")
+        return "\n".join(lines)
+
+
+@lru_cache(maxsize=512)
+def judge(text: str, *, me: int = 0, them: int = 0, last_from_recipient: str | None = None,
+          channel: str = "message", prefer_language: str | None = None) -> Judgement:
+    """Judge one message (memoised: LG201 and LG202 read the same message on the same keystroke)."""
+    ex = extract(text, me=me, them=them, last_from_recipient=last_from_recipient, channel=channel,
+                 prefer_language=prefer_language)
+    scores = {rule: m.score(ex.values) for rule, m in MODELS.items()}
+    return Judgement(ex, scores, me == 0)
+
+
+# --------------------------------------------------------------------------
+# The notice LG202 offers to append
+# --------------------------------------------------------------------------
+
+NOTICES = {
+    "en": "Not interested? You can object to messages like this at any time: "
+          "reply \"stop\" and I won't contact you again.",
+    "nl": "Geen interesse? Je kunt altijd bezwaar maken tegen dit soort berichten: "
+          "antwoord \"stop\" en ik benader je niet meer.",
+    "nl-formal": "Geen interesse? U kunt altijd bezwaar maken tegen dit soort berichten: "
+                 "antwoord \"stop\" en ik benader u niet meer.",
+    # For LinkedIn's invitation notes, which hold 300 characters at most.
+    "en-short": "Not interested? Reply \"stop\" and I won't contact you again.",
+    "nl-short": "Geen interesse? Antwoord \"stop\" en ik benader je niet meer.",
+    "nl-formal-short": "Geen interesse? Antwoord \"stop\" en ik benader u niet meer.",
+}
+
+
+def opt_out_notice(lang: str | None, formal: bool = False, short: bool = False) -> str:
+    """A notice of the right to object (GDPR art. 21(4)) in ``nl`` or ``en`` (other languages: English).
+
+    ``formal``: Dutch "u" instead of "je". ``short``: without naming the
+    right, for places where every character counts.
+    """
+    key = "nl-formal" if lang == "nl" and formal else "nl" if lang == "nl" else "en"
+    return NOTICES[key + "-short" if short else key]

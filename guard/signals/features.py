@@ -1,0 +1,222 @@
+"""The named signals LG201 and LG202 weigh, and how one message is turned into them.
+
+Like SpamAssassin's tests, every signal is small, named and documented, and
+fires or not; its weight is fitted on the labelled corpus
+(``scripts/fit_weights.py``) and lives in ``weights.json``, not here.
+
+Signals come from four places: the message text (the pattern files
+``patterns/*.md``, one per language, plus ``shared.md`` for prices and
+links), the recipient's last message (``asked``, ``refused``), the thread
+(how many messages each side wrote) and the channel. A few *derived*
+signals combine them where a plain sum cannot say it (a permission
+question counts only when it carries no hard sell). ``FEATURES`` below is
+the catalogue; ``linkedin-guard evaluate --explain`` prints the signals
+that fired and their weights.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from guard.signals import lexicon
+from guard.signals.language import Languages, identify
+from guard.signals.text import clean, fold
+
+# name -> (where it comes from, what it means). Order: the order --explain prints.
+FEATURES: dict[str, tuple[str, str]] = {
+    "offer": ("text", "something is offered: a product, a service, a package, a free trial, "
+                      "\"we help companies like yours\""),
+    "discount": ("text", "a discount, a promo code, an early-bird or limited-time price"),
+    "claim": ("text", "a sales claim: more leads, double your revenue, save costs, \"clients include\""),
+    "cta": ("text", "a call to action: book a demo, schedule a call, sign up, \"interested?\""),
+    "benefit": ("text", "asks for something that benefits the sender: buy, invest, partner, resell, "
+                        "refer clients, pay to appear"),
+    "donation": ("text", "asks for a donation or sponsorship for a charity or cause"),
+    "cause": ("text", "asks to sign, vote, join or support a political or idealistic cause"),
+    "recruitment": ("text", "a recruitment approach: a recruiter, a client looking for someone, a role offered"),
+    "follow_up": ("text", "follows up an earlier pitch: \"just bumping this\", \"did you get a chance\""),
+    "cold_opener": ("text", "the cold opener of a stranger: \"I came across your profile\""),
+    "industry": ("text", "a trade that sells by cold outreach: SEO, staffing, insurance, crypto, leads"),
+    "event_invite": ("text", "invites to a webinar, event or demo day of the sender's company"),
+    "permission": ("text", "asks permission before sending an offer: \"may I send you some information?\""),
+    "opt_out": ("text", "tells the recipient they can object or stop further messages"),
+    "personal": ("text", "personal or social talk: congratulations, thanks, family, drinks"),
+    "collegial": ("text", "work talk between people who work together: the meeting, the slides, the invoice"),
+    "applicant": ("text", "the sender applies for a job or asks about one"),
+    "sharing": ("text", "shares or asks for knowledge, or says it sells nothing: an article, \"as promised\", "
+                        "\"any tips?\", \"no sales pitch\""),
+    "referral_ask": ("text", "asks the recipient to pass something on: \"do you know anyone?\""),
+    "reply": ("text", "answers a question the recipient asked: \"as you asked\", \"here is the quote\""),
+    "price": ("shared", "an amount of money, a price per month, user or hour, \"our rates\""),
+    "percent": ("shared", "a percentage"),
+    "link": ("shared", "a link"),
+    "calendar_link": ("shared", "a booking link (Calendly, cal.com, HubSpot meetings)"),
+    "asked": ("reply", "the recipient's last message asked for information, an offer or a price"),
+    "refused": ("reply", "the recipient's last message said no, not interested, or stop"),
+    "earlier_from_me": ("thread", "this is not my first message in the thread"),
+    "unanswered": ("thread", "I wrote before and the recipient never answered"),
+    "two_way": ("thread", "both sides have written in this thread"),
+    "they_wrote_first": ("thread", "the recipient wrote to me first and I have not written yet: I am answering"),
+    "long_thread": ("thread", "a long two-way thread (5+ messages each way): a working relationship"),
+    "inmail": ("channel", "sent as InMail (to someone outside my network)"),
+    "invitation": ("channel", "an invitation note"),
+    "permission_only": ("derived", "a permission question without a claim, discount, price or booking link "
+                                   "(a recruiter's first approach is recruitment outreach all the same)"),
+    "asked_for_it": ("derived", "the recipient asked (and did not say no)"),
+    "pitch_after_no": ("derived", "a pitch or follow-up after the recipient said no: worse"),
+    "after_no": ("derived", "I wrote before and the recipient's last message said no: anything but an apology "
+                            "is pushing"),
+    "selling_recruitment": ("derived", "recruitment words with an offer, a claim or a discount: an agency selling "
+                                       "its recruitment or secondment services to the recipient's company"),
+    "bump": ("derived", "a follow-up phrase in a thread the recipient never answered: pushing an earlier message"),
+    "friendly_pivot": ("derived", "personal or friendly talk that turns to an offer, a claim or a discount "
+                                  "(the coffee-chat pivot)"),
+    "cold_pitch": ("derived", "cold opener + call to action + a cold-outreach trade: the cold-call shape"),
+    "unknown_language": ("derived", "no known language: judged on shared cues only, less sure"),
+}
+# Which way a signal may push, per rule, as SpamAssassin keeps a "nice" test's
+# score negative when it rescores: the fit may only choose how much. A
+# signal not listed may go either way.
+_NICE = ("personal", "collegial", "applicant", "sharing", "referral_ask", "reply", "asked", "asked_for_it",
+         "long_thread", "two_way", "permission_only", "they_wrote_first")
+_SPAMMY = ("offer", "discount", "claim", "cta", "benefit", "donation", "cause", "follow_up", "cold_opener",
+           "industry", "event_invite", "price", "calendar_link", "pitch_after_no", "cold_pitch", "after_no",
+           "friendly_pivot", "bump", "selling_recruitment")
+SIGNS: dict[str, dict[str, int]] = {
+    "LG201": {**dict.fromkeys(_NICE, -1), **dict.fromkeys(_SPAMMY, 1), "recruitment": -1, "unanswered": 1},
+    "LG202": {**dict.fromkeys(_NICE, -1), **dict.fromkeys(_SPAMMY, 1), "recruitment": 1},
+}
+TEXT_FEATURES = frozenset(n for n, (src, _) in FEATURES.items() if src in ("text", "shared"))
+REPLY_FEATURES = frozenset({"asked", "refused"})
+# What LG201 reads as selling; used by the derived signals.
+_SELLING = ("offer", "discount", "claim", "cta", "benefit", "price", "calendar_link", "follow_up",
+            "event_invite")
+_HARD_SELL = ("claim", "discount", "price", "calendar_link")
+
+MAX_SPANS = 2  # a third phrase for the same signal changes little and costs a search
+_STRENGTH = (0.0, 1.0, 1.5)
+
+# The pattern bank is loaded on first use, not at import: the native host
+# answers ``hello`` before it ever judges a message.
+_STATE: tuple[lexicon.Loaded, lexicon.Bank, dict[str, frozenset[str]]] | None = None
+
+
+def _state() -> tuple[lexicon.Loaded, lexicon.Bank, dict[str, frozenset[str]]]:
+    global _STATE
+    if _STATE is None:
+        loaded = lexicon.load_all()
+        for f in loaded.files.values():
+            for name in f.features:
+                if name not in FEATURES:
+                    raise lexicon.PatternError(f"{f.lang}.md: unknown signal ## {name} (known: {', '.join(FEATURES)})")
+        _STATE = (loaded, loaded.bank, {lang: loaded.files[lang].common_words for lang in lexicon.LANGUAGES})
+    return _STATE
+
+
+def __getattr__(name: str):
+    # ``BANK``, ``COMMON`` and ``_LOADED`` as module attributes, loaded when first asked for.
+    if name == "BANK":
+        return _state()[1]
+    if name == "COMMON":
+        return _state()[2]
+    if name == "_LOADED":
+        return _state()[0]
+    raise AttributeError(name)
+_FORMAL_NL = frozenset({"u", "uw", "uzelf"})
+
+
+class Extraction(NamedTuple):
+    text: str  # the cleaned text evidence is quoted from
+    languages: Languages
+    formal: bool
+    values: dict[str, float]
+    spans: dict[str, list[tuple[int, int]]]  # text features -> where in ``text``
+
+
+def _match(low: str, words: frozenset[str], groups: tuple[str, ...], wanted: frozenset[str]
+           ) -> dict[str, list[tuple[int, int]]]:
+    spans: dict[str, list[tuple[int, int]]] = {}
+    bank = _STATE[1] if _STATE is not None else _state()[1]
+    phrases = bank.phrases
+    for i in sorted(bank.candidates(low, words, groups)):
+        p = phrases[i]
+        feature = p.feature
+        if feature not in wanted:
+            continue
+        got = spans.get(feature)
+        if got is not None and len(got) >= MAX_SPANS:
+            continue
+        if not p.needs <= words:
+            continue
+        if p.one_of and not p.possible(words):
+            continue
+        span = p.search(low)
+        if span is None:
+            continue
+        if got is None:
+            spans[feature] = [span]
+            continue
+        for k, (s, e) in enumerate(got):
+            if s < span[1] and span[0] < e:  # overlapping phrases: quote the longer one
+                if span[1] - span[0] > e - s:
+                    got[k] = span
+                break
+        else:
+            got.append(span)
+    return spans
+
+
+def words_of(low: str) -> frozenset[str]:
+    return frozenset(low.split())
+
+
+def extract(text: str, *, me: int = 0, them: int = 0, last_from_recipient: str | None = None,
+            channel: str = "message", prefer_language: str | None = None) -> Extraction:
+    src = clean(text)
+    low = fold(src)
+    words = words_of(low)
+    common = _STATE[2] if _STATE is not None else _state()[2]
+    langs = identify(words, common, lexicon.LANGUAGES, prefer_language)
+    spans = _match(low, words, (*langs.used, lexicon.SHARED, lexicon.ANY), TEXT_FEATURES)
+    # A signal counts more when two different phrases say it (1.5 times).
+    values = {name: _STRENGTH[min(len(found), 2)] for name, found in spans.items()}
+    if last_from_recipient:
+        rlow = fold(clean(last_from_recipient))
+        rwords = words_of(rlow)
+        rlangs = identify(rwords, common, lexicon.LANGUAGES, langs.primary or prefer_language)
+        reply_groups = tuple(dict.fromkeys((*rlangs.used, *langs.used, lexicon.SHARED)))
+        for name in _match(rlow, rwords, reply_groups, REPLY_FEATURES):
+            values[name] = 1.0
+    if me > 0:
+        values["earlier_from_me"] = 1.0
+        if them == 0:
+            values["unanswered"] = 1.0
+    if me == 0 and them > 0:
+        values["they_wrote_first"] = 1.0
+    if me > 0 and them > 0:
+        values["two_way"] = 1.0
+        if me >= 5 and them >= 5:
+            values["long_thread"] = 1.0
+    if channel in ("inmail", "invitation"):
+        values[channel] = 1.0
+    get = values.get
+    if get("permission") and not get("recruitment") and not any(get(n) for n in _HARD_SELL):
+        values["permission_only"] = 1.0
+    if get("asked") and not get("refused"):
+        values["asked_for_it"] = 1.0
+    if get("refused") and any(get(n) for n in _SELLING):
+        values["pitch_after_no"] = 1.0
+    if get("recruitment") and (get("offer") or get("claim") or get("discount")):
+        values["selling_recruitment"] = 1.0
+    if get("follow_up") and get("unanswered"):
+        values["bump"] = 1.0
+    if get("personal") and (get("offer") or get("claim") or get("discount") or get("benefit")):
+        values["friendly_pivot"] = 1.0
+    if get("refused") and me > 0:
+        values["after_no"] = 1.0
+    if get("cold_opener") and get("cta") and get("industry"):
+        values["cold_pitch"] = 1.0
+    if langs.primary is None:
+        values["unknown_language"] = 1.0
+    formal = langs.primary == "nl" and not words.isdisjoint(_FORMAL_NL)
+    return Extraction(src, langs, formal, values, spans)

@@ -1,0 +1,454 @@
+"""The pattern files: one per language, written for people, compiled for speed.
+
+Each file in ``patterns/`` (``nl.md``, ``en.md``, ``de.md``, ``fr.md``,
+``es.md``, and ``shared.md`` for cues every language shares) is Markdown:
+
+    ## offer
+    Prose explaining the signal (ignored by the guard).
+
+    - our services
+    - we/i help ... companies/businesses
+    - free trial*
+
+A ``## name`` heading starts a signal; every ``- `` line under it is one
+phrase. ``## common words`` lists the language's everyday words (several
+per line), which language identification counts. A line starting with
+``- regex:`` is a Python regular expression on the folded text (for
+programmers; the shared prices and links use it).
+
+Phrase syntax (see ``patterns/README.md`` for examples):
+
+* words separated by spaces match the same words separated by any spaces,
+  punctuation, line breaks, bullets or emoji; capitals and accents do not
+  matter;
+* ``word*`` — any ending (``dienst*``: dienst, diensten, dienstverlening);
+  ``*word`` — any beginning, for compounds (``*korting``: vroegboekkorting);
+  at least three letters next to the star;
+* ``a/b/c`` — any one of these words;
+* ``[word]`` or ``[a/b]`` — the word may be left out;
+* ``...`` — up to five other words;
+* ``#`` — a number.
+
+Speed: a phrase is tried only when the message contains its *key*, the
+rarest required word of the phrase (or, for a starred word, a word starting
+or ending with the stem), so an ordinary message runs a handful of regular
+expressions. Each is compiled the first time it is needed: loading the
+files costs a few milliseconds at start-up, not the hundreds compiling
+every phrase would.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Iterable
+
+from guard.signals.text import fold
+
+LANGUAGES = ("nl", "en", "de", "fr", "es")
+SHARED = "shared"
+# An opt-out notice is looked for in every language's words, whatever the
+# message's language: missing one would wrongly say the notice is absent, and
+# people mix ("Not interested? Reply 'stop' en je hoort niets meer van ons").
+ANY_LANGUAGE_SIGNALS = frozenset({"opt_out"})
+ANY = "*"
+COMMON_WORDS = "common words"
+
+_WORD = r"[a-z0-9'%$]+"
+_DIGIT = re.compile(r"\d")
+_MIN_STEM = 3
+
+
+class PatternError(ValueError):
+    """A pattern file line the loader cannot read; names the file and line."""
+
+
+@dataclass(slots=True)
+class Phrase:
+    feature: str
+    lang: str
+    source: str  # as written in the file
+    where: str  # "nl.md:42"
+    regex: str
+    starts_with_word: bool
+    # Plain words every match contains, and groups of which one must occur:
+    # checked against the message's word set before the regex runs.
+    needs: frozenset[str] = frozenset()
+    one_of: tuple[frozenset[str], ...] = ()
+    _rx: re.Pattern[str] | None = None
+
+    def possible(self, words: frozenset[str]) -> bool:
+        if not self.needs <= words:
+            return False
+        for group in self.one_of:
+            if group.isdisjoint(words):
+                return False
+        return True
+
+    def search(self, low: str) -> tuple[int, int] | None:
+        rx = self._rx
+        if rx is None:
+            rx = self._rx = re.compile(self.regex)
+        pos = 0
+        while True:
+            m = rx.search(low, pos)
+            if m is None:
+                return None
+            s = m.start()
+            # The word boundary before the match is checked here: a leading
+            # look-behind would stop ``re`` from skipping to the first literal.
+            if self.starts_with_word and s and (low[s - 1].isalnum() or low[s - 1] in "'%$"):
+                pos = s + 1
+                continue
+            return s, m.end()
+
+
+def _token_regex(tok: str, where: str) -> tuple[str, list[tuple[str, str]]]:
+    """One word of a phrase as a regex, and its keys: ("word", w) / ("prefix", stem) / ("suffix", stem)."""
+    alts, keys = [], []
+    for alt in tok.split("/"):
+        if alt == "#":
+            alts.append(r"\d+")
+            keys.append(("digit", ""))
+            continue
+        head, tail = alt.startswith("*"), alt.endswith("*") and len(alt) > 1
+        stem = fold(alt.strip("*")).strip()
+        if not re.fullmatch(r"[a-z0-9'%$]+", stem):
+            raise PatternError(f"{where}: {alt!r} is not one word (write 'e mail', not 'e-mail'; "
+                               "letters, digits, ' % $ and a leading or trailing * only)")
+        if (head or tail) and len(stem) < _MIN_STEM:
+            raise PatternError(f"{where}: {alt!r}: at least {_MIN_STEM} letters next to a star")
+        rx = ("[a-z0-9]*" if head else "") + re.escape(stem) + ("[a-z0-9]*" if tail else "")
+        alts.append(rx)
+        keys.append(("infix" if head and tail else "suffix" if head else "prefix" if tail else "word", stem))
+    return (alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"), keys
+
+
+def compile_phrase(source: str, feature: str, lang: str, where: str
+                   ) -> tuple[Phrase, list[list[tuple[str, str]]]]:
+    """A phrase as a ``Phrase``, and the keys of each of its required words (``Bank`` picks one)."""
+    tokens = source.split()
+    if not tokens:
+        raise PatternError(f"{where}: empty phrase")
+    parts: list[str] = []
+    required: list[list[tuple[str, str]]] = []
+    starts_with_word = True
+    sep = ""  # what goes before the next word: nothing at the start, else one or more spaces
+    for n, tok in enumerate(tokens):
+        if tok == "...":
+            if n == 0 or n == len(tokens) - 1:
+                raise PatternError(f"{where}: a phrase cannot start or end with ...")
+            parts.append(f"(?: +{_WORD}){{0,5}}")
+            continue
+        if tok == "%":
+            parts.append(" *%")  # "30%" and "30 %"
+            sep = " +"
+            continue
+        optional = tok.startswith("[") and tok.endswith("]")
+        body = tok[1:-1] if optional else tok
+        if not body or "" in body.split("/"):
+            raise PatternError(f"{where}: empty word in {tok!r}")
+        rx, keys = _token_regex(body, where)
+        if n == 0:
+            starts_with_word = not optional and all(k in ("word", "prefix", "digit") for k, _ in keys)
+        if optional and n == 0:
+            parts.append(f"(?:{rx} +)?")
+            sep = ""
+        else:
+            parts.append(f"(?:{sep}{rx})?" if optional else f"{sep}{rx}")
+            sep = " +"
+        if not optional:
+            required.append(keys)
+    if not required:
+        raise PatternError(f"{where}: every word of {source!r} is optional")
+    if tokens[0].startswith("["):
+        # an optional first word: check the boundary inside the regex instead
+        parts[0] = "(?<![a-z0-9'%$])" + parts[0]
+    regex = "".join(parts) + r"(?![a-z0-9'])"
+    needs: set[str] = set()
+    one_of: list[frozenset[str]] = []
+    for keys in required:
+        if all(kind == "word" for kind, _ in keys):
+            stems = frozenset(stem for _, stem in keys)
+            if len(stems) == 1:
+                needs |= stems
+            else:
+                one_of.append(stems)
+    phrase = Phrase(feature, lang, source, where, regex, starts_with_word, frozenset(needs), tuple(one_of))
+    return phrase, required
+
+
+def _best_keys(required: list[list[tuple[str, str]]], frequent: frozenset[str] = frozenset()
+               ) -> list[tuple[str, str]]:
+    """The keys of the most selective required word.
+
+    A phrase is tried only when its key occurs, so the key should be rare:
+    everyday words ("our", "wij", "the") and short words make poor keys, a
+    plain word beats a stem, a stem beats a number.
+    """
+    def cost(keys: list[tuple[str, str]]) -> tuple[float, int]:
+        total = 0.0
+        for kind, stem in keys:
+            if kind == "digit":
+                total += 50
+            elif kind == "infix":
+                total += 20
+            elif stem in frequent:
+                total += 100
+            elif len(stem) <= 3:
+                total += 10 + (5 if kind != "word" else 0)
+            else:
+                total += 1 + (1 if kind != "word" else 0)
+        return total, -min(len(s) for _, s in keys)
+    return min(required, key=cost)
+
+
+@dataclass
+class PatternFile:
+    lang: str
+    phrases: list[Phrase] = field(default_factory=list)
+    keys: list[list[list[tuple[str, str]]]] = field(default_factory=list)  # per phrase, per required word
+    common_words: frozenset[str] = frozenset()
+    features: dict[str, str] = field(default_factory=dict)  # feature -> its prose
+
+
+def parse_file(lang: str, text: str, name: str | None = None) -> PatternFile:
+    name = name or f"{lang}.md"
+    out = PatternFile(lang)
+    feature: str | None = None
+    common: set[str] = set()
+    prose: list[str] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        where = f"{name}:{number}"
+        stripped = line.strip()
+        if stripped.startswith("## "):
+            if feature and feature != COMMON_WORDS:
+                out.features[feature] = " ".join(prose).strip()
+            feature, prose = stripped[3:].strip().lower(), []
+            continue
+        if stripped.startswith("# ") or not stripped:
+            continue
+        if not stripped.startswith("- "):
+            prose.append(stripped)
+            continue
+        if feature is None:
+            raise PatternError(f"{where}: a phrase before the first ## heading")
+        item = stripped[2:].strip().strip("`")
+        if feature == COMMON_WORDS:
+            common.update(fold(item).split())
+        elif item.startswith("regex:"):
+            regex = item[len("regex:"):].strip()
+            try:
+                re.compile(regex)
+            except re.error as err:
+                raise PatternError(f"{where}: bad regex: {err}") from err
+            lit = re.match(r"[a-z0-9%']+", regex)
+            key = lit.group(0) if lit else ""
+            if key and regex[len(key):len(key) + 1] in ("?", "*", "{"):
+                key = key[:-1]  # the last letter is optional
+            if key:
+                keys = [("infix", key)]
+            elif regex.startswith("\\d"):
+                keys = [("digit", "")]  # tried only when the message has a digit
+            elif regex.startswith("\\$"):
+                keys = [("infix", "$")]
+            else:
+                keys = [("always", "")]
+            out.phrases.append(Phrase(feature, lang, item, where, regex, False))
+            out.keys.append([keys])
+        else:
+            phrase, keys = compile_phrase(item, feature, lang, where)
+            out.phrases.append(phrase)
+            out.keys.append(keys)
+    if feature and feature != COMMON_WORDS:
+        out.features[feature] = " ".join(prose).strip()
+    out.common_words = frozenset(common)
+    return out
+
+
+def _source(lang: str) -> str:
+    return resources.files("guard.signals.patterns").joinpath(f"{lang}.md").read_text(encoding="utf-8")
+
+
+def load(lang: str) -> PatternFile:
+    return parse_file(lang, _source(lang))
+
+
+# --------------------------------------------------------------------------
+# The compiled twin: patterns/compiled.json
+# --------------------------------------------------------------------------
+# Compiling ~2,000 phrases takes a good part of a second, too slow for the
+# native host's start. ``compiled.json`` holds the result together with a
+# hash of every pattern file; it is used only while the hashes match, so an
+# edited pattern file is never shadowed by a stale twin (the guard then
+# compiles at start-up, and ``python -m guard.signals`` or
+# ``scripts/fit_weights.py`` writes a fresh twin; a test checks the shipped
+# one is fresh).
+
+COMPILED = "compiled.json"
+ALL_FILES = (*LANGUAGES, SHARED)
+
+
+def _digest(sources: dict[str, str]) -> str:
+    h = hashlib.sha256()
+    for lang in ALL_FILES:
+        h.update(lang.encode() + b"\0" + sources[lang].encode("utf-8") + b"\0")
+    h.update(_COMPILER_VERSION.encode())
+    return h.hexdigest()
+
+
+# Bumped when the compiler's output changes for the same pattern files.
+_COMPILER_VERSION = "2"
+
+
+@dataclass
+class Loaded:
+    files: dict[str, PatternFile]  # without phrases when read from the twin
+    bank: Bank
+    fresh_twin: bool
+
+
+def load_all() -> Loaded:
+    sources = {lang: _source(lang) for lang in ALL_FILES}
+    digest = _digest(sources)
+    try:
+        raw = resources.files("guard.signals.patterns").joinpath(COMPILED).read_bytes()
+        data = json.loads(raw)
+    except (OSError, ValueError):
+        data = None
+    if isinstance(data, dict) and data.get("digest") == digest:
+        files = {lang: PatternFile(lang, common_words=frozenset(f["common"]), features=dict(f["features"]))
+                 for lang, f in data["files"].items()}
+        phrases = [Phrase(feat, lang, src, where, rx, bool(sw), frozenset(needs), tuple(frozenset(g) for g in one))
+                   for feat, lang, src, where, rx, sw, needs, one in data["phrases"]]
+        keys = [[(k, v) for k, v in chosen] for chosen in data["keys"]]
+        return Loaded(files, Bank(phrases, keys), True)
+    files = {lang: parse_file(lang, sources[lang]) for lang in ALL_FILES}
+    return Loaded(files, Bank.from_files(files.values()), False)
+
+
+def compiled_twin() -> tuple[str, str]:
+    """(file name, JSON text) of the compiled twin for the pattern files as they are now."""
+    sources = {lang: _source(lang) for lang in ALL_FILES}
+    files = {lang: parse_file(lang, sources[lang]) for lang in ALL_FILES}
+    bank = Bank.from_files(files.values())
+    data = {
+        "about": "Generated from the *.md pattern files by python -m guard.signals; do not edit.",
+        "digest": _digest(sources),
+        "files": {lang: {"common": sorted(f.common_words), "features": f.features} for lang, f in files.items()},
+        "phrases": [[p.feature, p.lang, p.source, p.where, p.regex, p.starts_with_word, sorted(p.needs),
+                     [sorted(g) for g in p.one_of]] for p in bank.phrases],
+        "keys": [[list(k) for k in chosen] for chosen in bank.keys],
+    }
+    return COMPILED, json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def write_twin(directory: Path | None = None) -> Path:
+    """Write ``compiled.json`` next to the pattern files (atomically)."""
+    name, text = compiled_twin()
+    directory = directory or Path(__file__).resolve().parent / "patterns"
+    target = directory / name
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".compiled-", suffix=".json")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, target)
+    return target
+
+
+class Bank:
+    """Every phrase of every file, filed under its key for a quick look-up per message."""
+
+    def __init__(self, phrases: list[Phrase], keys: list[list[tuple[str, str]]]):
+        self.phrases = phrases
+        self.keys = keys
+        by_word: dict[str, list[int]] = {}
+        by_prefix: dict[str, list[tuple[str, int]]] = {}
+        by_suffix: dict[str, list[tuple[str, int]]] = {}
+        self.infix: list[tuple[str, int]] = []
+        self.digit: list[int] = []
+        self.always: list[int] = []
+        for i, chosen in enumerate(keys):
+            for kind, stem in chosen:
+                if kind == "word":
+                    by_word.setdefault(stem, []).append(i)
+                elif kind == "prefix":
+                    by_prefix.setdefault(stem[:_MIN_STEM], []).append((stem, i))
+                elif kind == "suffix":
+                    by_suffix.setdefault(stem[-_MIN_STEM:], []).append((stem, i))
+                elif kind == "infix":
+                    self.infix.append((stem, i))
+                elif kind == "digit":
+                    self.digit.append(i)
+                else:
+                    self.always.append(i)
+        self.by_word = {w: tuple(v) for w, v in by_word.items()}
+        self.by_prefix = {k: tuple(v) for k, v in by_prefix.items()}
+        self.by_suffix = {k: tuple(v) for k, v in by_suffix.items()}
+        self.vocabulary = frozenset(self.by_word)
+        self.group_of = [ANY if p.feature in ANY_LANGUAGE_SIGNALS else p.lang for p in phrases]
+        self.all_groups = tuple(sorted(set(self.group_of)))
+        self._memo: dict[str, dict[str, tuple[int, ...]]] = {}
+
+    @classmethod
+    def from_files(cls, files: Iterable[PatternFile]) -> "Bank":
+        files = list(files)
+        frequent = frozenset().union(*(f.common_words for f in files))
+        phrases: list[Phrase] = []
+        keys: list[list[tuple[str, str]]] = []
+        for f in files:
+            for phrase, required in zip(f.phrases, f.keys):
+                phrases.append(phrase)
+                keys.append(_best_keys(required, frequent))
+        return cls(phrases, keys)
+
+    def _for_word(self, w: str) -> dict[str, tuple[int, ...]]:
+        """Phrases keyed on this word, its beginning or its ending, by group (memoised: words repeat)."""
+        found: list[int] = list(self.by_word.get(w, ()))
+        if len(w) >= _MIN_STEM:
+            for stem, i in self.by_prefix.get(w[:_MIN_STEM], ()):
+                if w.startswith(stem):
+                    found.append(i)
+            for stem, i in self.by_suffix.get(w[-_MIN_STEM:], ()):
+                if w.endswith(stem):
+                    found.append(i)
+        by_group: dict[str, list[int]] = {}
+        group_of = self.group_of
+        for i in found:
+            by_group.setdefault(group_of[i], []).append(i)
+        return {g: tuple(ids) for g, ids in by_group.items()}
+
+    def candidates(self, low: str, words: frozenset[str], groups: Iterable[str] | None = None) -> set[int]:
+        """Indexes of the phrases whose key occurs in the message, of these groups (languages; all if None).
+
+        A phrase's group is its file's language, or ``ANY`` for the signals
+        looked for in every language (``ANY_LANGUAGE_SIGNALS``).
+        """
+        groups = tuple(groups) if groups is not None else self.all_groups
+        wanted = set(groups)
+        group_of = self.group_of
+        found: set[int] = {i for i in self.always if group_of[i] in wanted}
+        memo = self._memo
+        if len(memo) > 20_000:
+            memo.clear()
+        for w in words:
+            d = memo.get(w)
+            if d is None:
+                d = memo[w] = self._for_word(w)
+            if d:
+                for g in groups:
+                    ids = d.get(g)
+                    if ids:
+                        found.update(ids)
+        for stem, i in self.infix:
+            if stem in low and group_of[i] in wanted:
+                found.add(i)
+        if self.digit and _DIGIT.search(low) is not None:
+            found.update(i for i in self.digit if group_of[i] in wanted)
+        return found
