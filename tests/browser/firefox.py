@@ -423,8 +423,8 @@ class Locator:
         self.steps = steps
 
     # -- building
-    def locator(self, selector: str) -> "Locator":
-        return Locator(self.page, self.steps + [["css", selector]])
+    def locator(self, selector: str, has_text: str | None = None) -> "Locator":
+        return Locator(self.page, self.steps + [["css", selector]]).filter(has_text=has_text)
 
     def get_by_role(self, role: str, name: str | None = None, exact: bool = False) -> "Locator":
         return Locator(self.page, self.steps + [["role", role, name, exact]])
@@ -689,8 +689,8 @@ class Page:
         self._dialog_handlers.append(handler)
 
     # -- locators
-    def locator(self, selector: str) -> Locator:
-        return Locator(self, [["css", selector]])
+    def locator(self, selector: str, has_text: str | None = None) -> Locator:
+        return Locator(self, [["css", selector]]).filter(has_text=has_text)
 
     def get_by_role(self, role: str, name: str | None = None, exact: bool = False) -> Locator:
         return Locator(self, [["role", role, name, exact]])
