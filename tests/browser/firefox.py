@@ -474,6 +474,9 @@ class Locator:
                 raise TimeoutError(f"{self}: no {state} element within {timeout} ms")
             time.sleep(0.05)
 
+    def all(self) -> list["Locator"]:
+        return [self.nth(i) for i in range(self.count())]
+
     def count(self) -> int:
         return self._run("(els) => els.length", all_=True)
 
@@ -613,7 +616,13 @@ class Page:
         return unwrap(result, what)
 
     def evaluate(self, expression: str, arg: Any = None) -> Any:
-        return self._call(as_function(expression), arg, "evaluate")
+        try:
+            return self._call(as_function(expression), arg, "evaluate")
+        except Error as exc:
+            if is_function(expression) or "SyntaxError" not in str(exc):
+                raise
+            # Statements, not an expression (Playwright runs those as a script): no value.
+            return self._call("() => {\n" + expression + "\n}", arg, "evaluate")
 
     def wait_for_function(self, expression: str, arg: Any = None, timeout: float | None = None, polling: float = 50) -> Any:
         deadline = time.monotonic() + (timeout if timeout is not None else DEFAULT_TIMEOUT_MS) / 1000
@@ -682,6 +691,20 @@ class Page:
 
     def add_init_script(self, script: str) -> None:
         self.browser.add_init_script(script, contexts=[self.context_id])
+
+    def set_viewport_size(self, size: dict) -> None:
+        self.bridge.send("browsingContext.setViewport", {"context": self.context_id,
+                                                         "viewport": {"width": size["width"], "height": size["height"]}})
+
+    def set_content(self, html: str) -> None:
+        self.evaluate("(h) => { document.open(); document.write(h); document.close(); }", html)
+        self.wait_for_load_state()
+
+    def add_script_tag(self, path: str | None = None, content: str | None = None) -> None:
+        """As Playwright's: an inline <script> in the page (main world)."""
+        source = Path(path).read_text(encoding="utf-8") if path else (content or "")
+        self.evaluate("(src) => { const s = document.createElement('script'); s.textContent = src;"
+                      " (document.head || document.documentElement).appendChild(s); }", source)
 
     def on(self, event: str, handler: Callable) -> None:
         if event != "dialog":

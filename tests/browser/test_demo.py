@@ -30,22 +30,49 @@ class DemoSite:
         return 404, "text/html", b"<html><body><main>Not part of the demo</main></body></html>"
 
 
-def tour_in_firefox(tmp_path, shot, out) -> list:
+TITLES = """() => { const out = {};
+  for (const t of globalThis.linkedinGuard.tabState.tabs.values())
+    for (const list of Object.values(t.surfaces)) for (const w of list || []) out[w.id] = w.title;
+  return out; }"""
+
+
+def firefox_collect(g):
+    """``demo.collect`` for Firefox: the markers in the closed roots through BiDi, titles from the background."""
+    from tests.browser.closed_roots import closed_roots
+
+    def collect(page) -> list[dict[str, str]]:
+        ui = closed_roots(page)
+        out = []
+        for node in ui.query_all("[data-guard-warning]"):
+            attrs = ui.call(node, "function () { const o = {}; for (const a of this.attributes) o[a.name] = a.value; return o; }")
+            out.append({"id": attrs.get("data-guard-warning", ""), "rule": attrs.get("data-guard-rule", ""),
+                        "severity": attrs.get("data-guard-severity", ""), "mode": attrs.get("data-guard-mode", "")})
+        titles = g.background(TITLES) if out else {}
+        for w in out:
+            w["title"] = titles.get(w.pop("id"), w["rule"])
+        return out
+
+    return collect
+
+
+def tour_in_firefox(tmp_path, shot, out, monkeypatch) -> list:
     from tests.browser import conftest
 
     g = conftest.launch_firefox(tmp_path / "g", DemoSite(), settings=demo.DEMO_SETTINGS)
     try:
         g.wait_host("connected")
+        # The demo reads the closed-root UI over CDP (a Chromium feature); Firefox reads it over BiDi.
+        monkeypatch.setattr(demo, "collect", firefox_collect(g))
         return demo._tour(g.ctx, g.page, shot, out, 600)
     finally:
         g.close()
 
 
-def test_headless_demo_sees_warnings_from_several_rules_and_saves_a_screenshot(tmp_path, browser_name):
+def test_headless_demo_sees_warnings_from_several_rules_and_saves_a_screenshot(tmp_path, browser_name, monkeypatch):
     lines: list[str] = []
     shot = tmp_path / "demo.png"
     if browser_name == "firefox":
-        seen = tour_in_firefox(tmp_path, shot, lines.append)
+        seen = tour_in_firefox(tmp_path, shot, lines.append, monkeypatch)
     else:
         seen = demo.run(headless=True, screenshot=shot, out=lines.append, wait_ms=600)
     rules = {s.rule for s in seen}

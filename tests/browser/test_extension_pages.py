@@ -277,7 +277,7 @@ def test_popup_turns_a_rule_off_with_undo_and_lists_rules_needing_setup(make_gua
     g.page.goto(g.site.add("/feed/", "ember-en/post-composer.html"))
     g.page.locator("[contenteditable='true']").first.click()
     g.page.keyboard.type("Proud of my team at Acme Data")
-    g.warning("LG402").first.wait_for(timeout=10000)
+    g.wait_warning("LG402")
     tab_id = linkedin_tab_id(g)
     popup = ext_page(g, f"popup/popup.html?tab={tab_id}")
     popup.locator("#setup-needed[data-count='3']").wait_for(timeout=8000)  # LG301, LG401, LG501

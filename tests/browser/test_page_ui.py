@@ -101,6 +101,8 @@ def test_a_new_warning_is_announced_in_a_live_region(guard):
     assert text.startswith("LinkedIn Guard warns: ")
     assert "#OpenToWork" in text
     chip = ui.query(".chip")
+    if g.firefox:
+        return  # WebDriver BiDi has no accessibility tree; Chromium checks the chip's accessible name
     name = g.page.context.new_cdp_session(g.page)  # the accessibility tree's name for the chip
     name.send("Accessibility.enable")
     nodes = name.send("Accessibility.getPartialAXTree", {"backendNodeId": chip.backend_id, "fetchRelatives": False})["nodes"]
