@@ -297,6 +297,14 @@
         e.preventDefault();
         e.stopPropagation();
         closePanel(ui, true);
+      } else if ((e.key === "Enter" || e.key === " ") && !e.repeat) {
+        // Handled here, not left to the button's own activation: Firefox does
+        // not turn Enter/Space into a click on a button in a closed shadow
+        // root. preventDefault keeps Chromium from clicking as well.
+        e.preventDefault();
+        e.stopPropagation();
+        if (ui.open) closePanel(ui, true);
+        else openPanel(ui);
       }
     }));
     return ui;

@@ -81,10 +81,10 @@ def test_headless_demo_sees_warnings_from_several_rules_and_saves_a_screenshot(t
     assert any("screenshot:" in line for line in lines)
     confirm = {s.rule for s in seen if s.mode == "confirm"}
     assert "LG201" in confirm
-    # It says it ran without a window, and how to watch it.
     text = "\n".join(lines)
-    assert "The demo ran headless, as asked (--headless)" in text
-    assert "demo --show" in text
+    if browser_name == "chromium":  # the command itself (Chromium only) says it ran without a window, and how to watch it
+        assert "The demo ran headless, as asked (--headless)" in text
+        assert "demo --show" in text
     # One language in the terminal: the Dutch demo page (connections) does not make one line Dutch.
     from guard.rules import rule_by_id
 
