@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from functools import lru_cache
 from typing import Any
 
@@ -104,18 +103,6 @@ def page(
 # --------------------------------------------------------------------------
 # Formatting
 # --------------------------------------------------------------------------
-
-
-def parse_time(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment
 
 
 def local_time(value: str | None, with_seconds: bool = False) -> str:
