@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -122,3 +123,32 @@ def test_the_chromium_package_loads_in_chromium(packages, tmp_path):
             assert worker.evaluate("chrome.runtime.getManifest().version") == guard.__version__
         finally:
             ctx.close()
+
+
+@pytest.mark.browser
+def test_the_firefox_package_installs_in_firefox_and_its_background_runs(packages, tmp_path):
+    """The .xpi itself (not the source folder) installs in Debian's firefox-esr under the add-on ID,
+    and its background runs: with no host installed, the first-run page opens in a new tab."""
+    from tests.browser import firefox
+
+    missing = firefox.missing()
+    if missing:
+        pytest.skip(f"firefox: {missing}")
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "HOME": str(home), "LINKEDIN_GUARD_HOME": str(tmp_path / "guard")}
+    browser = firefox.launch(profile=tmp_path / "profile", env=env, prefs={}, extension=packages["firefox"],
+                             log_path=tmp_path / "firefox.log")
+    try:
+        manifest = json.loads(zipfile.ZipFile(packages["firefox"]).read("manifest.json"))
+        assert browser.bridge.extension_id == manifest["browser_specific_settings"]["gecko"]["id"]
+        deadline = time.monotonic() + 30
+        urls: list[str] = []
+        while time.monotonic() < deadline:
+            urls = [page.url for page in browser.pages]
+            if any(u.startswith("moz-extension://") and u.endswith("/welcome/welcome.html") for u in urls):
+                break
+            time.sleep(0.2)
+        assert any(u.endswith("/welcome/welcome.html") for u in urls), urls
+    finally:
+        browser.close()
