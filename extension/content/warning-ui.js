@@ -213,6 +213,28 @@
 
   // ------------------------------------------------------- shadow hosts
 
+  // Our buttons act on a trusted click, or on Enter/Space handled here:
+  // Firefox does not turn Enter/Space on a focused button inside a closed
+  // shadow root into a click (seen in firefox-esr 153). Handling the key
+  // ourselves (and preventing the default) gives both browsers one path; a
+  // page script's button.click() stays untrusted and ignored.
+  const activators = new WeakMap();
+
+  function onActivate(button, fn) {
+    activators.set(button, fn);
+    button.addEventListener("click", trusted(fn));
+  }
+
+  function activateByKey(e) {
+    if (!e.isTrusted || e.repeat || (e.key !== "Enter" && e.key !== " ")) return;
+    const target = e.composedPath()[0];
+    const fn = target ? activators.get(target) : null;
+    if (!fn || target.disabled) return;
+    e.preventDefault();
+    e.stopPropagation();
+    fn(e);
+  }
+
   function newHost() {
     // A bare element: no id, class or attribute that names the guard. Inline
     // display wins over common page rules such as div:empty { display: none }
@@ -221,6 +243,8 @@
     host.style.setProperty("display", "block");
     const shadow = host.attachShadow({ mode: rootMode });
     shadow.appendChild(el("style", null, STYLE));
+    // Capture: before the dialog's own keydown handler, which stops every key.
+    shadow.addEventListener("keydown", activateByKey, true);
     ownHosts.add(host);
     return { host, shadow };
   }
@@ -279,12 +303,12 @@
     ui.onOutside = trusted((e) => {
       if (ui.open && !e.composedPath().includes(host)) closePanel(ui, false);
     });
-    chip.addEventListener("click", trusted((e) => {
+    onActivate(chip, (e) => {
       e.preventDefault();
       e.stopPropagation();
       if (ui.open) closePanel(ui, true);
       else openPanel(ui);
-    }));
+    });
     panel.addEventListener("keydown", trusted((e) => {
       if (e.key === "Escape") {
         e.preventDefault();
@@ -297,14 +321,6 @@
         e.preventDefault();
         e.stopPropagation();
         closePanel(ui, true);
-      } else if ((e.key === "Enter" || e.key === " ") && !e.repeat) {
-        // Handled here, not left to the button's own activation: Firefox does
-        // not turn Enter/Space into a click on a button in a closed shadow
-        // root. preventDefault keeps Chromium from clicking as well.
-        e.preventDefault();
-        e.stopPropagation();
-        if (ui.open) closePanel(ui, true);
-        else openPanel(ui);
       }
     }));
     return ui;
@@ -465,11 +481,11 @@
     const actions = el("div", { class: "actions" });
     const button = (name, label, cls, run) => {
       const b = el("button", { type: "button", "data-guard-action": name, class: cls || null }, label);
-      b.addEventListener("click", trusted((e) => {
+      onActivate(b, (e) => {
         e.preventDefault();
         e.stopPropagation();
         run(b);
-      }));
+      });
       actions.appendChild(b);
       return b;
     };
@@ -490,11 +506,11 @@
       node.appendChild(el("p", { class: "note", "data-guard-dismiss-note": action }, t(strings, `page_dismiss_note_${action}`, DEFAULT_DISMISS_NOTE[action])));
     }
     const learn = el("button", { type: "button", class: "link", "data-guard-action": "learn-more" }, t(strings, "page_learn_more", "Learn more"));
-    learn.addEventListener("click", trusted((e) => {
+    onActivate(learn, (e) => {
       e.preventDefault();
       e.stopPropagation();
       handlers["learn-more"](w);
-    }));
+    });
     more.appendChild(learn);
     node.appendChild(more);
     return node;
@@ -575,11 +591,11 @@
     const head = el("div", { class: "panel-head" });
     head.appendChild(el("span", null, t(strings, "page_brand", "LinkedIn Guard")));
     const close = el("button", { type: "button", class: "close", "aria-label": t(strings, "page_close", "Close") }, "×");
-    close.addEventListener("click", trusted((e) => {
+    onActivate(close, (e) => {
       e.preventDefault();
       e.stopPropagation();
       closePanel(ui, true);
-    }));
+    });
     head.appendChild(close);
     ui.panel.appendChild(head);
     const ctx = { handlers, strings, canFix: Boolean(ui.rec.surface.editor), action: actionOf(ui.rec.surface.key), index: 0 };
@@ -693,9 +709,9 @@
         }
         resolve(answer);
       };
-      back.addEventListener("click", trusted(() => done("back")));
-      anyway.addEventListener("click", trusted(() => done("anyway")));
-      if (fixButton) fixButton.addEventListener("click", trusted(() => done("fix")));
+      onActivate(back, () => done("back"));
+      onActivate(anyway, () => done("anyway"));
+      if (fixButton) onActivate(fixButton, () => done("fix"));
       // Escape: the browser's own cancel (trusted) and keydown, both only from the person.
       dialog.addEventListener("cancel", (e) => {
         e.preventDefault();

@@ -347,3 +347,28 @@ def test_axe_finds_no_serious_or_critical_violation_in_chip_cards_and_dialog(mak
     page.evaluate("() => { window.answer = LGWarningUI.confirmSend(" + json.dumps(WARNINGS[:2]) + ", " + json.dumps(locale(lang)) + ", {action: 'send', canFix: true}); }")
     page.locator("dialog[data-guard-confirm]").wait_for()
     assert axe_serious(page) == [], "confirm dialog"
+
+
+def test_the_confirm_dialog_is_decided_with_the_keyboard_alone(make_guard):
+    """Enter on the focused safe choice goes back to editing; Tab then Space sends anyway.
+
+    Firefox does not turn Enter/Space on a button inside a closed shadow root
+    into a click: the UI handles the keys itself, so both browsers decide the same.
+    """
+    g = make_guard(settings=None)
+    g.wait_host("connected")
+    g.page.goto(g.site.add("/messaging/compose/", "ember-en/inmail.html"))
+    g.page.locator(".msg-form [contenteditable='true']").first.click()
+    g.page.keyboard.type("Hi Linda, we help CFOs cut cloud costs by 30%. Our offer ends Friday - can I book a demo call next week?", delay=5)
+    g.wait_warning("LG201")
+    send = g.page.locator("button.msg-form__send-button").first
+    ui = g.ui()
+    send.click()
+    ui.wait_for("dialog", timeout=5)
+    g.page.keyboard.press("Enter")
+    g.wait_log("LG201", lambda e: e["decision"] == "cancelled")
+    send.click()
+    ui.wait_for("dialog", timeout=5)
+    g.page.keyboard.press("Tab")
+    g.page.keyboard.press("Space")
+    g.wait_log("LG201", lambda e: e["decision"] == "proceeded")
