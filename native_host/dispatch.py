@@ -736,13 +736,9 @@ class Session:
                 details = [{"path": "(root)", "message": "expected a JSON object"}]
             raise HostError("invalid_settings", str(err)[:2000], details) from None
         self._refresh_settings(core)  # the lock in force now, not a stale one
-        from guard import managed
         from guard.settings_patch import locked
 
-        refused = managed.locked_changes(settings, core.user_settings, core.managed)
-        if refused:
-            raise HostError("locked", managed.refusal_message(refused)[:2000], refused)
-        settings = managed.keep_own_values(settings, core.user_settings, core.managed)
+        settings = _respect_locks(settings, core.user_settings, core.managed)
         try:
             with locked(core.settings_path):  # never in the middle of another host's patch_settings
                 settings_store.save(settings, core.settings_path)
