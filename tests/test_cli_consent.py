@@ -53,3 +53,30 @@ def test_export_json_and_csv(guard_home, tmp_path):
     assert rows[0][:2] == ["id", "name"] and rows[2][1] == "Mark Visser"
     bad = cli("consent", "export", str(tmp_path / "c.txt"), home=guard_home)
     assert bad.returncode == 2 and "must end in .json or .csv" in bad.stderr
+
+
+PITCH_TO_MARK = {"kind": "message", "url": "https://www.linkedin.com/messaging/thread/1/", "trigger": "input",
+                 "channel": "message", "text": "Hi Mark, our lead generation platform helps B2B teams book 30% more "
+                 "demos. Can I show you a quick 15 minute demo next week? Free trial this month.",
+                 "recipient": {"name": "Mark Visser", "profile_url": "https://www.linkedin.com/in/markvisser/"},
+                 "thread": {"messages_from_me": 0, "messages_from_recipient": 0}}
+
+
+def rules_of(out):
+    assert out.returncode == 0, out.stderr
+    return {w["rule"] for w in json.loads(out.stdout)["warnings"]}
+
+
+def test_evaluate_with_saved_settings_honours_the_consent_register(guard_home, tmp_path):
+    ctx = json.dumps(PITCH_TO_MARK)
+    assert "LG201" in rules_of(cli("evaluate", stdin=ctx, home=guard_home))
+    assert not (guard_home / "consent.sqlite3").exists(), "evaluate must not create the register"
+    filled(guard_home)  # Mark asked for the offer
+    assert "LG201" not in rules_of(cli("evaluate", stdin=ctx, home=guard_home))
+    # someone else with a pitch still gets it
+    other = json.dumps({**PITCH_TO_MARK, "recipient": {"name": "Lotte Smit", "profile_url": "https://www.linkedin.com/in/lottesmit/"}})
+    assert "LG201" in rules_of(cli("evaluate", stdin=other, home=guard_home))
+    # --settings FILE judges the text alone
+    settings = tmp_path / "s.json"
+    settings.write_text("{}")
+    assert "LG201" in rules_of(cli("evaluate", "--settings", str(settings), stdin=ctx, home=guard_home))

@@ -1,4 +1,10 @@
-"""``linkedin-guard evaluate``: contexts on stdin, findings on stdout. Never writes the log."""
+"""``linkedin-guard evaluate``: contexts on stdin, findings on stdout. Never writes the log.
+
+With the saved settings it judges as the host does: the organisation's
+managed layer applies, and so does the consent register (a recipient who
+asked for the offer gets no LG201). ``--settings FILE`` judges the text
+alone: no managed layer, no register.
+"""
 
 from __future__ import annotations
 
@@ -73,10 +79,19 @@ def _explain(engine, ctx, where: str) -> None:
     print(head + "\n" + judge_message(ctx, engine.settings).explain(), file=sys.stderr, flush=True)
 
 
+def _saved_consent(settings_path: Path | None):
+    """The person's consent register when judging with the saved settings (read only: never created here)."""
+    if settings_path is not None:
+        return None
+    from guard.consent import ConsentRegister
+
+    return ConsentRegister()
+
+
 def run(args) -> int:
     from guard.engine import Engine
 
-    engine = Engine(load_settings_arg(args.settings))
+    engine = Engine(load_settings_arg(args.settings), consent=_saved_consent(args.settings))
     if not args.jsonl:
         print(_result(engine, sys.stdin.read(), "", args.explain))
         return 0
