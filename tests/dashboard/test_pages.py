@@ -6,11 +6,12 @@ import csv
 import io
 import json
 import re
+import sqlite3
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from guard import settings_store
+from guard import paths, settings_store
 from guard.models import Settings
 from guard.rules import all_rules
 from tests.dashboard.conftest import same_origin
@@ -316,3 +317,20 @@ def test_rule_docs_render_wrapped_list_items_as_one_item():
 
     out = str(doc_html("Nothing is said about:\n\n* a message that only\n  asks permission;\n* a reply"))
     assert out == "<p>Nothing is said about:</p><ul><li>a message that only asks permission;</li><li>a reply</li></ul>"
+
+
+async def test_repeated_visits_show_their_count_and_last_sighting(client, seed):
+    """Visits folded into one entry (warning_log.FOLD_KINDS) show how often, in the list, the entry and exports."""
+    once = seed.add("LG101", kind="profile", subject="profile")
+    again = seed.add("LG501", kind="profile", subject="someone else")
+    with sqlite3.connect(paths.log_db_path()) as conn:
+        conn.execute("UPDATE entries SET count = 3, last_seen = '2026-11-30T09:15:00Z' WHERE id = ?", (again,))
+    page = await (await client.get("/")).text()
+    row_of = {int(m.group(1)): m.group(0) for m in re.finditer(r'<tr data-entry-id="(\d+)".*?</tr>', page, re.S)}
+    assert 'class="repeats"' in row_of[again] and "×3" in row_of[again] and "seen on 3 visits" in row_of[again]
+    assert 'class="repeats"' not in row_of[once]
+    detail = await (await client.get(f"/log/{again}")).text()
+    assert "3 visits, last" in detail and 'datetime="2026-11-30T09:15:00Z"' in detail
+    assert "visits, last" not in await (await client.get(f"/log/{once}")).text()
+    exported = {e["id"]: e for e in json.loads(await (await client.get("/log/export.json")).text())}
+    assert (exported[again]["count"], exported[again]["last_seen"]) == (3, "2026-11-30T09:15:00Z")

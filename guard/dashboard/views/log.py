@@ -34,7 +34,7 @@ from guard.warning_log import csv_cell
 PAGE_SIZE = 50
 EXPORT_FIELDS = (
     "id", "created_at", "rule", "slug", "severity", "kind", "subject", "url",
-    "page_session", "decision", "justification", "excerpt",
+    "page_session", "decision", "justification", "excerpt", "count", "last_seen",
 )
 MAX_DELETE = 10_000
 
@@ -252,6 +252,22 @@ def _table(t: Translator, entries: list[dict[str, Any]], filters: LogFilters, st
     )
 
 
+def _repeats(e: dict[str, Any]) -> int:
+    try:
+        return max(1, int(e.get("count") or 1))
+    except (TypeError, ValueError):
+        return 1
+
+
+def _repeats_badge(t: Translator, e: dict[str, Any]) -> Markup:
+    """"" ×3" when repeated visits to the same profile or list were folded into one entry (warning_log.FOLD_KINDS)."""
+    n = _repeats(e)
+    if n == 1:
+        return Markup("")
+    return html(' <span class="repeats" title="{title}">{text}</span>',
+                title=t("log.repeats.title", n=n), text=t("log.repeats", n=n))
+
+
 def row(t: Translator, e: dict[str, Any]) -> Markup:
     entry_id = int(e["id"])
     href = f"/log/{entry_id}"
@@ -271,7 +287,7 @@ def row(t: Translator, e: dict[str, Any]) -> Markup:
         sev=e.get("severity", ""),
         select=t("log.col.select"),
         href=href,
-        when=time_tag(e.get("created_at")),
+        when=join([time_tag(e.get("created_at")), _repeats_badge(t, e)]),
         rule=e.get("rule", ""),
         rule_title=rule_title(e.get("rule", ""), t.lang),
         badge=severity_badge(t, e.get("severity", "")),
@@ -368,6 +384,9 @@ async def entry_page(request: web.Request) -> web.Response:
         ("entry.url", safe_link(e.get("url"))),
         ("entry.session", tag("span", e.get("page_session") or "—", class_="mono")),
     ]
+    if _repeats(e) > 1:
+        last = html("{when}", when=time_tag(e.get("last_seen") or e.get("created_at")))
+        facts.append(("entry.repeats", html(t("entry.repeats.value", n=_repeats(e), last="{last}"), last=last)))
     body = html(
         """
 <p class="crumbs"><a href="/">{back}</a></p>
