@@ -138,6 +138,7 @@ def _match(low: str, words: frozenset[str], groups: tuple[str, ...], wanted: fro
     spans: dict[str, list[tuple[int, int]]] = {}
     bank = _STATE[1] if _STATE is not None else _state()[1]
     phrases = bank.phrases
+    scan = lexicon.Scan(low, words)
     for i in sorted(bank.candidates(low, words, groups)):
         p = phrases[i]
         feature = p.feature
@@ -150,7 +151,7 @@ def _match(low: str, words: frozenset[str], groups: tuple[str, ...], wanted: fro
             continue
         if p.one_of and not p.possible(words):
             continue
-        span = p.search(low)
+        span = p.first(scan)
         if span is None:
             continue
         if got is None:
