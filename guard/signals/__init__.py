@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from guard.signals.features import FEATURES, Extraction, extract
 from guard.signals.language import Languages
@@ -29,8 +30,9 @@ _MAX_EXCERPT = 120
 _KIND_GROUPS = {"charitable": ("donation",), "idealistic": ("cause",)}
 
 
-@dataclass(frozen=True, slots=True)
-class EvidenceItem:
+class EvidenceItem(NamedTuple):
+    """One excerpt that made a signal fire, with the signal's push (weight x value) in the rule's score."""
+
     feature: str
     weight: float
     excerpt: str
@@ -135,14 +137,15 @@ class Judgement:
     def _evidence(self, rule: str) -> list[EvidenceItem]:
         out: list[EvidenceItem] = []
         spans = self.extraction.spans
-        text = self.extraction.text
+        # LG201 and LG202 quote the same spans (with their own weights): cut once.
+        excerpts = self.__dict__.setdefault("_excerpt_memo", {})
         for name, weight in MODELS[rule].contributions(self.values):
             if weight <= 0:
                 break
             for s, e in spans.get(name, ()):
-                excerpt = " ".join(text[s:e].split())
-                if len(excerpt) > _MAX_EXCERPT:
-                    excerpt = excerpt[: _MAX_EXCERPT - 1] + "…"
+                excerpt = excerpts.get((s, e))
+                if excerpt is None:
+                    excerpt = excerpts[s, e] = _excerpt(self.extraction.text, s, e)
                 out.append(EvidenceItem(name, weight, excerpt, s, e))
         return out
 
@@ -175,6 +178,13 @@ class Judgement:
         if fitted:
             lines.append(f"weights: {fitted}")
         return "\n".join(lines)
+
+
+def _excerpt(text: str, s: int, e: int) -> str:
+    excerpt = " ".join(text[s:e].split())
+    if len(excerpt) > _MAX_EXCERPT:
+        excerpt = excerpt[: _MAX_EXCERPT - 1] + "…"
+    return excerpt
 
 
 @lru_cache(maxsize=512)

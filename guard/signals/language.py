@@ -34,10 +34,11 @@ class Languages(NamedTuple):
 
 
 def identify(words: frozenset[str], common: Mapping[str, frozenset[str]], order: Iterable[str],
-             prefer: str | None = None) -> Languages:
+             prefer: str | None = None, n_words: int | None = None) -> Languages:
+    """``n_words``: how many distinct words the message has, when ``words`` holds only its common words."""
     counts = [(lang, len(words & common[lang])) for lang in order]
     best = max((n for _, n in counts), default=0)
-    if best == 0 or (best == 1 and len(words) > 8):
+    if best == 0 or (best == 1 and (len(words) if n_words is None else n_words) > 8):
         return Languages(None, (), tuple(counts), "low")
     tied = [lang for lang, n in counts if n == best]
     primary = prefer if prefer in tied else tied[0]

@@ -595,6 +595,7 @@ class Bank:
         self.group_of = [ANY if p.feature in ANY_LANGUAGE_SIGNALS else p.lang for p in phrases]
         self.all_groups = tuple(sorted(set(self.group_of)))
         self._memo: dict[str, dict[str, tuple[int, ...]]] = {}
+        self._indexes: dict[tuple[tuple[str, ...], frozenset[str]], _Index] = {}
 
     @classmethod
     def from_files(cls, files: Iterable[PatternFile]) -> "Bank":
@@ -652,3 +653,128 @@ class Bank:
         if self.digit and _DIGIT.search(low) is not None:
             found.update(i for i in self.digit if group_of[i] in wanted)
         return found
+
+    def spans(self, low: str, words: frozenset[str], groups: tuple[str, ...], features: frozenset[str],
+              max_spans: int) -> dict[str, list[tuple[int, int]]]:
+        """Per signal, where its phrases match in the folded text ``low``: at most ``max_spans`` places.
+
+        The phrases (of these groups and signals) are tried in file order, each
+        for its first match; a match overlapping one already found for the
+        signal replaces it when longer, and a signal with ``max_spans`` places
+        tries no more phrases.
+        """
+        spans: dict[str, list[tuple[int, int]]] = {}
+        phrases = self.phrases
+        scan = None
+        for i in self.to_try(low, words, groups, features):
+            p = phrases[i]
+            feature = p.feature
+            got = spans.get(feature)
+            if got is not None and len(got) >= max_spans:
+                continue
+            if not p.needs <= words:
+                continue
+            if p.one_of and not p.possible(words):
+                continue
+            if p._anchor is False and p.starts_with_word:
+                # The common case, ``search`` inlined: a phrase that starts with one word.
+                rx = p._rx
+                m = rx.search(low)  # type: ignore[union-attr]
+                while m is not None:
+                    s = m.start()
+                    if s and low[s - 1] != " ":  # not at a word start: the folded text has no other separator
+                        m = rx.search(low, s + 1)  # type: ignore[union-attr]
+                        continue
+                    break
+                if m is None:
+                    continue
+                span = (m.start(), m.end())
+            else:
+                if scan is None:
+                    scan = Scan(low, words)
+                span = p.first(scan)
+                if span is None:
+                    continue
+            if got is None:
+                spans[feature] = [span]
+                continue
+            for k, (s, e) in enumerate(got):
+                if s < span[1] and span[0] < e:  # overlapping phrases: quote the longer one
+                    if span[1] - span[0] > e - s:
+                        got[k] = span
+                    break
+            else:
+                got.append(span)
+        return spans
+
+    def to_try(self, low: str, words: frozenset[str], groups: tuple[str, ...], features: frozenset[str]
+               ) -> list[int]:
+        """``candidates`` of these signals only, in file order (what ``features`` tries, in that order).
+
+        The same phrases as ``candidates``, looked up faster: per set of
+        groups and signals, every word is classified once (phrases keyed on
+        it, or none) and a message's words are matched against the
+        classified ones with set operations.
+        """
+        key = (groups, features)
+        index = self._indexes.get(key)
+        if index is None:
+            index = self._indexes[key] = _Index(self, groups, features)
+        return index.to_try(low, words)
+
+
+class _Index:
+    """The phrases of some groups and signals, by the words of a message that bring them in (``Bank.to_try``).
+
+    A word brings in the phrases keyed on it, on its beginning or ending, on
+    a part of it (an ``infix`` key: "calendly", "$") and, when it holds a
+    digit, those keyed on a number. Every word is classified once; a
+    message then only intersects its words with the classified ones.
+    """
+
+    __slots__ = ("bank", "phrase_ok", "hits", "hit_words", "seen", "infix", "digit", "always")
+    MAX_WORDS = 50_000  # words remembered; then forgotten and classified again
+
+    def __init__(self, bank: Bank, groups: tuple[str, ...], features: frozenset[str]):
+        self.bank = bank
+        wanted = set(groups)
+        self.phrase_ok = [g in wanted and p.feature in features for g, p in zip(bank.group_of, bank.phrases)]
+        ok = self.phrase_ok
+        self.infix = tuple((stem, i) for stem, i in bank.infix if ok[i])
+        self.digit = [i for i in bank.digit if ok[i]]
+        self.always = tuple(i for i in bank.always if ok[i])
+        self.hits: dict[str, tuple[int, ...]] = {}
+        self.hit_words: set[str] = set()
+        self.seen: set[str] = set()
+
+    def _classify(self, new: Iterable[str]) -> None:
+        if len(self.seen) > self.MAX_WORDS:
+            self.hits.clear()
+            self.hit_words.clear()
+            self.seen.clear()
+        bank, ok = self.bank, self.phrase_ok
+        for w in new:
+            self.seen.add(w)
+            found = [i for i in bank.by_word.get(w, ()) if ok[i]]
+            if len(w) >= _MIN_STEM:
+                found += [i for stem, i in bank.by_prefix.get(w[:_MIN_STEM], ()) if ok[i] and w.startswith(stem)]
+                found += [i for stem, i in bank.by_suffix.get(w[-_MIN_STEM:], ()) if ok[i] and w.endswith(stem)]
+            # A key without spaces occurs in the folded text exactly when it occurs in one of its words.
+            found += [i for stem, i in self.infix if stem in w]
+            if self.digit and _DIGIT.search(w) is not None:
+                found += self.digit
+            if found:
+                self.hits[w] = tuple(found)
+                self.hit_words.add(w)
+
+    def to_try(self, low: str, words: frozenset[str]) -> list[int]:
+        new = words - self.seen
+        if new:
+            self._classify(new)
+        hits = self.hits
+        found = set(self.always)
+        for w in self.hit_words & words:
+            found.update(hits[w])
+        return sorted(found)
+
+
