@@ -106,11 +106,12 @@ class Judgement:
     def kind(self) -> str:
         """``commercial``, ``charitable`` or ``idealistic``: the strongest kind of ask (LG201 wording)."""
         w = MODELS["LG201"].weights
+        v = self.extraction.values
         best, best_score = "commercial", 0.0
         selling = sum(max(w.get(n, 0.0), 0.0) for n in ("offer", "discount", "claim", "benefit", "price")
-                      if self.has(n))
+                      if v.get(n))
         for kind, names in _KIND_GROUPS.items():
-            score = sum(max(w.get(n, 0.0), 0.0) for n in names if self.has(n))
+            score = sum(max(w.get(n, 0.0), 0.0) for n in names if v.get(n))
             if score > max(selling, best_score):
                 best, best_score = kind, score
         return best
@@ -118,8 +119,9 @@ class Judgement:
     def recruitment_led(self) -> bool:
         """LG202's wording: recruitment rather than selling."""
         w = MODELS["LG202"].weights
-        rec = w.get("recruitment", 0.0) if self.has("recruitment") else 0.0
-        sell = sum(max(w.get(n, 0.0), 0.0) for n in ("offer", "discount", "claim", "benefit") if self.has(n))
+        v = self.extraction.values
+        rec = w.get("recruitment", 0.0) if v.get("recruitment") else 0.0
+        sell = sum(max(w.get(n, 0.0), 0.0) for n in ("offer", "discount", "claim", "benefit") if v.get(n))
         return rec > sell
 
     def evidence(self, rule: str, limit: int = MAX_EVIDENCE) -> tuple[EvidenceItem, ...]:
@@ -136,17 +138,19 @@ class Judgement:
 
     def _evidence(self, rule: str) -> list[EvidenceItem]:
         out: list[EvidenceItem] = []
+        # LG201 and LG202 quote the same spans, each with its own weights: cut once.
+        quotes = self.__dict__.setdefault("_quotes_memo", {})
         spans = self.extraction.spans
-        # LG201 and LG202 quote the same spans (with their own weights): cut once.
-        excerpts = self.__dict__.setdefault("_excerpt_memo", {})
+        new = tuple.__new__
         for name, weight in MODELS[rule].contributions(self.values):
             if weight <= 0:
                 break
-            for s, e in spans.get(name, ()):
-                excerpt = excerpts.get((s, e))
-                if excerpt is None:
-                    excerpt = excerpts[s, e] = _excerpt(self.extraction.text, s, e)
-                out.append(EvidenceItem(name, weight, excerpt, s, e))
+            got = quotes.get(name)
+            if got is None:
+                text = self.extraction.text
+                got = quotes[name] = [(_excerpt(text, s, e), s, e) for s, e in spans.get(name, ())]
+            for excerpt, s, e in got:
+                out.append(new(EvidenceItem, (name, weight, excerpt, s, e)))
         return out
 
     def explain(self) -> str:
