@@ -148,6 +148,21 @@ def match_spans(bank: lexicon.Bank, low: str, words: frozenset[str], groups: tup
     return bank.spans(low, words, groups, wanted, MAX_SPANS)
 
 
+_LANGUAGES_MEMO: dict[tuple[frozenset[str], str | None, bool], Languages] = {}
+
+
+def _languages(common_words: frozenset[str], common: dict[str, frozenset[str]], prefer: str | None,
+               many_words: bool) -> Languages:
+    """``identify`` for a message with these common words (remembered: typing keeps them for many keystrokes)."""
+    key = (common_words, prefer, many_words)
+    got = _LANGUAGES_MEMO.get(key)
+    if got is None:
+        if len(_LANGUAGES_MEMO) > 4096:
+            _LANGUAGES_MEMO.clear()
+        got = _LANGUAGES_MEMO[key] = identify(common_words, common, lexicon.LANGUAGES, prefer, 9 if many_words else 0)
+    return got
+
+
 def words_of(low: str) -> frozenset[str]:
     return frozenset(low.split())
 
@@ -159,7 +174,7 @@ def extract(text: str, *, me: int = 0, them: int = 0, last_from_recipient: str |
     words = words_of(low)
     state = _STATE if _STATE is not None else _state()
     common, all_common = state[2], state[3]
-    langs = identify(words & all_common, common, lexicon.LANGUAGES, prefer_language, len(words))
+    langs = _languages(words & all_common, common, prefer_language, len(words) > 8)
     spans = _match(low, words, (*langs.used, lexicon.SHARED, lexicon.ANY), TEXT_FEATURES)
     # A signal counts more when two different phrases say it (1.5 times).
     values = {name: _STRENGTH[min(len(found), 2)] for name, found in spans.items()}
