@@ -674,8 +674,14 @@ class Bank:
                 continue
             if not p.needs <= words:
                 continue
-            if p.one_of and not p.possible(words):
-                continue
+            if p.one_of:
+                for group in p.one_of:
+                    if group.isdisjoint(words):
+                        break
+                else:
+                    group = None
+                if group is not None:
+                    continue
             if p._anchor is False and p.starts_with_word:
                 # The common case, ``search`` inlined: a phrase that starts with one word.
                 rx = p._rx
