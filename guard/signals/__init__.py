@@ -133,11 +133,14 @@ class Judgement:
         key = (rule, limit)
         got = memo.get(key)
         if got is None:
-            got = memo[key] = tuple(self._evidence(rule)[:limit])
+            got = memo[key] = tuple(self._evidence(rule, limit))
         return got
 
-    def _evidence(self, rule: str) -> list[EvidenceItem]:
+    def _evidence(self, rule: str, limit: int | None = None) -> list[EvidenceItem]:
+        """The first ``limit`` items (all when None); excerpts are cut only for those."""
         out: list[EvidenceItem] = []
+        if limit is not None and limit <= 0:
+            return self._evidence(rule)[:limit] if limit < 0 else out
         # LG201 and LG202 quote the same spans, each with its own weights: cut once.
         quotes = self.__dict__.setdefault("_quotes_memo", {})
         spans = self.extraction.spans
@@ -151,6 +154,8 @@ class Judgement:
                 got = quotes[name] = [(_excerpt(text, s, e), s, e) for s, e in spans.get(name, ())]
             for excerpt, s, e in got:
                 out.append(new(EvidenceItem, (name, weight, excerpt, s, e)))
+                if len(out) == limit:
+                    return out
         return out
 
     def explain(self) -> str:
