@@ -34,7 +34,13 @@ rarest required word of the phrase (or, for a starred word, a word starting
 or ending with the stem), so an ordinary message runs a handful of regular
 expressions. Each is compiled the first time it is needed: loading the
 files costs a few milliseconds at start-up, not the hundreds compiling
-every phrase would.
+every phrase would. Per set of languages and signals, every word a message
+brings is classified once (which phrases it keys) and remembered
+(``Bank.to_try``); a phrase whose first word is a choice ("we/i help") or a
+number is searched per choice, or only where digits are (``Phrase.first``),
+because ``re`` walks such a pattern through every position of the text.
+``Bank.candidates`` and ``Phrase.search`` are the plain forms of both, and
+``tests/signals/test_fast_matching.py`` keeps the fast forms equal to them.
 """
 
 from __future__ import annotations
