@@ -731,6 +731,8 @@ class Bank:
         key = (groups, features)
         index = self._indexes.get(key)
         if index is None:
+            if len(self._indexes) >= _Index.MAX_INDEXES:
+                self._indexes.clear()
             index = self._indexes[key] = _Index(self, groups, features)
         return index.to_try(low, words)
 
@@ -745,7 +747,11 @@ class _Index:
     """
 
     __slots__ = ("bank", "phrase_ok", "hits", "hit_words", "seen", "infix", "digit", "always")
-    MAX_WORDS = 50_000  # words remembered; then forgotten and classified again
+    # Memory stays bounded: words remembered per index, then forgotten and
+    # classified again; indexes (one per set of languages a message uses, and
+    # the reply's) kept at once.
+    MAX_WORDS = 20_000
+    MAX_INDEXES = 32
 
     def __init__(self, bank: Bank, groups: tuple[str, ...], features: frozenset[str]):
         self.bank = bank

@@ -256,3 +256,18 @@ def test_fold_of_every_character_is_the_plain_fold():
                                   "it`s ASCII", "é`s", "İstanbul’s œuvre ß ẞ ﬁ", "Ǆ ǅ ǆ ΐ"])
 def test_fold_of_mixed_texts_is_the_plain_fold(text):
     assert fold(text) == _plain_fold(text)
+
+
+def test_remembered_words_and_indexes_stay_bounded(monkeypatch):
+    from guard.signals import lexicon
+
+    bank = Bank.from_files([parse_file("xx", PATTERNS)])
+    monkeypatch.setattr(lexicon._Index, "MAX_WORDS", 50)
+    monkeypatch.setattr(lexicon._Index, "MAX_INDEXES", 3)
+    for n in range(200):
+        low = fold(f"we help companies w{n} book a demo")
+        words = frozenset(low.split())
+        groups = ("xx",) + ("shared",) * (n % 5)
+        assert bank.spans(low, words, groups, FEATURES, 2) == reference_for(bank, low, words, groups, FEATURES)
+    assert len(bank._indexes) <= 3
+    assert all(len(index.seen) <= 50 + 10 for index in bank._indexes.values())
