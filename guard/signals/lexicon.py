@@ -145,9 +145,12 @@ class Phrase:
             return None
         best = None
         heads = scan.heads
-        for word, rx, digit in anchor:
+        for choice in anchor:
+            word, rx, digit = choice
             if word is not None and word not in heads:
                 continue
+            if rx.__class__ is str:  # compiled when first needed: most choices never are
+                rx = choice[1] = re.compile(rx)
             if digit:
                 match = rx.match
                 span = None
@@ -227,8 +230,9 @@ def _anchor_of(phrase: Phrase) -> tuple | bool:
     """How ``Phrase.first`` looks for the phrase; False: with ``search``.
 
     * A phrase written in the pattern syntax whose first word is a choice
-      (``we/i``, ``#/one``): per choice, (the word, or None for a ``word*``
-      or ``#``; the regex with only that choice first; whether it is ``#``).
+      (``we/i``, ``#/one``): per choice, [the word, or None for a ``word*``
+      or ``#``; the regex with only that choice first (its text until first
+      used); whether it is ``#``].
       A match starts at a word start with one of the choices, and a plain
       word there is followed by a space, ``%``, ``$`` or the end
       (``compile_phrase``: every later part begins with a space or
@@ -236,9 +240,16 @@ def _anchor_of(phrase: Phrase) -> tuple | bool:
       so in a text without ``%`` and ``$`` the word is one of its words.
     * A ``regex:`` line whose parsed form can only begin with a digit:
       (``_AT_DIGITS``,): tried where a digit is.
+
+    The phrase's own regex is compiled when ``first`` or ``Bank.spans`` will use it.
     """
-    if phrase._rx is None:
+    anchor = _plan(phrase)
+    if (anchor is False or anchor[0] is _AT_DIGITS) and phrase._rx is None:
         phrase._rx = re.compile(phrase.regex)
+    return anchor
+
+
+def _plan(phrase: Phrase) -> tuple | bool:
     if phrase.starts_with_word:
         first = phrase.source.split()[0]
         choices = first.split("/")
@@ -252,11 +263,11 @@ def _anchor_of(phrase: Phrase) -> tuple | bool:
             return False
         rest = phrase.regex[len(head):]
         if len(choices) == 1:  # "#": a number first
-            return ((None, phrase._rx, True),)
+            return ([None, phrase.regex, True],)
         out = []
         for choice, rx in zip(choices, alts):
             word = None if choice.endswith("*") or choice == "#" else fold(choice).strip()
-            out.append((word, re.compile(rx + rest), choice == "#"))
+            out.append([word, rx + rest, choice == "#"])
         return tuple(out)
     if not phrase.source.startswith("regex:"):
         return False
