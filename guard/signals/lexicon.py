@@ -609,6 +609,8 @@ class Bank:
         self.by_prefix = {k: tuple(v) for k, v in by_prefix.items()}
         self.by_suffix = {k: tuple(v) for k, v in by_suffix.items()}
         self.vocabulary = frozenset(self.by_word)
+        # What ``spans`` reads of each phrase, in one tuple.
+        self.plan = [(p.needs, p.one_of, p.feature, p) for p in phrases]
         self.group_of = [ANY if p.feature in ANY_LANGUAGE_SIGNALS else p.lang for p in phrases]
         self.all_groups = tuple(sorted(set(self.group_of)))
         self._memo: dict[str, dict[str, tuple[int, ...]]] = {}
@@ -681,18 +683,17 @@ class Bank:
         tries no more phrases.
         """
         spans: dict[str, list[tuple[int, int]]] = {}
-        phrases = self.phrases
+        plan = self.plan
         scan = None
         for i in self.to_try(low, words, groups, features):
-            p = phrases[i]
-            feature = p.feature
+            needs, one_of, feature, p = plan[i]
+            if not needs <= words:  # the most selective test first
+                continue
             got = spans.get(feature)
             if got is not None and len(got) >= max_spans:
                 continue
-            if not p.needs <= words:
-                continue
-            if p.one_of:
-                for group in p.one_of:
+            if one_of:
+                for group in one_of:
                     if group.isdisjoint(words):
                         break
                 else:
@@ -782,15 +783,32 @@ class _Index:
             self.hit_words.clear()
             self.seen.clear()
         bank, ok = self.bank, self.phrase_ok
+        by_word, by_prefix, by_suffix = bank.by_word, bank.by_prefix, bank.by_suffix
+        # Plain loops, not comprehensions: a new word comes with nearly every keystroke.
         for w in new:
             self.seen.add(w)
-            found = [i for i in bank.by_word.get(w, ()) if ok[i]]
+            found: list[int] = []
+            ids = by_word.get(w)
+            if ids:
+                for i in ids:
+                    if ok[i]:
+                        found.append(i)
             if len(w) >= _MIN_STEM:
-                found += [i for stem, i in bank.by_prefix.get(w[:_MIN_STEM], ()) if ok[i] and w.startswith(stem)]
-                found += [i for stem, i in bank.by_suffix.get(w[-_MIN_STEM:], ()) if ok[i] and w.endswith(stem)]
+                stems = by_prefix.get(w[:_MIN_STEM])
+                if stems:
+                    for stem, i in stems:
+                        if ok[i] and w.startswith(stem):
+                            found.append(i)
+                stems = by_suffix.get(w[-_MIN_STEM:])
+                if stems:
+                    for stem, i in stems:
+                        if ok[i] and w.endswith(stem):
+                            found.append(i)
             # A key without spaces occurs in the folded text exactly when it occurs in one of its words.
-            found += [i for stem, i in self.infix if stem in w]
-            if self.digit and _DIGIT.search(w) is not None:
+            for stem, i in self.infix:
+                if stem in w:
+                    found.append(i)
+            if self.digit and not w.isalpha() and _DIGIT.search(w) is not None:
                 found += self.digit
             if found:
                 self.hits[w] = tuple(found)
@@ -800,10 +818,8 @@ class _Index:
         new = words - self.seen
         if new:
             self._classify(new)
-        hits = self.hits
         found = set(self.always)
-        for w in self.hit_words & words:
-            found.update(hits[w])
+        found.update(*map(self.hits.__getitem__, self.hit_words & words))
         return sorted(found)
 
 
