@@ -267,6 +267,8 @@ def _plan(phrase: Phrase) -> tuple | bool:
         out = []
         for choice, rx in zip(choices, alts):
             word = None if choice.endswith("*") or choice == "#" else fold(choice).strip()
+            if word is not None and ("%" in word or "$" in word):
+                word = None  # "50%" before another "%" is not a word of the text: always searched
             out.append([word, rx + rest, choice == "#"])
         return tuple(out)
     if not phrase.source.startswith("regex:"):

@@ -41,6 +41,7 @@ PATTERNS = """\
 - quick call
 - bel/mail me
 - rabatt/korting
+- 50%/60%
 - regex: \\d+ ?k\\b
 - regex: https?(?= )
 - regex: \\d[\\d ]* ?(?:eur|usd)\\b
@@ -90,6 +91,8 @@ def quoted(text: str, spans: dict) -> dict[str, list[str]]:
     # "%" or "$" right after a one-word choice still ends the word ("korting%")
     ("Korting% nu, korting later", {"offer": ["Korting"], "cta": ["Korting"]}),
     ("Rabatt$ nu, korting later", {"offer": ["korting"], "cta": ["Rabatt"]}),
+    # a choice with "%" in it, right before another "%"
+    ("Nu 50%% en 60%", {"cta": ["50%"]}),
     # near misses: a word glued to another, "$" where a space must be, an apostrophe, six words between
     ("ourservices and we're help companies", {}),
     ("special$ offer, limited offer", {"offer": ["limited offer"]}),
