@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Mapping, NamedTuple
 
 from guard.signals.features import FEATURES, Extraction, extract
 from guard.signals.language import Languages
@@ -108,10 +108,9 @@ class Judgement:
         w = MODELS["LG201"].weights
         v = self.extraction.values
         best, best_score = "commercial", 0.0
-        selling = sum(max(w.get(n, 0.0), 0.0) for n in ("offer", "discount", "claim", "benefit", "price")
-                      if v.get(n))
+        selling = _positive_sum(w, v, ("offer", "discount", "claim", "benefit", "price"))
         for kind, names in _KIND_GROUPS.items():
-            score = sum(max(w.get(n, 0.0), 0.0) for n in names if v.get(n))
+            score = _positive_sum(w, v, names)
             if score > max(selling, best_score):
                 best, best_score = kind, score
         return best
@@ -121,7 +120,7 @@ class Judgement:
         w = MODELS["LG202"].weights
         v = self.extraction.values
         rec = w.get("recruitment", 0.0) if v.get("recruitment") else 0.0
-        sell = sum(max(w.get(n, 0.0), 0.0) for n in ("offer", "discount", "claim", "benefit") if v.get(n))
+        sell = _positive_sum(w, v, ("offer", "discount", "claim", "benefit"))
         return rec > sell
 
     def evidence(self, rule: str, limit: int = MAX_EVIDENCE) -> tuple[EvidenceItem, ...]:
@@ -187,6 +186,15 @@ class Judgement:
         if fitted:
             lines.append(f"weights: {fitted}")
         return "\n".join(lines)
+
+
+def _positive_sum(weights: Mapping[str, float], values: Mapping[str, float], names: tuple[str, ...]) -> float:
+    """The positive weights of these signals that fired, summed in order from 0 (as ``sum`` would)."""
+    total = 0
+    for n in names:
+        if values.get(n):
+            total += max(weights.get(n, 0.0), 0.0)
+    return total
 
 
 def _excerpt(text: str, s: int, e: int) -> str:

@@ -43,7 +43,10 @@ class RuleModel:
 
     def score(self, values: Mapping[str, float]) -> float:
         w = self.weights
-        return self.bias + sum(w.get(n, 0.0) * v for n, v in values.items())
+        total = 0  # summed as ``sum`` does (from 0, in order), then the bias: the same float
+        for n, v in values.items():
+            total += w.get(n, 0.0) * v
+        return self.bias + total
 
     def contributions(self, values: Mapping[str, float]) -> list[tuple[str, float]]:
         """(signal, weight x value) of the signals that fired, strongest push first."""
