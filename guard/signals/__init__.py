@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Mapping, NamedTuple
 
 from guard.signals.features import FEATURES, Extraction, extract
 from guard.signals.language import Languages
@@ -29,8 +30,9 @@ _MAX_EXCERPT = 120
 _KIND_GROUPS = {"charitable": ("donation",), "idealistic": ("cause",)}
 
 
-@dataclass(frozen=True, slots=True)
-class EvidenceItem:
+class EvidenceItem(NamedTuple):
+    """One excerpt that made a signal fire, with the signal's push (weight x value) in the rule's score."""
+
     feature: str
     weight: float
     excerpt: str
@@ -104,11 +106,11 @@ class Judgement:
     def kind(self) -> str:
         """``commercial``, ``charitable`` or ``idealistic``: the strongest kind of ask (LG201 wording)."""
         w = MODELS["LG201"].weights
+        v = self.extraction.values
         best, best_score = "commercial", 0.0
-        selling = sum(max(w.get(n, 0.0), 0.0) for n in ("offer", "discount", "claim", "benefit", "price")
-                      if self.has(n))
+        selling = _positive_sum(w, v, ("offer", "discount", "claim", "benefit", "price"))
         for kind, names in _KIND_GROUPS.items():
-            score = sum(max(w.get(n, 0.0), 0.0) for n in names if self.has(n))
+            score = _positive_sum(w, v, names)
             if score > max(selling, best_score):
                 best, best_score = kind, score
         return best
@@ -116,8 +118,9 @@ class Judgement:
     def recruitment_led(self) -> bool:
         """LG202's wording: recruitment rather than selling."""
         w = MODELS["LG202"].weights
-        rec = w.get("recruitment", 0.0) if self.has("recruitment") else 0.0
-        sell = sum(max(w.get(n, 0.0), 0.0) for n in ("offer", "discount", "claim", "benefit") if self.has(n))
+        v = self.extraction.values
+        rec = w.get("recruitment", 0.0) if v.get("recruitment") else 0.0
+        sell = _positive_sum(w, v, ("offer", "discount", "claim", "benefit"))
         return rec > sell
 
     def evidence(self, rule: str, limit: int = MAX_EVIDENCE) -> tuple[EvidenceItem, ...]:
@@ -129,21 +132,29 @@ class Judgement:
         key = (rule, limit)
         got = memo.get(key)
         if got is None:
-            got = memo[key] = tuple(self._evidence(rule)[:limit])
+            got = memo[key] = tuple(self._evidence(rule, limit))
         return got
 
-    def _evidence(self, rule: str) -> list[EvidenceItem]:
+    def _evidence(self, rule: str, limit: int | None = None) -> list[EvidenceItem]:
+        """The first ``limit`` items (all when None); excerpts are cut only for those."""
         out: list[EvidenceItem] = []
+        if limit is not None and limit <= 0:
+            return self._evidence(rule)[:limit] if limit < 0 else out
+        # LG201 and LG202 quote the same spans, each with its own weights: cut once.
+        quotes = self.__dict__.setdefault("_quotes_memo", {})
         spans = self.extraction.spans
-        text = self.extraction.text
+        new = tuple.__new__
         for name, weight in MODELS[rule].contributions(self.values):
             if weight <= 0:
                 break
-            for s, e in spans.get(name, ()):
-                excerpt = " ".join(text[s:e].split())
-                if len(excerpt) > _MAX_EXCERPT:
-                    excerpt = excerpt[: _MAX_EXCERPT - 1] + "…"
-                out.append(EvidenceItem(name, weight, excerpt, s, e))
+            got = quotes.get(name)
+            if got is None:
+                text = self.extraction.text
+                got = quotes[name] = [(_excerpt(text, s, e), s, e) for s, e in spans.get(name, ())]
+            for excerpt, s, e in got:
+                out.append(new(EvidenceItem, (name, weight, excerpt, s, e)))
+                if len(out) == limit:
+                    return out
         return out
 
     def explain(self) -> str:
@@ -175,6 +186,22 @@ class Judgement:
         if fitted:
             lines.append(f"weights: {fitted}")
         return "\n".join(lines)
+
+
+def _positive_sum(weights: Mapping[str, float], values: Mapping[str, float], names: tuple[str, ...]) -> float:
+    """The positive weights of these signals that fired, summed in order from 0 (as ``sum`` would)."""
+    total = 0
+    for n in names:
+        if values.get(n):
+            total += max(weights.get(n, 0.0), 0.0)
+    return total
+
+
+def _excerpt(text: str, s: int, e: int) -> str:
+    excerpt = " ".join(text[s:e].split())
+    if len(excerpt) > _MAX_EXCERPT:
+        excerpt = excerpt[: _MAX_EXCERPT - 1] + "…"
+    return excerpt
 
 
 @lru_cache(maxsize=512)

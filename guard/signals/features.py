@@ -98,10 +98,10 @@ _STRENGTH = (0.0, 1.0, 1.5)
 
 # The pattern bank is loaded on first use, not at import: the native host
 # answers ``hello`` before it ever judges a message.
-_STATE: tuple[lexicon.Loaded, lexicon.Bank, dict[str, frozenset[str]]] | None = None
+_STATE: tuple[lexicon.Loaded, lexicon.Bank, dict[str, frozenset[str]], frozenset[str]] | None = None
 
 
-def _state() -> tuple[lexicon.Loaded, lexicon.Bank, dict[str, frozenset[str]]]:
+def _state() -> tuple[lexicon.Loaded, lexicon.Bank, dict[str, frozenset[str]], frozenset[str]]:
     global _STATE
     if _STATE is None:
         loaded = lexicon.load_all()
@@ -109,7 +109,10 @@ def _state() -> tuple[lexicon.Loaded, lexicon.Bank, dict[str, frozenset[str]]]:
             for name in f.features:
                 if name not in FEATURES:
                     raise lexicon.PatternError(f"{f.lang}.md: unknown signal ## {name} (known: {', '.join(FEATURES)})")
-        _STATE = (loaded, loaded.bank, {lang: loaded.files[lang].common_words for lang in lexicon.LANGUAGES})
+        common = {lang: loaded.files[lang].common_words for lang in lexicon.LANGUAGES}
+        # Every language's common words together: a message's words are cut to
+        # these once, and the languages count among a handful.
+        _STATE = (loaded, loaded.bank, common, frozenset().union(*common.values()))
     return _STATE
 
 
@@ -135,35 +138,29 @@ class Extraction(NamedTuple):
 
 def _match(low: str, words: frozenset[str], groups: tuple[str, ...], wanted: frozenset[str]
            ) -> dict[str, list[tuple[int, int]]]:
-    spans: dict[str, list[tuple[int, int]]] = {}
     bank = _STATE[1] if _STATE is not None else _state()[1]
-    phrases = bank.phrases
-    for i in sorted(bank.candidates(low, words, groups)):
-        p = phrases[i]
-        feature = p.feature
-        if feature not in wanted:
-            continue
-        got = spans.get(feature)
-        if got is not None and len(got) >= MAX_SPANS:
-            continue
-        if not p.needs <= words:
-            continue
-        if p.one_of and not p.possible(words):
-            continue
-        span = p.search(low)
-        if span is None:
-            continue
-        if got is None:
-            spans[feature] = [span]
-            continue
-        for k, (s, e) in enumerate(got):
-            if s < span[1] and span[0] < e:  # overlapping phrases: quote the longer one
-                if span[1] - span[0] > e - s:
-                    got[k] = span
-                break
-        else:
-            got.append(span)
-    return spans
+    return match_spans(bank, low, words, groups, wanted)
+
+
+def match_spans(bank: lexicon.Bank, low: str, words: frozenset[str], groups: tuple[str, ...],
+                wanted: frozenset[str]) -> dict[str, list[tuple[int, int]]]:
+    """Per signal, where its phrases match in the folded text ``low`` (see ``Bank.spans``)."""
+    return bank.spans(low, words, groups, wanted, MAX_SPANS)
+
+
+_LANGUAGES_MEMO: dict[tuple[frozenset[str], str | None, bool], Languages] = {}
+
+
+def _languages(common_words: frozenset[str], common: dict[str, frozenset[str]], prefer: str | None,
+               many_words: bool) -> Languages:
+    """``identify`` for a message with these common words (remembered: typing keeps them for many keystrokes)."""
+    key = (common_words, prefer, many_words)
+    got = _LANGUAGES_MEMO.get(key)
+    if got is None:
+        if len(_LANGUAGES_MEMO) > 4096:
+            _LANGUAGES_MEMO.clear()
+        got = _LANGUAGES_MEMO[key] = identify(common_words, common, lexicon.LANGUAGES, prefer, 9 if many_words else 0)
+    return got
 
 
 def words_of(low: str) -> frozenset[str]:
@@ -175,15 +172,17 @@ def extract(text: str, *, me: int = 0, them: int = 0, last_from_recipient: str |
     src = clean(text)
     low = fold(src)
     words = words_of(low)
-    common = _STATE[2] if _STATE is not None else _state()[2]
-    langs = identify(words, common, lexicon.LANGUAGES, prefer_language)
+    state = _STATE if _STATE is not None else _state()
+    common, all_common = state[2], state[3]
+    langs = _languages(words & all_common, common, prefer_language, len(words) > 8)
     spans = _match(low, words, (*langs.used, lexicon.SHARED, lexicon.ANY), TEXT_FEATURES)
     # A signal counts more when two different phrases say it (1.5 times).
     values = {name: _STRENGTH[min(len(found), 2)] for name, found in spans.items()}
     if last_from_recipient:
         rlow = fold(clean(last_from_recipient))
         rwords = words_of(rlow)
-        rlangs = identify(rwords, common, lexicon.LANGUAGES, langs.primary or prefer_language)
+        rlangs = identify(rwords & all_common, common, lexicon.LANGUAGES, langs.primary or prefer_language,
+                          len(rwords))
         reply_groups = tuple(dict.fromkeys((*rlangs.used, *langs.used, lexicon.SHARED)))
         for name in _match(rlow, rwords, reply_groups, REPLY_FEATURES):
             values[name] = 1.0

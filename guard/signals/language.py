@@ -34,15 +34,16 @@ class Languages(NamedTuple):
 
 
 def identify(words: frozenset[str], common: Mapping[str, frozenset[str]], order: Iterable[str],
-             prefer: str | None = None) -> Languages:
-    counts = [(lang, len(words & common[lang])) for lang in order]
-    best = max((n for _, n in counts), default=0)
-    if best == 0 or (best == 1 and len(words) > 8):
-        return Languages(None, (), tuple(counts), "low")
+             prefer: str | None = None, n_words: int | None = None) -> Languages:
+    """``n_words``: how many distinct words the message has, when ``words`` holds only its common words."""
+    counts = tuple([(lang, len(words & common[lang])) for lang in order])
+    best = max([n for _, n in counts], default=0)
+    if best == 0 or (best == 1 and (len(words) if n_words is None else n_words) > 8):
+        return Languages(None, (), counts, "low")
     tied = [lang for lang, n in counts if n == best]
     primary = prefer if prefer in tied else tied[0]
     floor = max(2, best / 3)
-    used = (primary,) + tuple(lang for lang, n in counts if lang != primary and n >= floor)
-    second = max((n for lang, n in counts if lang != primary), default=0)
+    used = (primary, *[lang for lang, n in counts if lang != primary and n >= floor])
+    second = max([n for lang, n in counts if lang != primary], default=0)
     confidence = "high" if best >= 3 and best >= second + 2 else "medium"
-    return Languages(primary, used, tuple(counts), confidence)
+    return Languages(primary, used, counts, confidence)

@@ -34,7 +34,13 @@ rarest required word of the phrase (or, for a starred word, a word starting
 or ending with the stem), so an ordinary message runs a handful of regular
 expressions. Each is compiled the first time it is needed: loading the
 files costs a few milliseconds at start-up, not the hundreds compiling
-every phrase would.
+every phrase would. Per set of languages and signals, every word a message
+brings is classified once (which phrases it keys) and remembered
+(``Bank.to_try``); a phrase whose first word is a choice ("we/i help") or a
+number is searched per choice, or only where digits are (``Phrase.first``),
+because ``re`` walks such a pattern through every position of the text.
+``Bank.candidates`` and ``Phrase.search`` are the plain forms of both, and
+``tests/signals/test_fast_matching.py`` keeps the fast forms equal to them.
 """
 
 from __future__ import annotations
@@ -43,6 +49,8 @@ import hashlib
 import json
 import os
 import re
+import re._constants as _sre_constants
+import re._parser as _sre_parse
 import tempfile
 from dataclasses import dataclass, field
 from importlib import resources
@@ -82,6 +90,7 @@ class Phrase:
     needs: frozenset[str] = frozenset()
     one_of: tuple[frozenset[str], ...] = ()
     _rx: re.Pattern[str] | None = None
+    _anchor: tuple[tuple[str, ...], bool] | bool | None = None  # see ``first``
 
     def possible(self, words: frozenset[str]) -> bool:
         if not self.needs <= words:
@@ -92,6 +101,7 @@ class Phrase:
         return True
 
     def search(self, low: str) -> tuple[int, int] | None:
+        """The first match in the folded text (the reference; ``first`` is the same, faster)."""
         rx = self._rx
         if rx is None:
             rx = self._rx = re.compile(self.regex)
@@ -108,25 +118,234 @@ class Phrase:
                 continue
             return s, m.end()
 
+    def first(self, scan: "Scan") -> tuple[int, int] | None:
+        """What ``search`` returns, without letting ``re`` try every position of the text.
+
+        ``re`` finds a literal beginning quickly ("special offer") but walks a
+        pattern that starts with a choice or a number ("we/i help", "#
+        minute demo", ``\\d+ ?k``) through every position of the text. So a
+        phrase whose first word is a choice is searched one choice at a time
+        (each with a literal beginning; a choice whose word the message lacks
+        is skipped), and a number is tried only where a digit is
+        (``_anchor_of``). The leftmost match wins, on a tie the earlier
+        choice, as in the one regex.
+        """
+        anchor = self._anchor
+        if anchor is None:
+            anchor = self._anchor = _anchor_of(self)
+        if anchor is False:
+            return self.search(scan.low)
+        low = scan.low
+        if anchor[0] is _AT_DIGITS:
+            match = self._rx.match  # type: ignore[union-attr]
+            for i in scan.digits()[self.starts_with_word]:
+                m = match(low, i)
+                if m is not None:
+                    return i, m.end()
+            return None
+        best = None
+        heads = scan.heads
+        for choice in anchor:
+            word, rx, digit = choice
+            if word is not None and word not in heads:
+                continue
+            if rx.__class__ is str:  # compiled when first needed: most choices never are
+                rx = choice[1] = re.compile(rx)
+            if digit:
+                match = rx.match
+                span = None
+                for i in scan.digits()[True]:
+                    if best is not None and i >= best[0]:
+                        break
+                    m = match(low, i)
+                    if m is not None:
+                        span = i, m.end()
+                        break
+            else:
+                span = _search_at_word(rx, low)
+            if span is not None and (best is None or span[0] < best[0]):
+                best = span
+        return best
+
+
+def _search_at_word(rx: re.Pattern[str], low: str) -> tuple[int, int] | None:
+    pos = 0
+    while True:
+        m = rx.search(low, pos)
+        if m is None:
+            return None
+        s = m.start()
+        if s and low[s - 1] != " ":  # the folded text has letters, digits, ' % $ and spaces only
+            pos = s + 1
+            continue
+        return s, m.end()
+
+
+class Scan:
+    """One folded message as ``Phrase.first`` reads it (made once per message)."""
+
+    __slots__ = ("low", "heads", "_digits")
+
+    def __init__(self, low: str, words: frozenset[str]):
+        self.low = low
+        # What a phrase's first word can be (see ``_anchor_of``): a word of the
+        # text, or the part of one before a "%" or "$" ("30" in "30%").
+        self.heads = words if "%" not in low and "$" not in low else words | _heads(low)
+        self._digits: tuple[list[int], list[int]] | None = None
+
+    def digits(self) -> tuple[list[int], list[int]]:
+        """Where a digit is, and where a word starts with one."""
+        got = self._digits
+        if got is None:
+            mask = (" " + self.low).encode("ascii").translate(_DIGIT_MASK)  # digits "0", spaces " ", the rest "x"
+            anywhere: list[int] = []
+            at_word: list[int] = []
+            i = mask.find(b"0")
+            while i >= 0:
+                anywhere.append(i - 1)
+                if mask[i - 1] == 32:
+                    at_word.append(i - 1)
+                i = mask.find(b"0", i + 1)
+            got = self._digits = (anywhere, at_word)
+        return got
+
+
+def _heads(low: str) -> set[str]:
+    out = set()
+    for sign in "%$":
+        i = low.find(sign)
+        while i >= 0:
+            start = low.rfind(" ", 0, i) + 1
+            if "%" not in low[start:i] and "$" not in low[start:i]:
+                out.add(low[start:i])
+            i = low.find(sign, i + 1)
+    return out
+
+
+_DIGIT_MASK = bytes(48 if 48 <= b <= 57 else 32 if b == 32 else 120 for b in range(256))
+_AT_DIGITS = "digits"
+
+
+def _anchor_of(phrase: Phrase) -> tuple | bool:
+    """How ``Phrase.first`` looks for the phrase; False: with ``search``.
+
+    * A phrase written in the pattern syntax whose first word is a choice
+      (``we/i``, ``#/one``): per choice, [the word, or None for a ``word*``
+      or ``#``; the regex with only that choice first (its text until first
+      used); whether it is ``#``].
+      A match starts at a word start with one of the choices, and a plain
+      word there is followed by a space, ``%``, ``$`` or the end
+      (``compile_phrase``: every later part begins with a space or
+      ``" *%"``, the closing look-ahead refuses letters, digits and ``'``),
+      so in a text without ``%`` and ``$`` the word is one of its words.
+    * A ``regex:`` line whose parsed form can only begin with a digit:
+      (``_AT_DIGITS``,): tried where a digit is.
+
+    The phrase's own regex is compiled when ``first`` or ``Bank.spans`` will use it.
+    """
+    anchor = _plan(phrase)
+    if (anchor is False or anchor[0] is _AT_DIGITS) and phrase._rx is None:
+        phrase._rx = re.compile(phrase.regex)
+    return anchor
+
+
+def _plan(phrase: Phrase) -> tuple | bool:
+    if phrase.starts_with_word:
+        first = phrase.source.split()[0]
+        choices = first.split("/")
+        if len(choices) == 1 and first != "#":
+            return False
+        if first == "%" or first.startswith("[") or any(c.startswith("*") for c in choices):
+            return False
+        alts = [_alt_regex(c, phrase.where)[0] for c in choices]
+        head = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if not phrase.regex.startswith(head):
+            return False
+        rest = phrase.regex[len(head):]
+        if len(choices) == 1:  # "#": a number first
+            return ([None, phrase.regex, True],)
+        out = []
+        for choice, rx in zip(choices, alts):
+            word = None if choice.endswith("*") or choice == "#" else fold(choice).strip()
+            if word is not None and ("%" in word or "$" in word):
+                word = None  # "50%" before another "%" is not a word of the text: always searched
+            out.append([word, rx + rest, choice == "#"])
+        return tuple(out)
+    if not phrase.source.startswith("regex:"):
+        return False
+    try:
+        parsed = _sre_parse.parse(phrase.regex)
+    except re.error:
+        return False
+    if parsed.state.flags & ~re.UNICODE:
+        return False
+    got = _starts(list(parsed.data))
+    if got is None or got[0] or not got[1]:
+        return False
+    return (_AT_DIGITS,)
+
+
+_LITERAL, _IN, _BRANCH, _SUBPATTERN = _sre_constants.LITERAL, _sre_constants.IN, _sre_constants.BRANCH, \
+    _sre_constants.SUBPATTERN
+_REPEATS = (_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT, _sre_constants.POSSESSIVE_REPEAT)
+_DIGIT_CLASS = [(_sre_constants.CATEGORY, _sre_constants.CATEGORY_DIGIT)]
+
+
+def _starts(items: list) -> tuple[set[str], bool] | None:
+    """(literal beginnings, a digit may begin) of a parsed pattern; None when unknown."""
+    prefix = []
+    for op, av in items:
+        if op is _LITERAL:
+            prefix.append(chr(av))
+            continue
+        if prefix:
+            return {"".join(prefix)}, False
+        if op is _SUBPATTERN and av[1] == 0 and av[2] == 0:
+            return _starts(list(av[3].data))
+        if op is _BRANCH:
+            lits: set[str] = set()
+            digit = False
+            for alt in av[1]:
+                got = _starts(list(alt.data))
+                if got is None:
+                    return None
+                lits |= got[0]
+                digit = digit or got[1]
+            return lits, digit
+        if op is _IN:
+            if av == _DIGIT_CLASS:
+                return set(), True
+            if all(o is _LITERAL for o, _ in av):
+                return {chr(c) for _, c in av}, False
+            return None
+        if op in _REPEATS and av[0] >= 1:
+            return _starts(list(av[2].data))
+        return None
+    return ({"".join(prefix)}, False) if prefix else None
+
+
+def _alt_regex(alt: str, where: str) -> tuple[str, tuple[str, str]]:
+    """One choice of a phrase word as a regex, and its key: ("word", w) / ("prefix", stem) / ... / ("digit", "")."""
+    if alt == "#":
+        return r"\d+", ("digit", "")
+    head, tail = alt.startswith("*"), alt.endswith("*") and len(alt) > 1
+    stem = fold(alt.strip("*")).strip()
+    if not re.fullmatch(r"[a-z0-9'%$]+", stem):
+        raise PatternError(f"{where}: {alt!r} is not one word (write 'e mail', not 'e-mail'; "
+                           "letters, digits, ' % $ and a leading or trailing * only)")
+    if (head or tail) and len(stem) < _MIN_STEM:
+        raise PatternError(f"{where}: {alt!r}: at least {_MIN_STEM} letters next to a star")
+    rx = ("[a-z0-9]*" if head else "") + re.escape(stem) + ("[a-z0-9]*" if tail else "")
+    return rx, ("infix" if head and tail else "suffix" if head else "prefix" if tail else "word", stem)
+
 
 def _token_regex(tok: str, where: str) -> tuple[str, list[tuple[str, str]]]:
     """One word of a phrase as a regex, and its keys: ("word", w) / ("prefix", stem) / ("suffix", stem)."""
     alts, keys = [], []
     for alt in tok.split("/"):
-        if alt == "#":
-            alts.append(r"\d+")
-            keys.append(("digit", ""))
-            continue
-        head, tail = alt.startswith("*"), alt.endswith("*") and len(alt) > 1
-        stem = fold(alt.strip("*")).strip()
-        if not re.fullmatch(r"[a-z0-9'%$]+", stem):
-            raise PatternError(f"{where}: {alt!r} is not one word (write 'e mail', not 'e-mail'; "
-                               "letters, digits, ' % $ and a leading or trailing * only)")
-        if (head or tail) and len(stem) < _MIN_STEM:
-            raise PatternError(f"{where}: {alt!r}: at least {_MIN_STEM} letters next to a star")
-        rx = ("[a-z0-9]*" if head else "") + re.escape(stem) + ("[a-z0-9]*" if tail else "")
+        rx, key = _alt_regex(alt, where)
         alts.append(rx)
-        keys.append(("infix" if head and tail else "suffix" if head else "prefix" if tail else "word", stem))
+        keys.append(key)
     return (alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"), keys
 
 
@@ -392,9 +611,12 @@ class Bank:
         self.by_prefix = {k: tuple(v) for k, v in by_prefix.items()}
         self.by_suffix = {k: tuple(v) for k, v in by_suffix.items()}
         self.vocabulary = frozenset(self.by_word)
+        # What ``spans`` reads of each phrase, in one tuple.
+        self.plan = [(p.needs, p.one_of, p.feature, p) for p in phrases]
         self.group_of = [ANY if p.feature in ANY_LANGUAGE_SIGNALS else p.lang for p in phrases]
         self.all_groups = tuple(sorted(set(self.group_of)))
         self._memo: dict[str, dict[str, tuple[int, ...]]] = {}
+        self._indexes: dict[tuple[tuple[str, ...], frozenset[str]], _Index] = {}
 
     @classmethod
     def from_files(cls, files: Iterable[PatternFile]) -> "Bank":
@@ -452,3 +674,154 @@ class Bank:
         if self.digit and _DIGIT.search(low) is not None:
             found.update(i for i in self.digit if group_of[i] in wanted)
         return found
+
+    def spans(self, low: str, words: frozenset[str], groups: tuple[str, ...], features: frozenset[str],
+              max_spans: int) -> dict[str, list[tuple[int, int]]]:
+        """Per signal, where its phrases match in the folded text ``low``: at most ``max_spans`` places.
+
+        The phrases (of these groups and signals) are tried in file order, each
+        for its first match; a match overlapping one already found for the
+        signal replaces it when longer, and a signal with ``max_spans`` places
+        tries no more phrases.
+        """
+        spans: dict[str, list[tuple[int, int]]] = {}
+        plan = self.plan
+        scan = None
+        for i in self.to_try(low, words, groups, features):
+            needs, one_of, feature, p = plan[i]
+            if not needs <= words:  # the most selective test first
+                continue
+            got = spans.get(feature)
+            if got is not None and len(got) >= max_spans:
+                continue
+            if one_of:
+                for group in one_of:
+                    if group.isdisjoint(words):
+                        break
+                else:
+                    group = None
+                if group is not None:
+                    continue
+            if p._anchor is False and p.starts_with_word:
+                # The common case, ``search`` inlined: a phrase that starts with one word.
+                rx = p._rx
+                m = rx.search(low)  # type: ignore[union-attr]
+                while m is not None:
+                    s = m.start()
+                    if s and low[s - 1] != " ":  # not at a word start: the folded text has no other separator
+                        m = rx.search(low, s + 1)  # type: ignore[union-attr]
+                        continue
+                    break
+                if m is None:
+                    continue
+                span = (m.start(), m.end())
+            else:
+                if scan is None:
+                    scan = Scan(low, words)
+                span = p.first(scan)
+                if span is None:
+                    continue
+            if got is None:
+                spans[feature] = [span]
+                continue
+            for k, (s, e) in enumerate(got):
+                if s < span[1] and span[0] < e:  # overlapping phrases: quote the longer one
+                    if span[1] - span[0] > e - s:
+                        got[k] = span
+                    break
+            else:
+                got.append(span)
+        return spans
+
+    def to_try(self, low: str, words: frozenset[str], groups: tuple[str, ...], features: frozenset[str]
+               ) -> list[int]:
+        """``candidates`` of these signals only, in file order (what ``features`` tries, in that order).
+
+        The same phrases as ``candidates``, looked up faster: per set of
+        groups and signals, every word is classified once (phrases keyed on
+        it, or none) and a message's words are matched against the
+        classified ones with set operations.
+        """
+        key = (groups, features)
+        index = self._indexes.get(key)
+        if index is None:
+            if len(self._indexes) >= _Index.MAX_INDEXES:
+                self._indexes.clear()
+            index = self._indexes[key] = _Index(self, groups, features)
+        return index.to_try(low, words)
+
+
+class _Index:
+    """The phrases of some groups and signals, by the words of a message that bring them in (``Bank.to_try``).
+
+    A word brings in the phrases keyed on it, on its beginning or ending, on
+    a part of it (an ``infix`` key: "calendly", "$") and, when it holds a
+    digit, those keyed on a number. Every word is classified once; a
+    message then only intersects its words with the classified ones.
+    """
+
+    __slots__ = ("bank", "phrase_ok", "hits", "hit_words", "seen", "infix", "digit", "always")
+    # Memory stays bounded: words remembered per index, then forgotten and
+    # classified again; indexes (one per set of languages a message uses, and
+    # the reply's) kept at once.
+    MAX_WORDS = 20_000
+    MAX_INDEXES = 32
+
+    def __init__(self, bank: Bank, groups: tuple[str, ...], features: frozenset[str]):
+        self.bank = bank
+        wanted = set(groups)
+        self.phrase_ok = [g in wanted and p.feature in features for g, p in zip(bank.group_of, bank.phrases)]
+        ok = self.phrase_ok
+        self.infix = tuple((stem, i) for stem, i in bank.infix if ok[i])
+        self.digit = [i for i in bank.digit if ok[i]]
+        self.always = tuple(i for i in bank.always if ok[i])
+        self.hits: dict[str, tuple[int, ...]] = {}
+        self.hit_words: set[str] = set()
+        self.seen: set[str] = set()
+
+    def _classify(self, new: Iterable[str]) -> None:
+        if len(self.seen) > self.MAX_WORDS:
+            self.hits.clear()
+            self.hit_words.clear()
+            self.seen.clear()
+        bank, ok = self.bank, self.phrase_ok
+        by_word, by_prefix, by_suffix = bank.by_word, bank.by_prefix, bank.by_suffix
+        # Plain loops, not comprehensions: a new word comes with nearly every keystroke.
+        for w in new:
+            self.seen.add(w)
+            found: list[int] = []
+            ids = by_word.get(w)
+            if ids:
+                for i in ids:
+                    if ok[i]:
+                        found.append(i)
+            if len(w) >= _MIN_STEM:
+                stems = by_prefix.get(w[:_MIN_STEM])
+                if stems:
+                    for stem, i in stems:
+                        if ok[i] and w.startswith(stem):
+                            found.append(i)
+                stems = by_suffix.get(w[-_MIN_STEM:])
+                if stems:
+                    for stem, i in stems:
+                        if ok[i] and w.endswith(stem):
+                            found.append(i)
+            # A key without spaces occurs in the folded text exactly when it occurs in one of its words.
+            for stem, i in self.infix:
+                if stem in w:
+                    found.append(i)
+            if self.digit and not w.isalpha() and _DIGIT.search(w) is not None:
+                found += self.digit
+            if found:
+                self.hits[w] = tuple(found)
+                self.hit_words.add(w)
+
+    def to_try(self, low: str, words: frozenset[str]) -> list[int]:
+        new = words - self.seen
+        if new:
+            self._classify(new)
+        found = set(self.always)
+        found.update(*map(self.hits.__getitem__, self.hit_words & words))
+        return sorted(found)
+
+

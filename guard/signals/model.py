@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from importlib import resources
+from operator import itemgetter
 from typing import Mapping
 
 from guard.signals.features import FEATURES
@@ -42,12 +43,16 @@ class RuleModel:
 
     def score(self, values: Mapping[str, float]) -> float:
         w = self.weights
-        return self.bias + sum(w.get(n, 0.0) * v for n, v in values.items())
+        total = 0  # summed as ``sum`` does (from 0, in order), then the bias: the same float
+        for n, v in values.items():
+            total += w.get(n, 0.0) * v
+        return self.bias + total
 
     def contributions(self, values: Mapping[str, float]) -> list[tuple[str, float]]:
         """(signal, weight x value) of the signals that fired, strongest push first."""
-        out = [(n, self.weights.get(n, 0.0) * v) for n, v in values.items() if v]
-        out.sort(key=lambda c: -c[1])
+        w = self.weights
+        out = [(n, w.get(n, 0.0) * v) for n, v in values.items() if v]
+        out.sort(key=itemgetter(1), reverse=True)  # stable: equal pushes keep their order, as before
         return out
 
 

@@ -89,7 +89,28 @@ def _fold(text: str) -> str:
         low = "".join(c.lower()[:1] for c in text)
     if low.isascii():
         return low.encode("ascii").translate(_ASCII).decode("ascii")
-    low = low.translate(_UNI)
-    if low.isascii():
-        return low.encode("ascii").translate(_ASCII).decode("ascii")
-    return _OTHER.sub(" ", low)
+    # Every character maps to one: itself (a letter, digit, ' % $ or space), its
+    # base letter ("é" -> "e"), "'" or "$" (``_UNI``), or a space. Latin-1 text
+    # (Dutch, German, French, Spanish) goes through one byte table; the few
+    # characters beyond it (curly quotes, "€", "œ", emoji) are mapped first.
+    if not _is_latin1(low):
+        low = _BEYOND_LATIN1.sub(_map_beyond_latin1, low)
+    return low.encode("latin-1").translate(_LATIN1).decode("ascii")
+
+
+def _is_latin1(text: str) -> bool:
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _map_beyond_latin1(m: re.Match[str]) -> str:
+    return _UNI.get(ord(m.group()), " ")
+
+
+_BEYOND_LATIN1 = re.compile(r"[^\x00-\xff]")
+# The whole mapping of the first 256 characters in a text that is not all ASCII:
+# ``_UNI`` first (which also turns the ASCII backtick into "'"), then ``_ASCII``.
+_LATIN1 = bytes(ord(_UNI[cp]) if cp in _UNI else _ASCII[cp] if cp < 128 else 32 for cp in range(256))
