@@ -300,6 +300,7 @@ class Session:
         log_path: Path | None = None,
         caller: str | None = None,
         settings_check_interval: float = SETTINGS_CHECK_S,
+        managed_relay: bool = True,
     ):
         if settings_path is None:
             from guard.paths import settings_path as default_settings_path
@@ -308,6 +309,9 @@ class Session:
         self.settings_path = Path(settings_path)
         self.log_path = log_path
         self.caller = caller
+        # Whether set_managed is taken: the host process passes False unless a
+        # browser started it for an extension (host.main); see set_managed.
+        self.managed_relay = managed_relay
         self.settings_check_interval = settings_check_interval
         self.connection_key = f"host-{os.getpid()}-{time.time_ns()}"
         self._core: _Core | None = None
@@ -753,7 +757,16 @@ class Session:
         return core.settings_reply()
 
     def set_managed(self, req: dict[str, Any]) -> dict[str, Any]:
-        """The organisation's layer as the extension read it from storage.managed: re-validated, then kept."""
+        """The organisation's layer as the extension read it from storage.managed: re-validated, then kept.
+
+        Only the extension relays it, from the browser's policy: a host started
+        by anything but a browser (the person's own scripts, a terminal) is
+        refused, so a person's tools cannot replace the organisation's layer.
+        The CLI and the dashboard only ever read managed.json.
+        """
+        if not self.managed_relay:
+            raise HostError("unavailable", "set_managed is only taken from the extension a browser started this host "
+                                           "for (the organisation's layer comes from the browser's policy)")
         if "managed" not in req:
             raise invalid("managed", "required ({\"defaults\": {...}, \"locked\": {...}}, or null for none)")
         core = self.warm_up()
