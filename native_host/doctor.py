@@ -260,6 +260,9 @@ def diagnose(env: Env, browsers: list[Browser] | None, ids: ExtensionIds | None,
         checks, policy_notes = policy_checks(env, r.target, ids)
         r.checks += checks
         r.notes += policy_notes
+    refused = managed_problem_check(env)
+    if refused is not None and reports:  # one guard folder for every browser: said once
+        reports[0].checks.append(refused)
     return reports, notes
 
 
@@ -440,8 +443,8 @@ def _managed_drift(env: Env, t: Target, policy: dict[str, Any], ids: ExtensionId
     held, problem = managed.load(path)
     if layer is None and held.empty:
         return None
-    if problem:
-        return Check("managed settings in step", False, problem, "open the browser: the extension relays the policy again")
+    if problem or managed.refusal(path):
+        return None  # said by managed_problem_check, with its fix
     try:
         wanted = managed.parse({k: v for k, v in (layer or {}).items() if k in managed.LAYERS} or None)
     except managed.ManagedError as err:
@@ -455,6 +458,23 @@ def _managed_drift(env: Env, t: Target, policy: dict[str, Any], ids: ExtensionId
                  f"{json.dumps(wanted.as_json(), sort_keys=True)[:300]}",
                  "start the browser (or reload policies at chrome://policy): the extension relays the policy at "
                  "start and on every change")
+
+
+def managed_problem_check(env: Env) -> Check | None:
+    """The organisation's layer the host refused last, or a managed.json it cannot use (guard.managed.problem)."""
+    from guard import managed
+
+    path = _managed_json_path(env)
+    problem = managed.problem(path)
+    if problem is None:
+        return None
+    if managed.refusal(path):
+        fix = ("fix the browser policy's \"defaults\"/\"locked\" (check a layer with: linkedin-guard policy template "
+               "--browser NAME --managed FILE); the extension relays it again at the next browser start or policy reload")
+    else:
+        fix = "start the browser: the extension relays the policy again and the host writes managed.json anew"
+    return Check("organisation's settings applied", False,
+                 f"your organisation's guard settings could not be applied: {problem}", fix)
 
 
 # -- pages the guard could not read (issue 8) ------------------------------------

@@ -92,3 +92,21 @@ def test_macos_managed_preferences_and_firefox_policies_json(tmp_path):
     assert "managed settings in step" in failing(diagnose(env, [BROWSERS["firefox"]], IDS)[0])
     managed.store(managed.parse(POLICY), tmp_path / "fx-guard" / "managed.json")
     assert "managed settings in step" not in failing(diagnose(env, [BROWSERS["firefox"]], IDS)[0])
+
+
+def test_doctor_says_when_the_organisations_settings_could_not_be_applied(tmp_path):
+    env = make_env(tmp_path, "linux", LINKEDIN_GUARD_HOME=str(tmp_path / "guard"))
+    install(env, [BROWSERS["chromium"]], IDS)
+    (tmp_path / "guard").mkdir(exist_ok=True)
+    assert "organisation's settings applied" not in failing(diagnose(env, [BROWSERS["chromium"]], IDS)[0])
+    try:
+        managed.parse({"locked": {"employer": {"official_title": "Account manager"}}})
+    except managed.ManagedError as err:
+        managed.record_refusal(err, tmp_path / "guard" / "managed.json")  # as the host does on invalid_managed
+    check = failing(diagnose(env, [BROWSERS["chromium"]], IDS)[0])["organisation's settings applied"]
+    assert "could not be applied" in check.detail and "employer.name" in check.detail
+    assert "policy template" in check.fix
+    managed.clear_refusal(tmp_path / "guard" / "managed.json")
+    (tmp_path / "guard" / "managed.json").write_text("{not json")
+    check = failing(diagnose(env, [BROWSERS["chromium"]], IDS)[0])["organisation's settings applied"]
+    assert "managed.json" in check.detail and "start the browser" in check.fix
