@@ -123,3 +123,15 @@ async def test_the_organisations_default_language_applies_to_the_dashboard(clien
     _store({"defaults": {"language": "nl"}})
     page = await (await client.get("/rules", headers={"Accept-Language": "en"})).text()
     assert 'lang="nl"' in page
+
+
+async def test_the_settings_page_says_when_the_organisations_settings_could_not_be_applied(client):
+    path = managed.path_for(paths.settings_path())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        managed.parse({"locked": {"employer": {"official_title": "<b>Account manager</b>"}}})
+    except managed.ManagedError as err:
+        managed.record_refusal(err, path)
+    page = await (await client.get("/settings")).text()
+    assert "Your organisation&#x27;s guard settings could not be applied: invalid managed settings" in page
+    assert "employer.name" in page
