@@ -292,8 +292,8 @@ def render(reports: list[Report], notes: list[str], ids: ExtensionIds | None) ->
 #
 # Read-only: the browser's policy as the OS holds it, to say which policy
 # blocks the host and whether the organisation's layer the extension relayed
-# (managed.json) is the one the policy holds. Windows registry policy is not
-# read here yet (chrome://policy / edge://policy show it).
+# (managed.json) is the one the policy holds. Windows: the registry
+# (native_host/policy_registry.py), the same checks on the same shapes.
 
 POLICY_DIRS_LINUX = {
     "chrome": "/etc/opt/chrome/policies/managed",
@@ -313,6 +313,13 @@ def browser_policy(env: Env, browser: Browser) -> tuple[dict[str, Any], list[str
     """The machine's policy for ``browser`` (Chromium: the policy dict; Firefox: ``policies``) and the files read."""
     merged: dict[str, Any] = {}
     read: list[str] = []
+    if env.system == "windows":
+        from native_host.policy_registry import POLICY_KEYS_WINDOWS, read_policy
+
+        if env.policy_registry is None or browser.key not in POLICY_KEYS_WINDOWS:
+            return merged, read
+        return read_policy(env.policy_registry, POLICY_KEYS_WINDOWS[browser.key],
+                           "Extensions" if browser.family == "firefox" else "extensions")
     if browser.family == "firefox":
         files = [env.system_path(p) for p in FIREFOX_POLICY_FILES_LINUX] if env.system == "linux" else []
         for path in files:
