@@ -135,3 +135,15 @@ async def test_the_settings_page_says_when_the_organisations_settings_could_not_
     page = await (await client.get("/settings")).text()
     assert "Your organisation&#x27;s guard settings could not be applied: invalid managed settings" in page
     assert "employer.name" in page
+
+
+def test_settings_import_says_which_own_values_a_lock_overrules(tmp_path, capsys):
+    paths.settings_path().write_text(json.dumps({"rules": {"LG201": {"enabled": False}}}))  # the person's own, before the lock
+    install_policy()
+    doc = tmp_path / "s.json"
+    doc.write_text(json.dumps({"language": "nl", "rules": {"LG201": {"enabled": False}}}))
+    assert main(["settings", "import", str(doc)]) == 0  # not a change: their own value, kept
+    err = capsys.readouterr().err
+    assert "does not apply while it is locked: rules.LG201.enabled\n" in err
+    assert main(["settings", "show", "--effective", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["settings"]["rules"]["LG201"]["enabled"] is True
