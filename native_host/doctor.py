@@ -460,11 +460,16 @@ def _managed_drift(env: Env, t: Target, policy: dict[str, Any], ids: ExtensionId
     if wanted == held:
         return Check("managed settings in step", True, f"{path} matches the browser policy"
                      + ("" if not wanted.empty else " (none)"))
-    return Check("managed settings in step", False,
-                 f"{path} holds {json.dumps(held.as_json(), sort_keys=True)[:300]} but the browser policy says "
-                 f"{json.dumps(wanted.as_json(), sort_keys=True)[:300]}",
-                 "start the browser (or reload policies at chrome://policy): the extension relays the policy at "
-                 "start and on every change")
+    says = "has no layer for the extension" if wanted.empty else \
+        f"says {json.dumps(wanted.as_json(), sort_keys=True)[:300]}"
+    held_text = "no layer" if held.empty else json.dumps(held.as_json(), sort_keys=True)[:300]
+    if t.browser.family == "firefox":
+        fix = ("restart Firefox (it reads its policy only at start), then open LinkedIn or the guard's popup: "
+               "the extension relays the policy when it runs")
+    else:
+        fix = (f"open {t.browser.label} and LinkedIn or the guard's popup (or \"Reload policies\" at chrome://policy "
+               "while it runs): the extension relays the policy when it runs and on every change")
+    return Check("managed settings in step", False, f"{path} holds {held_text} but the browser policy {says}", fix)
 
 
 def managed_problem_check(env: Env) -> Check | None:

@@ -185,3 +185,12 @@ def test_windows_firefox_3rdparty_in_the_registry(tmp_path):
     assert "managed settings in step" in failing(diagnose(env, [BROWSERS["firefox"]], IDS)[0])
     managed.store(managed.parse(POLICY), tmp_path / "guard" / "managed.json")
     assert "managed settings in step" not in failing(diagnose(env, [BROWSERS["firefox"]], IDS)[0])
+
+
+def test_a_layer_left_after_firefox_lost_its_policy_says_restart_firefox(tmp_path):
+    env = make_env(tmp_path, "linux", LINKEDIN_GUARD_HOME=str(tmp_path / "guard"))
+    install(env, [BROWSERS["firefox"]], IDS)
+    managed.store(managed.parse(POLICY), tmp_path / "guard" / "managed.json")  # relayed while the policy was there
+    check = failing(diagnose(env, [BROWSERS["firefox"]], IDS)[0])["managed settings in step"]
+    assert "the browser policy has no layer for the extension" in check.detail
+    assert check.fix.startswith("restart Firefox")
