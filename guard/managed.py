@@ -48,6 +48,10 @@ from guard.models import RuleSetting, Settings, validation_details
 log = logging.getLogger(__name__)
 
 MANAGED_FILE = "managed.json"
+# The last layer the host refused (set_managed -> invalid_managed), so the CLI,
+# doctor and the extension's pages can say why the organisation's settings do
+# not apply; removed when a valid layer (or none) arrives.
+REFUSED_FILE = "managed-problem.json"
 LAYERS = ("defaults", "locked")
 SOURCES = ("default", "user", "managed-default", "managed-locked")
 
@@ -267,6 +271,41 @@ def load(path: Path) -> tuple[Managed, str | None]:
         problem = f"{path} is not valid; the organisation's settings are not applied ({str(err)[:300]})"
         log.warning(problem)
         return NO_POLICY, problem
+
+
+def refusal_path(managed_path: Path) -> Path:
+    return Path(managed_path).with_name(REFUSED_FILE)
+
+
+def record_refusal(err: ManagedError, managed_path: Path) -> None:
+    """Keep why the browser's layer was refused (0600, atomic); the previous layer stays in force."""
+    text = json.dumps({"problem": str(err)[:2000], "details": err.details[:50]}, indent=2, ensure_ascii=False) + "\n"
+    atomic_write(refusal_path(managed_path), text.encode("utf-8"), mode=0o600)
+
+
+def clear_refusal(managed_path: Path) -> None:
+    try:
+        os.unlink(refusal_path(managed_path))
+    except FileNotFoundError:
+        pass
+
+
+def problem(managed_path: Path) -> str | None:
+    """Why the organisation's settings are not (all) applied: a refused layer, or an unusable managed.json."""
+    return refusal(managed_path) or load(managed_path)[1]
+
+
+def refusal(managed_path: Path) -> str | None:
+    """The last refusal the host recorded (:func:`record_refusal`), if any."""
+    try:
+        data = json.loads(refusal_path(managed_path).read_bytes())
+        if isinstance(data, dict) and isinstance(data.get("problem"), str):
+            return data["problem"]
+    except FileNotFoundError:
+        pass
+    except (OSError, ValueError):
+        return f"{refusal_path(managed_path)} cannot be read"
+    return None
 
 
 def store(managed: Managed, path: Path) -> None:

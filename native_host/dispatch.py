@@ -247,7 +247,9 @@ class _Core:
 
         self.managed_path = managed.path_for(self.settings_path)
         self.managed_signature = _stat_signature(self.managed_path)
-        self.managed, self.managed_problem = managed.load(self.managed_path)
+        self.managed, problem = managed.load(self.managed_path)
+        # A layer the host refused last (set_managed) outranks: it is what the browser's policy says now.
+        self.managed_problem = managed.refusal(self.managed_path) or problem
         self.use_settings(user_settings)
 
     def use_settings(self, user_settings: Any) -> None:
@@ -267,7 +269,12 @@ class _Core:
                 "effective": self.settings_json(), "sources": self.sources}
 
     def settings_reply(self) -> dict[str, Any]:
-        return {"settings": self.user_settings.model_dump(mode="json"), "managed": self.managed_json()}
+        return {"settings": self.user_settings.model_dump(mode="json"), "managed": self.managed_json(),
+                **self.managed_problem_field()}
+
+    def managed_problem_field(self) -> dict[str, Any]:
+        """``managed_problem`` only while the organisation's layer cannot be applied (PROTOCOL.md)."""
+        return {"managed_problem": self.managed_problem[:2000]} if self.managed_problem else {}
 
     def evaluate_request(self, raw: bytes) -> dict[str, Any] | None:
         """A well-formed ``evaluate`` request with its context validated, in one pass;
@@ -300,6 +307,7 @@ class Session:
         log_path: Path | None = None,
         caller: str | None = None,
         settings_check_interval: float = SETTINGS_CHECK_S,
+        managed_relay: bool = True,
     ):
         if settings_path is None:
             from guard.paths import settings_path as default_settings_path
@@ -308,6 +316,9 @@ class Session:
         self.settings_path = Path(settings_path)
         self.log_path = log_path
         self.caller = caller
+        # Whether set_managed is taken: the host process passes False unless a
+        # browser started it for an extension (host.main); see set_managed.
+        self.managed_relay = managed_relay
         self.settings_check_interval = settings_check_interval
         self.connection_key = f"host-{os.getpid()}-{time.time_ns()}"
         self._core: _Core | None = None
@@ -450,6 +461,7 @@ class Session:
         event = {"type": "event", "event": "settings_changed", "settings": core.settings_json()}
         if problem:
             event["settings_problem"] = problem
+        event.update(core.managed_problem_field())
         return event
 
     def _refresh_settings(self, core: _Core) -> None:
@@ -710,7 +722,7 @@ class Session:
         self._refresh_settings(core)
         from guard.rule_setup import rule_overview
 
-        return {"rules": rule_overview(core.settings), "managed": core.managed_json()}
+        return {"rules": rule_overview(core.settings), "managed": core.managed_json(), **core.managed_problem_field()}
 
     def get_settings(self, req: dict[str, Any]) -> dict[str, Any]:
         core = self.warm_up()
@@ -753,7 +765,16 @@ class Session:
         return core.settings_reply()
 
     def set_managed(self, req: dict[str, Any]) -> dict[str, Any]:
-        """The organisation's layer as the extension read it from storage.managed: re-validated, then kept."""
+        """The organisation's layer as the extension read it from storage.managed: re-validated, then kept.
+
+        Only the extension relays it, from the browser's policy: a host started
+        by anything but a browser (the person's own scripts, a terminal) is
+        refused, so a person's tools cannot replace the organisation's layer.
+        The CLI and the dashboard only ever read managed.json.
+        """
+        if not self.managed_relay:
+            raise HostError("unavailable", "set_managed is only taken from the extension a browser started this host "
+                                           "for (the organisation's layer comes from the browser's policy)")
         if "managed" not in req:
             raise invalid("managed", "required ({\"defaults\": {...}, \"locked\": {...}}, or null for none)")
         core = self.warm_up()
@@ -764,9 +785,18 @@ class Session:
             layer = managed.parse(data if data != {} else None)
         except managed.ManagedError as err:
             log.warning("managed settings refused: %d problem(s)", len(err.details))
+            try:  # kept for doctor, the CLI and the extension's pages; the previous layer stays in force
+                managed.record_refusal(err, core.managed_path)
+            except OSError as write_err:
+                log.error("cannot record the refused managed settings: %s", type(write_err).__name__)
+            core.managed_problem = str(err)
             raise HostError("invalid_managed", str(err)[:2000], err.details[:50]) from None
-        if layer != core.managed:
+        had_problem = core.managed_problem is not None
+        managed.clear_refusal(core.managed_path)
+        if layer != core.managed or had_problem:
+            # Also when only the problem goes: an unusable managed.json is replaced (or removed).
             managed.store(layer, core.managed_path)
+            core.managed_problem = None
             self._refresh_settings(core)
             log.info("managed settings %s", "removed" if layer.empty else "stored")
             if not self._events:

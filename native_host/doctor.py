@@ -260,6 +260,9 @@ def diagnose(env: Env, browsers: list[Browser] | None, ids: ExtensionIds | None,
         checks, policy_notes = policy_checks(env, r.target, ids)
         r.checks += checks
         r.notes += policy_notes
+    refused = managed_problem_check(env)
+    if refused is not None and reports:  # one guard folder for every browser: said once
+        reports[0].checks.append(refused)
     return reports, notes
 
 
@@ -289,8 +292,8 @@ def render(reports: list[Report], notes: list[str], ids: ExtensionIds | None) ->
 #
 # Read-only: the browser's policy as the OS holds it, to say which policy
 # blocks the host and whether the organisation's layer the extension relayed
-# (managed.json) is the one the policy holds. Windows registry policy is not
-# read here yet (chrome://policy / edge://policy show it).
+# (managed.json) is the one the policy holds. Windows: the registry
+# (native_host/policy_registry.py), the same checks on the same shapes.
 
 POLICY_DIRS_LINUX = {
     "chrome": "/etc/opt/chrome/policies/managed",
@@ -310,6 +313,13 @@ def browser_policy(env: Env, browser: Browser) -> tuple[dict[str, Any], list[str
     """The machine's policy for ``browser`` (Chromium: the policy dict; Firefox: ``policies``) and the files read."""
     merged: dict[str, Any] = {}
     read: list[str] = []
+    if env.system == "windows":
+        from native_host.policy_registry import POLICY_KEYS_WINDOWS, read_policy
+
+        if env.policy_registry is None or browser.key not in POLICY_KEYS_WINDOWS:
+            return merged, read
+        return read_policy(env.policy_registry, POLICY_KEYS_WINDOWS[browser.key],
+                           "Extensions" if browser.family == "firefox" else "extensions")
     if browser.family == "firefox":
         files = [env.system_path(p) for p in FIREFOX_POLICY_FILES_LINUX] if env.system == "linux" else []
         for path in files:
@@ -440,8 +450,8 @@ def _managed_drift(env: Env, t: Target, policy: dict[str, Any], ids: ExtensionId
     held, problem = managed.load(path)
     if layer is None and held.empty:
         return None
-    if problem:
-        return Check("managed settings in step", False, problem, "open the browser: the extension relays the policy again")
+    if problem or managed.refusal(path):
+        return None  # said by managed_problem_check, with its fix
     try:
         wanted = managed.parse({k: v for k, v in (layer or {}).items() if k in managed.LAYERS} or None)
     except managed.ManagedError as err:
@@ -450,11 +460,33 @@ def _managed_drift(env: Env, t: Target, policy: dict[str, Any], ids: ExtensionId
     if wanted == held:
         return Check("managed settings in step", True, f"{path} matches the browser policy"
                      + ("" if not wanted.empty else " (none)"))
-    return Check("managed settings in step", False,
-                 f"{path} holds {json.dumps(held.as_json(), sort_keys=True)[:300]} but the browser policy says "
-                 f"{json.dumps(wanted.as_json(), sort_keys=True)[:300]}",
-                 "start the browser (or reload policies at chrome://policy): the extension relays the policy at "
-                 "start and on every change")
+    says = "has no layer for the extension" if wanted.empty else \
+        f"says {json.dumps(wanted.as_json(), sort_keys=True)[:300]}"
+    held_text = "no layer" if held.empty else json.dumps(held.as_json(), sort_keys=True)[:300]
+    if t.browser.family == "firefox":
+        fix = ("restart Firefox (it reads its policy only at start), then open LinkedIn or the guard's popup: "
+               "the extension relays the policy when it runs")
+    else:
+        fix = (f"open {t.browser.label} and LinkedIn or the guard's popup (or \"Reload policies\" at chrome://policy "
+               "while it runs): the extension relays the policy when it runs and on every change")
+    return Check("managed settings in step", False, f"{path} holds {held_text} but the browser policy {says}", fix)
+
+
+def managed_problem_check(env: Env) -> Check | None:
+    """The organisation's layer the host refused last, or a managed.json it cannot use (guard.managed.problem)."""
+    from guard import managed
+
+    path = _managed_json_path(env)
+    problem = managed.problem(path)
+    if problem is None:
+        return None
+    if managed.refusal(path):
+        fix = ("fix the browser policy's \"defaults\"/\"locked\" (check a layer with: linkedin-guard policy template "
+               "--browser NAME --managed FILE); the extension relays it again at the next browser start or policy reload")
+    else:
+        fix = "start the browser: the extension relays the policy again and the host writes managed.json anew"
+    return Check("organisation's settings applied", False,
+                 f"your organisation's guard settings could not be applied: {problem}", fix)
 
 
 # -- pages the guard could not read (issue 8) ------------------------------------

@@ -268,7 +268,9 @@ def main(argv: list[str] | None = None) -> int:
     options, caller = parse_args(args)
     log.info("started by %s (pid %d, python %s)", caller, os.getpid(), sys.version.split()[0])
 
-    session = Session(caller=caller)
+    # The organisation's layer only from a browser-started host: Chromium passes the
+    # extension's origin, Firefox the manifest path and add-on ID.
+    session = Session(caller=caller, managed_relay="origin" in options or "addon_id" in options)
     state: dict[str, Any] = {"busy": False, "stop": None}
 
     def on_signal(signum: int, frame: Any) -> None:

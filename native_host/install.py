@@ -189,6 +189,12 @@ class WindowsRegistry:  # pragma: no cover - exercised on Windows only
             return False
 
 
+def _windows_policy_registry() -> Any:  # pragma: no cover - Windows only
+    from native_host.policy_registry import WinregPolicyRegistry
+
+    return WinregPolicyRegistry()
+
+
 class MemoryRegistry:
     """A registry in a dict, for tests (and for reading what install would do)."""
 
@@ -223,6 +229,7 @@ class Env:
     registry: Registry | None = None
     python: str = sys.executable
     can_run: bool = True  # launchers written here can be started here
+    policy_registry: Any = None  # native_host.policy_registry.PolicyRegistry: browser policy on Windows (doctor)
 
     @classmethod
     def current(cls) -> "Env":
@@ -235,6 +242,7 @@ class Env:
             environ=dict(os.environ),
             data_dir=paths.data_dir(),
             registry=WindowsRegistry() if system == "windows" else None,
+            policy_registry=_windows_policy_registry() if system == "windows" else None,
         )
 
     def system_path(self, absolute: str) -> Path:

@@ -29,6 +29,7 @@ const host = new NativeHost({
   onEvent: (msg) => {
     if (msg.event === "settings_changed") {
       settingsProblem = msg.settings_problem || null;
+      managedProblem = msg.managed_problem || null; // the host's word: a refused layer or an unusable managed.json
       if (msg.settings && msg.settings.fail_mode) setFailMode(msg.settings.fail_mode);
       broadcast({ type: "reevaluate", reason: "settings_changed" });
     }
@@ -468,15 +469,17 @@ async function readManaged() {
   return Object.keys(layer).length ? layer : null;
 }
 
+// Why the organisation's layer does not apply (null when it does): shown in the
+// popup and the options page as "Your organisation's guard settings could not be applied: …".
 let managedProblem = null;
 async function relayManaged() {
   const layer = await readManaged();
   try {
-    await host.request("set_managed", { managed: layer }, { timeout: 8000 });
-    managedProblem = null;
+    const result = await host.request("set_managed", { managed: layer }, { timeout: 8000 });
+    managedProblem = (result && result.managed_problem) || null;
   } catch (err) {
-    // An older host (unknown_type) or a policy the host refuses: say so in the status.
-    managedProblem = `${err.code || "error"}: ${err.message || err}`;
+    // A policy the host refuses (invalid_managed names each bad path), or an older host (unknown_type).
+    managedProblem = String((err && err.message) || err).slice(0, 2000);
   }
 }
 
@@ -504,4 +507,4 @@ api.runtime.onInstalled.addListener((details) => {
 host.connect();
 
 // For tests and debugging from the service worker console.
-globalThis.linkedinGuard = { host, tabState, status: hostStatus, gate, setFailMode, pageBudget };
+globalThis.linkedinGuard = { host, tabState, status: hostStatus, gate, setFailMode, pageBudget, relayManaged };

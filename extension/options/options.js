@@ -27,6 +27,9 @@ function renderStatus(s) {
   $("status-detail").textContent = s.state === "connected" ? "" : s.detail || "";
   $("settings-problem").hidden = !s.settings_problem;
   $("settings-problem").textContent = s.settings_problem ? i18n.msg("popup_settings_problem", [String(s.settings_problem)]) : "";
+  // The organisation's layer refused by the host (its previous layer, if any, stays) or managed.json unusable.
+  $("managed-problem").hidden = !s.managed_problem;
+  $("managed-problem").textContent = s.managed_problem ? i18n.msg("managed_problem", [String(s.managed_problem)]) : "";
 }
 
 function el(tag, props = {}, children = []) {

@@ -48,6 +48,9 @@ function renderStatus(s) {
   // From hello and from every settings_changed event (the file can turn invalid later).
   $("settings-problem").hidden = !s.settings_problem;
   $("settings-problem").textContent = s.settings_problem ? i18n.msg("popup_settings_problem", [String(s.settings_problem)]) : "";
+  // The organisation's layer refused by the host (its previous layer, if any, stays) or managed.json unusable.
+  $("managed-problem").hidden = !s.managed_problem;
+  $("managed-problem").textContent = s.managed_problem ? i18n.msg("managed_problem", [String(s.managed_problem)]) : "";
   if (s.version_notice) $("status-detail").textContent = String(s.version_notice);
   $("versions").textContent = `v${s.extension_version}${s.host_version ? ` · ${i18n.msg("popup_host_version")} ${s.host_version}` : ""}`;
   const pausedUntil = s.paused_until;

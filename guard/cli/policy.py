@@ -17,6 +17,11 @@ that operating system:
   ``3rdparty.Extensions.<add-on id>``); Firefox reads it from its
   ``distribution`` folder (and ``/etc/firefox/policies`` on Linux).
 
+``--settings-only`` leaves the force-install out: for machines where the
+extension is deployed another way (already force-installed by another
+policy, or side-loaded on a test machine, where a force-install entry for
+the same ID would make Chromium block the side-loaded copy).
+
 Where the output goes is printed on stderr; stdout is the file alone.
 """
 
@@ -85,6 +90,10 @@ def register(sub) -> None:
     t.add_argument("--update-url", metavar="URL",
                    help="Chromium family: where the extension is installed from (default: the browser's store); "
                         "Firefox: the install_url of the .xpi")
+    t.add_argument("--settings-only", action="store_true",
+                   help="only the managed settings, no force-install (the extension is deployed another way; "
+                        "on a test machine with a side-loaded extension Chromium blocks it when policy force-installs "
+                        "the same ID)")
     t.set_defaults(func=template)
 
 
@@ -133,14 +142,14 @@ def _ids(args) -> tuple[str, str]:
 # --------------------------------------------------------------------------
 
 
-def chromium_policy(extension_id: str, update_url: str, layer: dict[str, Any]) -> dict[str, Any]:
+def chromium_policy(extension_id: str, update_url: str, layer: dict[str, Any], install: bool = True) -> dict[str, Any]:
     """The policy as Chromium holds it: the same dictionary on every OS, only the container differs."""
-    return {
-        "ExtensionSettings": {
+    policy: dict[str, Any] = {"3rdparty": {"extensions": {extension_id: layer}}}
+    if install:
+        policy = {"ExtensionSettings": {
             extension_id: {"installation_mode": "force_installed", "update_url": update_url, "toolbar_pin": "force_pinned"},
-        },
-        "3rdparty": {"extensions": {extension_id: layer}},
-    }
+        }, **policy}
+    return policy
 
 
 def linux_json(policy: dict[str, Any]) -> str:
@@ -164,7 +173,8 @@ def _reg_value(value: Any) -> str:
 def windows_reg(browser: Chromium, extension_id: str, policy: dict[str, Any]) -> str:
     lines = ["Windows Registry Editor Version 5.00", ""]
     base = f"HKEY_LOCAL_MACHINE\\{browser.windows_key}"
-    lines += [f"[{base}]", f'"ExtensionSettings"={_reg_value(policy["ExtensionSettings"])}', ""]
+    if "ExtensionSettings" in policy:
+        lines += [f"[{base}]", f'"ExtensionSettings"={_reg_value(policy["ExtensionSettings"])}', ""]
     lines.append(f"[{base}\\3rdparty\\extensions\\{extension_id}\\policy]")
     for key, value in policy["3rdparty"]["extensions"][extension_id].items():
         lines.append(f'"{key}"={_reg_value(value)}')
@@ -180,7 +190,8 @@ def _payload(kind: str, name: str, content: dict[str, Any]) -> dict[str, Any]:
 
 def macos_profile(browser: Chromium, extension_id: str, policy: dict[str, Any]) -> str:
     payloads = [
-        _payload(browser.mac_domain, "LinkedIn Guard: install", {"ExtensionSettings": policy["ExtensionSettings"]}),
+        *([_payload(browser.mac_domain, "LinkedIn Guard: install", {"ExtensionSettings": policy["ExtensionSettings"]})]
+          if "ExtensionSettings" in policy else []),
         _payload(f"{browser.mac_domain}.extensions.{extension_id}", "LinkedIn Guard: managed settings",
                  policy["3rdparty"]["extensions"][extension_id]),
     ]
@@ -197,23 +208,23 @@ def macos_profile(browser: Chromium, extension_id: str, policy: dict[str, Any]) 
     return plistlib.dumps(profile, sort_keys=False).decode("utf-8")
 
 
-def firefox_policies(addon_id: str, install_url: str, layer: dict[str, Any]) -> str:
-    policy = {"policies": {
-        "ExtensionSettings": {addon_id: {"installation_mode": "force_installed", "install_url": install_url,
-                                         "private_browsing": True}},
-        "3rdparty": {"Extensions": {addon_id: layer}},
-    }}
+def firefox_policies(addon_id: str, install_url: str, layer: dict[str, Any], install: bool = True) -> str:
+    policies: dict[str, Any] = {"3rdparty": {"Extensions": {addon_id: layer}}}
+    if install:
+        policies = {"ExtensionSettings": {addon_id: {"installation_mode": "force_installed", "install_url": install_url,
+                                                     "private_browsing": True}}, **policies}
+    policy = {"policies": policies}
     return json.dumps(policy, indent=2, ensure_ascii=False) + "\n"
 
 
 def render(browser: str, os_name: str, chromium_id: str, gecko_id: str, layer: dict[str, Any],
-           update_url: str | None = None) -> tuple[str, str]:
-    """``(file text, where it goes)``."""
+           update_url: str | None = None, install: bool = True) -> tuple[str, str]:
+    """``(file text, where it goes)``; ``install=False``: the managed settings alone (--settings-only)."""
     if browser == "firefox":
         url = update_url or "file:///path/to/linkedin-guard.xpi"
-        return firefox_policies(gecko_id, url, layer), FIREFOX_PLACES[os_name]
+        return firefox_policies(gecko_id, url, layer, install), FIREFOX_PLACES[os_name]
     spec = CHROMIUM[browser]
-    policy = chromium_policy(chromium_id, update_url or spec.update_url, layer)
+    policy = chromium_policy(chromium_id, update_url or spec.update_url, layer, install)
     if os_name == "linux":
         return linux_json(policy), f"{spec.linux_dir}/linkedin-guard.json"
     if os_name == "windows":
@@ -225,7 +236,8 @@ def template(args) -> int:
     layer = layer_from(args.managed)
     chromium_id, gecko_id = _ids(args)
     os_name = args.os_name or current_os()
-    text, where = render(args.browser, os_name, chromium_id, gecko_id, layer, args.update_url)
+    text, where = render(args.browser, os_name, chromium_id, gecko_id, layer, args.update_url,
+                         install=not args.settings_only)
     sys.stdout.write(text)
     print(f"linkedin-guard: save as {where}; check with `linkedin-guard doctor` and the browser's policy page",
           file=sys.stderr)

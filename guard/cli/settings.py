@@ -49,7 +49,21 @@ def import_(args) -> int:
     settings = _refuse_locked(settings)
     target = settings_store.save(settings)
     print(f"settings imported into {target}", file=sys.stderr)
+    _say_what_stays_locked(settings)
     return 0
+
+
+def _say_what_stays_locked(settings) -> None:
+    """Your own value at a locked path is kept (it rules again when the lock goes), but not in force: say so."""
+    from guard import managed
+
+    layer = _managed_layer()
+    own = managed.user_leaves(settings)  # what the person set themselves (differs from the built-in)
+    overruled = [managed.dotted(path) for path, value in sorted(managed.flatten(layer.locked).items())
+                 if path in own and own[path] != value]
+    if overruled:
+        print("note: set by your organisation, so your own value does not apply while it is locked: "
+              + ", ".join(overruled), file=sys.stderr)
 
 
 def path(args) -> int:

@@ -53,7 +53,7 @@ class Activity:
 def _translator(request: web.Request) -> Translator:
     store = request.app[keys.SETTINGS]
     try:
-        language = store.settings.language
+        language = store.effective_settings.language  # the organisation may set it
     except Exception:  # an unreadable settings file must not lock the person out
         language = "auto"
     return Translator(pick(language, request.headers.get("Accept-Language")))

@@ -76,6 +76,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Entries older than {days} days are removed automatically.",
         "Meldingen ouder dan {days} dagen worden automatisch verwijderd.",
     ),
+    "managed.locked": ("set by your organisation", "ingesteld door je organisatie"),
+    "managed.problem": (
+        "Your organisation's guard settings could not be applied: {problem}",
+        "De guard-instellingen van je organisatie konden niet worden toegepast: {problem}",
+    ),
     "log.retention.apply": ("Remove old entries now", "Oude meldingen nu verwijderen"),
     "log.retention.done": ("{n} old entries removed.", "{n} oude meldingen verwijderd."),
     "log.deleted": ("{n} entries deleted.", "{n} meldingen verwijderd."),

@@ -78,6 +78,31 @@ class SettingsAccess:
     def settings(self) -> Settings:
         return self.load().settings
 
+    # -- with the organisation's layer (guard.managed): what is in force -------
+
+    @property
+    def managed_path(self) -> Path:
+        from guard import managed
+
+        return managed.path_for(self.path)
+
+    def managed(self) -> tuple[Any, str | None]:
+        """The layer the host keeps (``managed.json``) and a problem when it cannot be used."""
+        from guard import managed
+
+        return managed.load(self.managed_path)
+
+    def effective(self) -> Any:
+        """defaults < the person's own < locked (:class:`guard.managed.Effective`), as the host judges."""
+        from guard import managed
+
+        layer, _problem = self.managed()
+        return managed.effective(self.settings, layer)
+
+    @property
+    def effective_settings(self) -> Settings:
+        return self.effective().settings
+
     def save(self, settings: Settings) -> None:
         from guard.settings_patch import locked
 

@@ -292,3 +292,42 @@ def test_popup_turns_a_rule_off_with_undo_and_lists_rules_needing_setup(make_gua
     wait_saved(g, lambda d: d["rules"]["LG402"]["enabled"] is False)
     popup.get_by_role("button", name="Undo the change to LG402").click()
     wait_saved(g, lambda d: d["rules"]["LG402"]["enabled"] is True)
+
+
+def test_popup_and_options_say_when_the_organisations_settings_could_not_be_applied(guard):
+    """A managed layer the host refuses reaches both pages as one clear line, and goes once the policy is fixed.
+
+    The browser's policy is stood in for by replacing storage.managed.get in the
+    background (a real policy file: tests/managed/test_browser_policy.py); the
+    relay, the host's refusal and both pages are the real ones.
+    """
+    g = guard
+    popup = ext_page(g, "popup/popup.html")
+    popup.locator("#status[data-state='connected']").wait_for(timeout=5000)
+    assert not popup.locator("#managed-problem").is_visible()
+    policy = {"locked": {"employer": {"official_title": "Account manager"}}}  # fits the schema; no employer name
+    # Firefox: the background page's own chrome object (g.background runs in another add-on document there).
+    background = "(typeof browser !== 'undefined' && browser.runtime.getBackgroundPage ? await browser.runtime.getBackgroundPage() : globalThis)"
+    g.background("""async (policy) => {
+        const area = """ + background + """.chrome.storage.managed;
+        area.realGet = area.realGet || area.get;
+        Object.defineProperty(area, "get", {value: async () => JSON.parse(JSON.stringify(policy)), configurable: true, writable: true});
+        await globalThis.linkedinGuard.relayManaged();
+    }""", policy)
+    opts = ext_page(g, "options/options.html")
+    for page in (popup, opts):
+        line = page.locator("#managed-problem")
+        line.wait_for(state="visible", timeout=5000)
+        text = line.inner_text()
+        assert text.startswith("Your organisation's guard settings could not be applied:"), text
+        assert "employer.name" in text
+        assert line.get_attribute("role") == "alert"
+    assert not (g.guard_home / "managed.json").exists()  # nothing of the refused layer applies
+    assert axe_problems(opts) == []
+    g.background("""async () => {
+        const area = """ + background + """.chrome.storage.managed;
+        Object.defineProperty(area, "get", {value: area.realGet, configurable: true, writable: true});
+        await globalThis.linkedinGuard.relayManaged();
+    }""")
+    popup.locator("#managed-problem").wait_for(state="hidden", timeout=5000)
+    assert not (g.guard_home / "managed-problem.json").exists()

@@ -126,18 +126,38 @@ def test_chromium_policy_reaches_the_host_is_enforced_and_goes_with_the_policy(t
                 assert box.is_disabled() and box.is_checked()
                 assert "set by your organisation" in options.locator("label[for=rule-LG201]").inner_text()
                 assert options.locator("#rule-LG202").is_enabled()
-                # 4. Removing the policy removes the layer (Chromium notices the folder changed).
-                policy_file.unlink()
                 page = ctx.new_page()
                 page.goto("chrome://policy")
-                deadline = time.monotonic() + 40
-                while managed_json.exists() and time.monotonic() < deadline:
+
+                def reload_policies():
                     try:
                         page.locator("#reload-policies").click(timeout=2000)
                     except Exception:
                         pass
+
+                # 4. A layer that fits the schema but not the guard (an employer without a name): refused, the
+                #    previous layer stays, and the popup and the options page say so in one line.
+                policy_file.write_text(json.dumps({"3rdparty": {"extensions": {ext_id: {
+                    "locked": {"employer": {"official_title": "Account manager"}}}}}}))
+                popup = ctx.new_page()
+                popup.goto(f"chrome-extension://{ext_id}/popup/popup.html")
+                line = popup.locator("#managed-problem")
+                deadline = time.monotonic() + 40
+                while not line.is_visible() and time.monotonic() < deadline:
+                    reload_policies()
+                    time.sleep(1)
+                assert line.inner_text().startswith("Your organisation's guard settings could not be applied:")
+                assert "employer.name" in line.inner_text()
+                options.locator("#managed-problem").wait_for(state="visible", timeout=5000)
+                assert json.loads(managed_json.read_text()) == LAYER
+                # 5. Removing the policy removes the layer (Chromium notices the folder changed), and the problem.
+                policy_file.unlink()
+                deadline = time.monotonic() + 40
+                while managed_json.exists() and time.monotonic() < deadline:
+                    reload_policies()
                     time.sleep(1)
                 assert not managed_json.exists(), "the layer outlived the policy"
+                line.wait_for(state="hidden", timeout=5000)
                 reply = host("evaluate", {"context": open_to_work_form()})
                 assert "LG101" not in [w["rule"] for w in reply["result"]["warnings"]]
             finally:

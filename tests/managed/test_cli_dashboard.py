@@ -7,6 +7,7 @@ import json
 from guard import managed, paths
 from guard.cli import main
 from tests.dashboard.conftest import same_origin
+from tests.dashboard.conftest import Seeder
 from tests.managed.conftest import POLICY
 
 
@@ -82,3 +83,67 @@ def test_evaluate_without_settings_file_judges_with_the_managed_layer(capsys, mo
     monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps(open_to_work_form())))
     assert main(["evaluate"]) == 0
     assert [w["rule"] for w in json.loads(capsys.readouterr().out)["warnings"]] == ["LG101"]
+
+
+def _store(layer):
+    managed.store(managed.parse(layer), managed.path_for(paths.settings_path()))
+
+
+async def test_the_rule_catalogue_shows_the_rules_in_force_with_the_organisations_locks(client):
+    # The person turned LG201 off and LG301 to confirm; the organisation locks LG201 on.
+    paths.settings_path().write_text(json.dumps({"rules": {"LG201": {"enabled": False}, "LG301": {"mode": "confirm"}}}))
+    install_policy()
+    page = await (await client.get("/rules")).text()
+    card = page[page.index('id="LG201"'):page.index("</header>", page.index('id="LG201"'))]
+    assert 'state-on' in card and 'data-locked="enabled mode"' in card and "set by your organisation" in card
+    other = page[page.index('id="LG301"'):page.index("</header>", page.index('id="LG301"'))]
+    assert "data-locked" not in other
+    rules = {r["id"]: r for r in (await (await client.get("/api/rules")).json())["rules"]}
+    assert rules["LG201"]["enabled"] is True and rules["LG201"]["mode_setting"] == "confirm"
+    assert rules["LG201"]["locked"] == ["enabled", "mode"] and rules["LG301"]["locked"] == []
+    assert rules["LG301"]["mode_setting"] == "confirm"  # the person's own value still rules where nothing is locked
+
+
+async def test_retention_uses_the_organisations_locked_days(client):
+    from datetime import datetime, timedelta, timezone
+
+    paths.settings_path().write_text(json.dumps({"log": {"retention_days": 365}}))
+    _store({"locked": {"log": {"retention_days": 7}}})
+    seed = Seeder(paths.log_db_path())
+    # 30 days old: kept under the person's own 365 days, removed under the organisation's 7.
+    seed.add(created_at=(datetime.now(timezone.utc) - timedelta(days=30)).isoformat())
+    seed.add()
+    page = await (await client.get("/")).text()
+    assert "older than 7 days" in page and 'data-locked="1"' in page
+    resp = await client.post("/log/retention", headers=same_origin(client), allow_redirects=False)
+    assert resp.status == 303 and resp.headers["Location"] == "/?retained=1"
+
+
+async def test_the_organisations_default_language_applies_to_the_dashboard(client):
+    _store({"defaults": {"language": "nl"}})
+    page = await (await client.get("/rules", headers={"Accept-Language": "en"})).text()
+    assert 'lang="nl"' in page
+
+
+async def test_the_settings_page_says_when_the_organisations_settings_could_not_be_applied(client):
+    path = managed.path_for(paths.settings_path())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        managed.parse({"locked": {"employer": {"official_title": "<b>Account manager</b>"}}})
+    except managed.ManagedError as err:
+        managed.record_refusal(err, path)
+    page = await (await client.get("/settings")).text()
+    assert "Your organisation&#x27;s guard settings could not be applied: invalid managed settings" in page
+    assert "employer.name" in page
+
+
+def test_settings_import_says_which_own_values_a_lock_overrules(tmp_path, capsys):
+    paths.settings_path().write_text(json.dumps({"rules": {"LG201": {"enabled": False}}}))  # the person's own, before the lock
+    install_policy()
+    doc = tmp_path / "s.json"
+    doc.write_text(json.dumps({"language": "nl", "rules": {"LG201": {"enabled": False}}}))
+    assert main(["settings", "import", str(doc)]) == 0  # not a change: their own value, kept
+    err = capsys.readouterr().err
+    assert "does not apply while it is locked: rules.LG201.enabled\n" in err
+    assert main(["settings", "show", "--effective", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["settings"]["rules"]["LG201"]["enabled"] is True

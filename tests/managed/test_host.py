@@ -93,3 +93,67 @@ def test_get_rules_carries_the_locked_paths_for_the_options_page(session):
     result(ask(session, {"id": 1, "type": "set_managed", "managed": POLICY}))
     got = result(ask(session, {"id": 2, "type": "get_rules"}))
     assert "rules.LG201.enabled" in got["managed"]["locked_paths"]
+
+
+def test_only_a_browser_started_host_takes_the_managed_layer(guard_home):
+    """The person's own tools cannot replace the organisation's layer through the host."""
+    from tests.host.conftest import frame, run_host, split_frames
+
+    request = frame({"id": 1, "type": "set_managed", "managed": POLICY})
+    # Started by hand (a terminal, the person's script): refused, nothing written.
+    [reply] = split_frames(run_host(request, guard_home).stdout)
+    assert reply["error"]["code"] == "unavailable" and "browser" in reply["error"]["message"]
+    assert not (guard_home / "managed.json").exists()
+    # Started by a browser for an extension (Chromium: the origin; Firefox: manifest path + add-on ID): kept.
+    replies = split_frames(run_host(request, guard_home, "chrome-extension://" + "a" * 32 + "/").stdout)
+    assert replies[0]["ok"], replies[0]
+    assert json.loads((guard_home / "managed.json").read_text())["locked"] == POLICY["locked"]
+    gone = frame({"id": 2, "type": "set_managed", "managed": None})
+    assert split_frames(run_host(gone, guard_home, str(guard_home / "m.json"), "guard@example.org").stdout)[0]["ok"]
+    assert not (guard_home / "managed.json").exists()
+
+
+def test_the_dashboard_and_the_cli_cannot_write_the_managed_layer(tmp_path, capsys):
+    """A settings document shaped like the managed layer is an unknown field everywhere the person saves."""
+    from guard import paths
+    from guard.cli import main
+
+    doc = tmp_path / "layer.json"
+    doc.write_text(json.dumps(POLICY))
+    assert main(["settings", "import", str(doc)]) == 2
+    assert "defaults" in capsys.readouterr().err
+    assert not paths.settings_path().with_name("managed.json").exists()
+
+
+NAMELESS = {"locked": {"employer": {"official_title": "Account manager"}}}  # fits the schema; an employer needs a name
+
+
+def test_a_refused_layer_is_reported_until_a_valid_one_arrives(session, guard_home):
+    from native_host.dispatch import Session
+
+    result(ask(session, {"id": 1, "type": "set_managed", "managed": POLICY}))
+    [reply] = ask(session, {"id": 2, "type": "set_managed", "managed": NAMELESS})
+    assert reply["error"]["code"] == "invalid_managed"
+    problem = result(ask(session, {"id": 3, "type": "get_settings"}))["managed_problem"]
+    assert "employer.name" in problem
+    assert "employer.name" in result(ask(session, {"id": 4, "type": "get_rules"}))["managed_problem"]
+    assert json.loads((guard_home / "managed.json").read_text()) == {**POLICY}  # the previous layer stays in force
+    # Another host process (the next browser start, doctor's hello) knows it too.
+    other = Session(settings_path=guard_home / "settings.json", log_path=guard_home / "w.sqlite3")
+    assert "employer.name" in result(ask(other, {"id": 1, "type": "get_settings"}))["managed_problem"]
+    other.close()
+    replies = ask(session, {"id": 5, "type": "set_managed", "managed": POLICY})
+    assert "managed_problem" not in result(replies)
+    assert [m.get("event") for m in replies[1:]] == ["settings_changed"]
+    assert "managed_problem" not in replies[1]
+    assert not (guard_home / "managed-problem.json").exists()
+
+
+def test_an_unusable_managed_json_is_reported_and_replaced_by_the_next_relay(session, guard_home):
+    result(ask(session, {"id": 1, "type": "get_settings"}))
+    (guard_home / "managed.json").write_text('{"locked": {"fail_mode": "ajar"}}')
+    replies = ask(session, {"id": 2, "type": "get_settings"})
+    assert "fail_mode" in result(replies)["managed_problem"]
+    assert "fail_mode" in replies[1]["managed_problem"]  # the settings_changed event says it too
+    replies = ask(session, {"id": 3, "type": "set_managed", "managed": None})  # no policy in the browser
+    assert "managed_problem" not in result(replies) and not (guard_home / "managed.json").exists()

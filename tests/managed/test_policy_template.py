@@ -111,3 +111,12 @@ def test_an_own_layer_is_validated_first(tmp_path, capsys):
     own.write_text(json.dumps({"locked": {"fail_mode": "closed"}}))
     policy = json.loads(run(capsys, "--browser", "chrome", "--os", "linux", "--managed", str(own)))
     assert policy["3rdparty"]["extensions"][IDS.chromium] == {"locked": {"fail_mode": "closed"}}
+
+
+@pytest.mark.parametrize("browser,os_name", [("chromium", "linux"), ("edge", "windows"), ("chrome", "macos"), ("firefox", "linux")])
+def test_settings_only_leaves_the_force_install_out(capsys, browser, os_name):
+    """For a machine where the extension comes another way: Chromium blocks a side-loaded copy of a force-installed ID."""
+    assert main(["policy", "template", "--browser", browser, "--os", os_name, "--settings-only"]) == 0
+    text = capsys.readouterr().out
+    assert "ExtensionSettings" not in text and "force_installed" not in text
+    assert "Example B.V." in text and "LG201" in text

@@ -15,7 +15,7 @@ from guard.dashboard.filters import FilterError, int_param, parse_filters
 from guard.dashboard.layout import rule_ids
 from guard.dashboard.views.chart import weekly, weeks_param
 from guard.dashboard.views.log import entry_dict
-from guard.dashboard.views.rules import catalogue_with_state
+from guard.dashboard.views.rules import catalogue_in_force
 from guard.dashboard.views.settings import check_text, refuse_locked
 
 MAX_SETTINGS_BYTES = 5 * 1024 * 1024
@@ -105,7 +105,7 @@ async def put_settings(request: web.Request) -> web.Response:
 
 
 async def get_rules(request: web.Request) -> web.Response:
-    return _json({"rules": catalogue_with_state(request.app[keys.SETTINGS].settings)})
+    return _json({"rules": catalogue_in_force(request)})
 
 
 async def get_chart(request: web.Request) -> web.Response:

@@ -144,7 +144,7 @@ def _filters(request: web.Request) -> tuple[str | None, bool, int]:
 async def audit_page(request: web.Request) -> web.Response:
     t = _t(request)
     tt = tr(request)
-    settings = request.app[keys.SETTINGS].settings
+    settings = request.app[keys.SETTINGS].effective_settings  # retention as in force (guard.managed)
     rule, open_only, offset = _filters(request)
     run = await _blocking(_latest, _db_path(request, "audit.sqlite3"), settings.log.retention_days, rule, open_only, offset)
     query = (request.query.get("q") or "").strip()[:200]

@@ -80,7 +80,10 @@ async def log_page(request: web.Request) -> web.Response:
         entry_dict(e) for e in await db.call("entries", limit=PAGE_SIZE, offset=(page_no - 1) * PAGE_SIZE, **kwargs)
     ]
     grand_total = await db.call("count") if filters.active else total
-    settings = request.app[keys.SETTINGS].settings
+    # What is in force: the organisation may set or lock retention and excerpts (guard.managed).
+    effective = request.app[keys.SETTINGS].effective()
+    settings = effective.settings
+    retention_locked = effective.sources.get("log.retention_days") == "managed-locked"
 
     notices = _notices(request, t)
     body = html(
@@ -123,7 +126,9 @@ async def log_page(request: web.Request) -> web.Response:
         json_url=_url("/log/export.json", filters.query()),
         table=_table(t, entries, filters, settings.log.store_excerpts),
         pager=_pager(t, filters, page_no, pages),
-        retention=t("log.retention", days=settings.log.retention_days),
+        retention=join([t("log.retention", days=settings.log.retention_days),
+                        tag("span", f" ({t('managed.locked')})", class_="locked-note", data_locked="1")
+                        if retention_locked else ""]),
         retention_button=tag("button", t("log.retention.apply"), type="submit", class_="btn"),
         confirm_clear=t("confirm.js.clear"),
         clear_button=tag("button", t("log.clear_all"), type="submit", class_="btn btn-danger"),
@@ -498,7 +503,7 @@ async def clear_log(request: web.Request) -> web.StreamResponse:
 
 
 async def apply_retention(request: web.Request) -> web.StreamResponse:
-    days = request.app[keys.SETTINGS].settings.log.retention_days
+    days = request.app[keys.SETTINGS].effective_settings.log.retention_days  # the organisation's lock included
     n = await request.app[keys.LOG].call("apply_retention", days)
     raise web.HTTPSeeOther(f"/?retained={int(n)}")
 

@@ -53,14 +53,27 @@ def _inline(text: str) -> Markup:
     return Markup(_CODE.sub(lambda m: f"<code>{m.group(1)}</code>", escape(text)))
 
 
-def catalogue_with_state(settings: Settings) -> list[dict]:
+def catalogue_with_state(settings: Settings, sources: dict[str, str] | None = None) -> list[dict]:
+    """The catalogue with each rule's setting in force; ``locked`` lists what the organisation locked.
+
+    Pass the *effective* settings and their sources (guard.managed), not the
+    person's own file: the organisation's defaults and locks are what fires.
+    """
     from guard.cli.rules import catalogue
 
+    sources = sources or {}
     out = []
     for entry in catalogue():
         setting = settings.rule_setting(entry["id"])
-        out.append({**entry, "enabled": setting.enabled, "mode_setting": setting.mode})
+        locked = [field for field in ("enabled", "mode")
+                  if sources.get(f"rules.{entry['id']}.{field}") == "managed-locked"]
+        out.append({**entry, "enabled": setting.enabled, "mode_setting": setting.mode, "locked": locked})
     return out
+
+
+def catalogue_in_force(request: web.Request) -> list[dict]:
+    effective = request.app[keys.SETTINGS].effective()
+    return catalogue_with_state(effective.settings, effective.sources)
 
 
 def _dutch(t: Translator, e: dict) -> bool:
@@ -79,6 +92,9 @@ def _card(t: Translator, e: dict) -> Markup:
     # English text on a Dutch page says so, for screen readers and translators.
     doc_lang = attrs(lang="en") if t.lang != "en" and not dutch else Markup("")
     state = t("rules.state.on") if e["enabled"] else t("rules.state.off")
+    # Locked by the organisation: said next to the state (the catalogue has no controls to disable).
+    locked = tag("span", f"({t('managed.locked')})", class_="locked-note", data_locked=" ".join(e["locked"])) \
+        if e.get("locked") else Markup("")
     mode = e["mode_setting"] or e["mode"]
     sources = join(
         html('<li><a href="{url}" rel="noopener noreferrer" target="_blank">{source} art. {article}</a></li>', **lb)
@@ -88,7 +104,7 @@ def _card(t: Translator, e: dict) -> Markup:
         """<article class="card rule-card" id="{id}">
 <header class="rule-head">
   <h2><span class="rule-id">{id}</span> {title}</h2>
-  <span class="state state-{state_cls}">{state}</span>
+  <span class="state state-{state_cls}">{state}</span> {locked}
 </header>
 <p class="rule-slug mono">{slug}</p>
 <dl class="facts facts-inline">
@@ -104,6 +120,7 @@ def _card(t: Translator, e: dict) -> Markup:
         title=e["title"].get(t.lang) or e["title"]["en"],
         state_cls="on" if e["enabled"] else "off",
         state=state,
+        locked=locked,
         slug=e["slug"],
         sev_label=t("rules.default_severity"),
         sev=severity_badge(t, e["severity"]),
@@ -130,7 +147,7 @@ async def rules_page(request: web.Request) -> web.Response:
     if _RULE_ID.match(focus):
         raise web.HTTPSeeOther(f"/rules#{focus}")
     t = tr(request)
-    entries = catalogue_with_state(request.app[keys.SETTINGS].settings)
+    entries = catalogue_in_force(request)
     toc = join(html('<li><a href="#{id}"><span class="rule-id">{id}</span> {title}</a></li>', id=e["id"], title=e["title"].get(t.lang)) for e in entries)
     body = html(
         """<div class="page-head"><h1>{title}</h1><p class="lead">{intro}</p>{note}</div>

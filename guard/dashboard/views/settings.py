@@ -482,6 +482,11 @@ def render_page(
     loaded = request.app[keys.SETTINGS].load()
     if loaded.problem:
         top.append(flash("warning", t("settings.problem", problem=loaded.problem)))
+    from guard import managed
+
+    managed_problem = managed.problem(request.app[keys.SETTINGS].managed_path)
+    if managed_problem:  # a layer the host refused, or an unusable managed.json (as in the popup and doctor)
+        top.append(flash("warning", t("managed.problem", problem=managed_problem)))
     import_block = Markup("")
     if import_errors:
         # At the top of the page, where the person looks after submitting, not
