@@ -56,3 +56,33 @@ def test_log_shows_the_person_not_the_identity_key(guard_home):
         log.record(f, more, store_excerpt=False)
     entries = log.entries()
     assert len(entries) == 2 and {e.subject for e in entries} == {"Mark Visser"}
+
+
+def test_findings_built_without_validation_equal_validated_ones():
+    """The engine builds warnings from its own values without validating them again (speed):
+    each must be exactly what validation would have made, for every rule that fires here."""
+    from guard.models import Finding
+
+    settings = parse_settings({
+        **POLICY, "employer": {**POLICY["employer"], "official_title": "Account Manager"},
+        "former_employers": [{"name": "Old Corp", "cleanup_clause": True, "clients": ["Globex"]}],
+        "clients": [{"name": "Pieter Jansen", "company": "Bakkerij Jansen"}]})
+    contexts = [
+        message(PITCH, recipient=PERSON),
+        message(PITCH, recipient=PERSON, ui_language="nl"),
+        post("Great client event at Acme Data!", mentions=[{"name": "Pieter Jansen", "entity": "person"}],
+             media=[{"type": "image", "people_tagged": [{"name": "Pieter Jansen"}]}]),
+        profile(own=True, open_to_work={"audience": "public"},
+                positions=[{"title": "Sales Director", "company": "Acme Data", "current": True}]),
+    ]
+    seen = set()
+    for data in contexts:
+        for f in Engine(settings).evaluate(parse_context(data)):
+            seen.add(f.rule)
+            validated = Finding.model_validate(dict(f.__dict__))
+            assert f == validated
+            assert list(f.__dict__) == list(validated.__dict__)
+            assert f.model_fields_set == validated.model_fields_set
+            assert f.model_dump_json() == validated.model_dump_json()
+            assert type(f.evidence) is list and type(f.legal_basis) is list
+    assert {"LG201", "LG202", "LG301", "LG402", "LG101", "LG401"} <= seen
