@@ -144,13 +144,11 @@ class Judgement:
         quotes = self.__dict__.setdefault("_quotes_memo", {})
         spans = self.extraction.spans
         new = tuple.__new__
-        for name, weight in MODELS[rule].contributions(self.values):
-            if weight <= 0:
-                break
+        for name, weight in MODELS[rule].pushes(self.values):
             got = quotes.get(name)
             if got is None:
                 text = self.extraction.text
-                got = quotes[name] = [(_excerpt(text, s, e), s, e) for s, e in spans.get(name, ())]
+                got = quotes[name] = [(_excerpt(text[s:e]), s, e) for s, e in spans.get(name, ())]
             for excerpt, s, e in got:
                 out.append(new(EvidenceItem, (name, weight, excerpt, s, e)))
                 if len(out) == limit:
@@ -197,11 +195,21 @@ def _positive_sum(weights: Mapping[str, float], values: Mapping[str, float], nam
     return total
 
 
-def _excerpt(text: str, s: int, e: int) -> str:
-    excerpt = " ".join(text[s:e].split())
-    if len(excerpt) > _MAX_EXCERPT:
-        excerpt = excerpt[: _MAX_EXCERPT - 1] + "…"
-    return excerpt
+# Quoted pieces, by their raw text: typing quotes the same phrases on every keystroke.
+_EXCERPTS: dict[str, str] = {}
+
+
+def _excerpt(piece: str) -> str:
+    """The quoted text of a span: on one line, at most ``_MAX_EXCERPT`` characters."""
+    got = _EXCERPTS.get(piece)
+    if got is None:
+        if len(_EXCERPTS) >= 4096:
+            _EXCERPTS.clear()
+        got = " ".join(piece.split())
+        if len(got) > _MAX_EXCERPT:
+            got = got[: _MAX_EXCERPT - 1] + "…"
+        _EXCERPTS[piece] = got
+    return got
 
 
 @lru_cache(maxsize=512)

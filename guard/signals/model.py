@@ -55,6 +55,22 @@ class RuleModel:
         out.sort(key=itemgetter(1), reverse=True)  # stable: equal pushes keep their order, as before
         return out
 
+    def pushes(self, values: Mapping[str, float]) -> list[tuple[str, float]]:
+        """``contributions`` that push towards firing (weight x value > 0), in the same order.
+
+        The evidence quotes only these: filtering before the (stable) sort
+        sorts fewer and keeps their order.
+        """
+        w = self.weights
+        out = []
+        for n, v in values.items():
+            if v:
+                push = w.get(n, 0.0) * v
+                if push > 0:
+                    out.append((n, push))
+        out.sort(key=itemgetter(1), reverse=True)
+        return out
+
 
 def parse_weights(data: Mapping) -> dict[str, RuleModel]:
     models = {}
