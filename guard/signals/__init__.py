@@ -71,6 +71,14 @@ class Judgement:
     def confident(self) -> bool:
         return self.extraction.languages.primary is not None
 
+    @property
+    def values_key(self) -> tuple[tuple[str, float], ...]:
+        """The signal values as a key (remembered per judgement)."""
+        got = self.__dict__.get("_values_key")
+        if got is None:
+            got = self.__dict__["_values_key"] = tuple(self.extraction.values.items())
+        return got
+
     def has(self, feature: str) -> bool:
         return bool(self.extraction.values.get(feature))
 
@@ -105,23 +113,14 @@ class Judgement:
 
     def kind(self) -> str:
         """``commercial``, ``charitable`` or ``idealistic``: the strongest kind of ask (LG201 wording)."""
-        w = MODELS["LG201"].weights
-        v = self.extraction.values
-        best, best_score = "commercial", 0.0
-        selling = _positive_sum(w, v, ("offer", "discount", "claim", "benefit", "price"))
-        for kind, names in _KIND_GROUPS.items():
-            score = _positive_sum(w, v, names)
-            if score > max(selling, best_score):
-                best, best_score = kind, score
-        return best
+        model = MODELS["LG201"]
+        return model.derived("kind", self.values_key, lambda: _kind(model.weights, self.extraction.values))
 
     def recruitment_led(self) -> bool:
         """LG202's wording: recruitment rather than selling."""
-        w = MODELS["LG202"].weights
-        v = self.extraction.values
-        rec = w.get("recruitment", 0.0) if v.get("recruitment") else 0.0
-        sell = _positive_sum(w, v, ("offer", "discount", "claim", "benefit"))
-        return rec > sell
+        model = MODELS["LG202"]
+        return model.derived("recruitment_led", self.values_key,
+                             lambda: _recruitment_led(model.weights, self.extraction.values))
 
     def evidence(self, rule: str, limit: int = MAX_EVIDENCE) -> tuple[EvidenceItem, ...]:
         """The text signals that pushed towards the rule, strongest first, each with its excerpts.
@@ -144,7 +143,9 @@ class Judgement:
         quotes = self.__dict__.setdefault("_quotes_memo", {})
         spans = self.extraction.spans
         new = tuple.__new__
-        for name, weight in MODELS[rule].pushes(self.values):
+        model = MODELS[rule]
+        values = self.values
+        for name, weight in model.derived("pushes", self.values_key, lambda: tuple(model.pushes(values))):
             got = quotes.get(name)
             if got is None:
                 text = self.extraction.text
@@ -184,6 +185,22 @@ class Judgement:
         if fitted:
             lines.append(f"weights: {fitted}")
         return "\n".join(lines)
+
+
+def _kind(w: Mapping[str, float], v: Mapping[str, float]) -> str:
+    best, best_score = "commercial", 0.0
+    selling = _positive_sum(w, v, ("offer", "discount", "claim", "benefit", "price"))
+    for kind, names in _KIND_GROUPS.items():
+        score = _positive_sum(w, v, names)
+        if score > max(selling, best_score):
+            best, best_score = kind, score
+    return best
+
+
+def _recruitment_led(w: Mapping[str, float], v: Mapping[str, float]) -> bool:
+    rec = w.get("recruitment", 0.0) if v.get("recruitment") else 0.0
+    sell = _positive_sum(w, v, ("offer", "discount", "claim", "benefit"))
+    return rec > sell
 
 
 def _positive_sum(weights: Mapping[str, float], values: Mapping[str, float], names: tuple[str, ...]) -> float:

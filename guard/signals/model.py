@@ -21,7 +21,7 @@ only the messages these conditions leave open.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from operator import itemgetter
 from typing import Mapping
@@ -40,6 +40,21 @@ class RuleModel:
     bias: float
     weights: Mapping[str, float]
     threshold: float
+    # What these weights make of a message's signal values (``derived``),
+    # remembered: typing keeps the values the same for many keystrokes. On
+    # the model, so a model with other weights starts afresh.
+    _derived: dict = field(default_factory=dict, compare=False, repr=False, hash=False)
+
+    def derived(self, what: str, values: tuple[tuple[str, float], ...], compute):
+        """``compute()`` remembered per ``what`` and the signal values (as ``tuple(values.items())``)."""
+        memo = self._derived
+        key = (what, values)
+        got = memo.get(key)
+        if got is None:
+            if len(memo) >= 4096:
+                memo.clear()
+            got = memo[key] = compute()
+        return got
 
     def score(self, values: Mapping[str, float]) -> float:
         w = self.weights
