@@ -274,3 +274,22 @@ def test_remembered_words_and_indexes_stay_bounded(monkeypatch):
         assert bank.spans(low, words, groups, FEATURES, 2) == reference_for(bank, low, words, groups, FEATURES)
     assert len(bank._indexes) <= 3
     assert all(len(index.seen) <= 50 + 10 for index in bank._indexes.values())
+
+
+def test_remembered_evidence_order_follows_the_weights_in_force(monkeypatch):
+    """The evidence's order of signals is remembered per set of signal values on the weights'
+    model: other weights for the same values must give their own order, not the remembered one."""
+    from guard.signals import judge, model
+
+    text = ("Hi Mark, our lead generation platform helps B2B teams book 30% more demos. "
+            "Can I show you a quick 15 minute demo next week? Free trial this month.")
+    before = judge.__wrapped__(text).evidence("LG201")
+    assert len({e.feature for e in before}) >= 2
+    m = model.MODELS["LG201"]
+    first = before[0].feature
+    weights = {**m.weights, first: min(w for n, w in m.weights.items() if w > 0) / 10}
+    monkeypatch.setitem(model.MODELS, "LG201", model.RuleModel(m.bias, weights, m.threshold))
+    after = judge.__wrapped__(text).evidence("LG201")
+    assert after[0].feature != first
+    assert [e.feature for e in after] == [n for n, _ in model.MODELS["LG201"].contributions(
+        judge.__wrapped__(text).values) for _ in judge.__wrapped__(text).extraction.spans.get(n, ())][:len(after)]
