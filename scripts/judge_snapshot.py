@@ -13,7 +13,8 @@
 run, recorded by a plugin). ``record`` writes, per input, the judge's
 languages, signal values, spans, scores, verdicts, evidence and
 ``--explain`` text, and what ``Engine.evaluate`` returns for it as a message
-context. ``compare`` fails on any difference (scores within 1e-9).
+context (with default settings, and in Dutch with LG201's mode overridden).
+``compare`` fails on any difference (scores within 1e-9).
 
 A developer's tool, not a test: the snapshot depends on the pattern files
 and weights, which change; compare two snapshots of the same data only.
@@ -118,9 +119,12 @@ def _evaluate_as_context(engine, item: dict) -> list[dict]:
 
 def record(inputs_path: Path, out_path: Path) -> None:
     from guard.engine import Engine
+    from guard.models import parse_settings
     from guard.signals import judge
 
     engine = Engine()
+    # The same in Dutch with a rule's mode overridden: the wording and settings paths.
+    other = Engine(parse_settings({"language": "nl", "rules": {"LG201": {"mode": "inform"}}}))
     items = json.loads(inputs_path.read_text(encoding="utf-8"))
     with out_path.open("w", encoding="utf-8") as out:
         for item in items:
@@ -143,6 +147,7 @@ def record(inputs_path: Path, out_path: Path) -> None:
                              for r in ("LG201", "LG202")},
                 "explain": j.explain(),
                 "findings": _evaluate_as_context(engine, item) if item["text"].strip() else None,
+                "findings_nl": _evaluate_as_context(other, item) if item["text"].strip() else None,
             }
             out.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
     print(f"{len(items)} judged -> {out_path}")
