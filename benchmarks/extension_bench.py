@@ -51,6 +51,16 @@ keystroke -> chip visible p95 <= 150 ms.
    long task of ours, keystroke -> warning visible (inside the root) p95 <=
    150 ms.
 
+Needs the test environment (``python3 scripts/bootstrap.py test`` once: Playwright, puppeteer-core).
+The machine may be shared: the load average is printed before the run and after each browser.
+
+Firefox's scans cost about 1.5-2x Chromium's on the same page: every DOM call a
+content script makes passes an Xray wrapper (extractAll in a tight loop, shadow
+page, Dec 2026: 1.0 ms in the content script, 0.6 ms as a page script; Chromium
+0.5 ms either way). The cost is spread over every extractor (the message
+bubble's recipient is the largest piece), so a batch that scheduled a scan is
+what p95 measures in both browsers (a scan follows about 1 batch in 16).
+
     .venv/bin/python benchmarks/extension_bench.py [--browser chromium|firefox|both] [--rounds 30] [--mutations 500] [--scenario light|shadow|both]
 """
 
