@@ -29,10 +29,17 @@
   const MAX_PENDING_ADDED = 2000;
   const ROOTS_WALK_TICKS = 6; // a walk for roots attached without a trace: every 3 s
   const NOTE_MS = 10000;
+  // Dirty tracking (dirty.js): records kept between scans, past this many the
+  // next scan is full; and a full scan at least this often while the page changes.
+  const MAX_RECORDS_KEPT = 400;
+  const FULL_SCAN_EVERY_MS = 3000;
   // A surface must stay unreadable this long before the guard says it went
   // blind there (a page still rendering is not a LinkedIn change).
   const UNREADABLE_AFTER_MS = 2500;
 
+  const dirty = globalThis.LGDirty.createTracker(X.candidates, (r) => ours(r), (n) => UI.owns(n), MAX_RECORDS_KEPT);
+  let lastExtracted = null; // extractor name -> its last result and what it read
+  let lastFullScanAt = 0;
   let pageSession = newSession();
   let currentUrl = location.href;
   let failMode = "open";
@@ -48,7 +55,7 @@
   // Timings of our own work, bounded (benchmarks/extension_bench.py asks for them: timings_of_page).
   // scanByBatch: batch number -> duration of the scan that batch scheduled.
   // chipShownAt: performance.now() each time a surface's chip appears (the page cannot see it: closed root).
-  const stats = { scans: 0, evaluations: 0, batches: 0, batchMs: [], scanMs: [], scanByBatch: {}, chipShownAt: [], shadowRoots: 0, walkMs: [] };
+  const stats = { scans: 0, partialScans: 0, evaluations: 0, batches: 0, batchMs: [], scanMs: [], scanByBatch: {}, chipShownAt: [], shadowRoots: 0, walkMs: [] };
   let scanScheduledBy = 0;
   function timing(list, ms) {
     if (list.length >= 5000) list.shift();
@@ -102,6 +109,7 @@
 
   function newPage() {
     currentUrl = location.href;
+    dirty.all();
     rootsWalkDue = true;
     pageSession = newSession();
     for (const rec of recs.values()) UI.removeHost(rec);
@@ -133,6 +141,7 @@
 
   function reevaluateAll() {
     for (const rec of recs.values()) rec.sentJson = null;
+    dirty.all();
     schedule("observe", 0);
   }
 
@@ -171,8 +180,19 @@
     if (location.href !== currentUrl) newPage();
     if (paused()) return;
     stats.scans += 1;
+    const P0 = performance.now();
     findShadowRoots();
-    const found = X.extractAll(document, location.href);
+    const P1 = performance.now();
+    if (performance.now() - lastFullScanAt > FULL_SCAN_EVERY_MS) dirty.all(); // the safety net
+    const plan = { last: lastExtracted, clean: dirty.clean(lastExtracted), next: new Map() };
+    const full = plan.clean.size === 0;
+    if (full) lastFullScanAt = performance.now();
+    else stats.partialScans += 1;
+    const P2 = performance.now();
+    const found = X.extractAll(document, location.href, plan);
+    const P3 = performance.now();
+    (stats.prof = stats.prof || []).push([full ? 1 : 0, +(P1 - P0).toFixed(3), +(P2 - P1).toFixed(3), +(P3 - P2).toFixed(3), [...plan.clean].join(",")]);
+    lastExtracted = plan.next;
     const seen = new Set();
     for (const surface of found) {
       seen.add(surface.key);
@@ -180,6 +200,9 @@
       if (!rec) {
         rec = { surface, warnings: [], sentJson: null, evaluatedJson: null, currentJson: null, seq: 0, inflight: null, host: null, note: "" };
         recs.set(surface.key, rec);
+      } else if (rec.surface === surface) {
+        draw(rec); // given again unread: the same context
+        continue;
       } else rec.surface = surface;
       rec.currentJson = JSON.stringify(surface.context);
       if (rec.currentJson !== rec.sentJson) evaluate(rec, trigger);
@@ -191,7 +214,9 @@
       recs.delete(key);
       send({ type: "surface_gone", surface: key });
     }
-    checkHealth(found);
+    // The health check reads the page for candidates: only a full scan can have seen one come or go.
+    if (full) checkHealth(found);
+    else lastFound = found;
   }
 
   // ------------------------------------------------------- page health
@@ -231,6 +256,7 @@
       // Nothing may change on the page: look again when the wait is over.
       healthTimer = setTimeout(() => {
         healthTimer = null;
+        dirty.all();
         schedule("observe", 0);
       }, UNREADABLE_AFTER_MS + 50);
     }
@@ -500,6 +526,8 @@
     observer.observe(shadowRoot, OBSERVE_OPTIONS);
     shadowRoot.addEventListener("change", onChange, true);
     stats.shadowRoots += 1;
+    // Records before it was observed are lost: one with a candidate in it is read in full.
+    if (shadowRoot.querySelector(X.candidates)) dirty.all();
   });
   D.useRegistry(roots);
   let pendingAdded = [];
@@ -538,6 +566,7 @@
 
   function onMutations(records) {
     rememberAdded(records);
+    dirty.note(records);
     if (scanTimer) return; // a scan is due anyway
     const n = Math.min(records.length, MAX_RECORDS_CHECKED);
     let relevant = false;
@@ -565,6 +594,7 @@
     (e) => {
       if (D.fromGuardUi(e, ownsNode)) return;
       roots.fromPath(e.composedPath());
+      dirty.all(); // typing is what a warning answers: read everything, as before dirty tracking
       schedule("input", INPUT_DEBOUNCE_MS);
     },
     true
@@ -572,7 +602,10 @@
   document.addEventListener(
     "focusin",
     (e) => {
-      if (!D.fromGuardUi(e, ownsNode) && roots.fromPath(e.composedPath())) schedule("observe", 0);
+      if (D.fromGuardUi(e, ownsNode)) return;
+      // Focus decides which of several composers is the real one (extract.js preferReal).
+      dirty.all();
+      if (roots.fromPath(e.composedPath())) schedule("observe", 0);
     },
     true
   );
@@ -581,16 +614,21 @@
     return typeof UI.owns === "function" && UI.owns(node);
   }
   function onChange() {
+    dirty.all(); // a checked property or a value: no mutation record says where
     schedule("observe", 30);
   }
   document.addEventListener("change", onChange, true);
   document.addEventListener("visibilitychange", () => {
     if (!document.hidden && dirtyWhileHidden) {
       dirtyWhileHidden = false;
+      dirty.all();
       schedule("observe", 0);
     }
   });
-  window.addEventListener("popstate", () => schedule("observe", 0));
+  window.addEventListener("popstate", () => {
+    dirty.all();
+    schedule("observe", 0);
+  });
   // LinkedIn is a single-page app: a cheap URL check catches pushState
   // navigations that change nothing we observe.
   let ticks = 0;
