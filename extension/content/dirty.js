@@ -4,21 +4,21 @@
  *
  * Nearly all of a scan is reading the page (in Firefox every DOM call from a
  * content script also passes an Xray wrapper), while on a feed nearly every
- * mutation is somewhere no extractor reads: new posts, edited counts. So the
- * observer's records are kept (note) and, at the next scan, an extractor is
- * re-run only when
+ * mutation is somewhere no extractor reads: new posts, edited counts. So each
+ * observer batch is sorted out as it comes (note), and at the next scan an
+ * extractor is re-run only when
  *  - a record's target is inside an element it read last time (extract.js:
  *    reads) -- its message bubble, composer, dialog --, or
  *  - it read the page as a whole last time (readsPage), or
  *  - an element it read, or a surface's root, editor or anchor, left the page;
  * and every extractor is re-run (a full scan) when
- *  - an added or removed element matches or holds a candidate (an editor, a
- *    dialog: extract.js candidates), which may make or end a surface,
+ *  - an added element matches or holds a candidate (an editor, a dialog:
+ *    LGSelectors.surfaceCandidates), which may make a surface,
  *  - an observed attribute changed (hidden, open, aria-*: visibility, checked
  *    radios; rare, and they may show a surface anywhere below), or
  *  - the caller asks (all()): a new page, focus or input in a composer, a
- *    change event, a new shadow root with a candidate in it, too many records,
- *    and every few seconds as a safety net (main.js).
+ *    change event, a new shadow root with a candidate in it, and every few
+ *    seconds as a safety net, while the page changes and when it rests (main.js).
  *
  * Knows nothing about LinkedIn: the candidate selector comes from extract.js.
  */
@@ -46,66 +46,69 @@
 
   /**
    * candidates: a selector of elements that may make a surface; ours(record)
-   * and ownsNode(node): true for our own page UI (it never makes a scan
-   * dirty); limit: past this many records kept, the next scan is full anyway.
+   * and ownsNode(node): true for our own page UI (it never makes a scan dirty).
    */
-  function createTracker(candidates, ours, ownsNode, limit) {
+  function createTracker(candidates, ours, ownsNode) {
     let full = true;
-    let pending = []; // the observer's batches, as they came (sorted out at the scan, not per batch)
-    let kept = 0;
-
-    function touchesCandidate(nodes) {
-      for (const n of nodes) {
-        if (n.nodeType !== 1 || ownsNode(n)) continue;
-        if (n.matches(candidates) || n.querySelector(candidates)) return true;
-      }
-      return false;
-    }
-
-    /** Extractors of `last` (name -> {surfaces, scopes, page}) whose result stands, given the records since. */
-    function cleanOf(last, records) {
-      const clean = new Set();
-      const watched = [];
-      for (const [name, log] of last) {
-        if (log.page || !stillThere(log)) continue;
-        clean.add(name);
-        for (const scope of log.scopes) watched.push([name, scope]);
-      }
-      let seenTarget = null;
-      for (const r of records) {
-        if (ours(r)) continue;
-        if (r.type === "attributes") return new Set();
-        if (r.type === "childList" && (touchesCandidate(r.addedNodes) || touchesCandidate(r.removedNodes))) return new Set();
-        const target = r.target;
-        if (target === seenTarget || !clean.size) continue;
-        seenTarget = target;
-        for (const [name, scope] of watched) if (clean.has(name) && within(scope, target)) clean.delete(name);
-      }
-      return clean;
-    }
+    let watched = []; // [extractor name, element it read] from the last scan
+    const touched = new Set(); // extractors with a record inside what they read, since the last scan
 
     return {
-      /** The observer's records (ours already left out): kept until the next scan. */
-      note(records) {
-        if (full) return;
-        kept += records.length;
-        if (kept > limit) this.all();
-        else pending.push(records);
+      /**
+       * One observer batch, sorted out as it comes (each batch pays for its
+       * own records; the scan then only looks at the result). onAdded(element)
+       * is called for each element added (main.js looks for shadow roots in them).
+       */
+      note(records, onAdded) {
+        let lastTarget = null;
+        for (const r of records) {
+          const type = r.type;
+          if (type === "attributes") {
+            if (!full && !ownsNode(r.target)) full = true;
+            continue;
+          }
+          if (type === "childList") {
+            for (const n of r.addedNodes) {
+              if (n.nodeType !== 1 || ownsNode(n)) continue;
+              if (onAdded) onAdded(n);
+              if (!full && (n.matches(candidates) || n.querySelector(candidates))) full = true;
+            }
+          }
+          if (full || !watched.length) continue;
+          const target = r.target;
+          if (target === lastTarget) continue;
+          lastTarget = target;
+          let hit = null;
+          for (const [name, scope] of watched) if (!touched.has(name) && within(scope, target)) (hit = hit || []).push(name);
+          // Our own chip going in or out next to a composer changes nothing an extractor reads.
+          if (hit && !ours(r)) for (const name of hit) touched.add(name);
+          else if (hit) lastTarget = null;
+        }
       },
       /** The next scan reads everything. */
       all() {
         full = true;
-        pending = [];
-        kept = 0;
       },
-      /** At a scan: the names of the extractors that may reuse their last result (none when full). */
+      /**
+       * At a scan: the extractors of `last` (name -> {surfaces, scopes, page})
+       * that may give their last result again (none when the scan is full).
+       * A removed candidate needs no check of its own: one that gave a surface
+       * or was read leaves stillThere() false; one that did not changes no result.
+       */
       clean(last) {
-        const batches = pending;
         const wasFull = full;
-        this.all();
         full = false;
-        if (wasFull || !last) return new Set();
-        return cleanOf(last, batches.flat());
+        const dirty = new Set(touched);
+        touched.clear();
+        const clean = new Set();
+        if (wasFull || !last) return clean;
+        for (const [name, log] of last) if (!log.page && !dirty.has(name) && stillThere(log)) clean.add(name);
+        return clean;
+      },
+      /** After a scan: what each extractor read this time (extract.js plan.next). */
+      watch(next) {
+        watched = [];
+        for (const [name, log] of next) if (!log.page) for (const scope of log.scopes) watched.push([name, scope]);
       },
     };
   }

@@ -1035,10 +1035,12 @@
 
   /**
    * Every selector an extractor (or the health check) looks for page-wide:
-   * an element added or removed that matches one, or holds one, may make or
-   * end a surface, so the content script then scans in full (dirty.js).
+   * an element added or removed that matches one of them may make or end a
+   * surface. The content script's dirty tracking (dirty.js) matches the
+   * broader S.surfaceCandidates instead (one cheap selector); a node test
+   * checks that it covers these.
    */
-  const candidates = [
+  const pageWideLookups = [
     S.messaging.editors,
     S.post.editors,
     S.post.knownEditor,
@@ -1049,12 +1051,11 @@
     S.health.messageEditors,
     S.health.threadComposer,
     S.health.invitationDialog,
-  ]
-    .flat()
-    .join(", ");
+  ].flat();
 
   const api = {
-    candidates,
+    candidates: S.surfaceCandidates,
+    pageWideLookups,
     unreadable,
     extractAll,
     pageType,

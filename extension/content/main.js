@@ -29,17 +29,16 @@
   const MAX_PENDING_ADDED = 2000;
   const ROOTS_WALK_TICKS = 6; // a walk for roots attached without a trace: every 3 s
   const NOTE_MS = 10000;
-  // Dirty tracking (dirty.js): records kept between scans, past this many the
-  // next scan is full; and a full scan at least this often while the page changes.
-  const MAX_RECORDS_KEPT = 400;
+  // Dirty tracking (dirty.js): a full scan at least this often, as a safety net.
   const FULL_SCAN_EVERY_MS = 3000;
   // A surface must stay unreadable this long before the guard says it went
   // blind there (a page still rendering is not a LinkedIn change).
   const UNREADABLE_AFTER_MS = 2500;
 
-  const dirty = globalThis.LGDirty.createTracker(X.candidates, (r) => ours(r), (n) => UI.owns(n), MAX_RECORDS_KEPT);
+  const dirty = globalThis.LGDirty.createTracker(X.candidates, (r) => ours(r), (n) => UI.owns(n));
   let lastExtracted = null; // extractor name -> its last result and what it read
   let lastFullScanAt = 0;
+  let partialSinceFull = false;
   let pageSession = newSession();
   let currentUrl = location.href;
   let failMode = "open";
@@ -188,11 +187,13 @@
     const full = plan.clean.size === 0;
     if (full) lastFullScanAt = performance.now();
     else stats.partialScans += 1;
+    partialSinceFull = !full;
     const P2 = performance.now();
     const found = X.extractAll(document, location.href, plan);
     const P3 = performance.now();
     (stats.prof = stats.prof || []).push([full ? 1 : 0, +(P1 - P0).toFixed(3), +(P2 - P1).toFixed(3), +(P3 - P2).toFixed(3), [...plan.clean].join(",")]);
     lastExtracted = plan.next;
+    dirty.watch(plan.next);
     const seen = new Set();
     for (const surface of found) {
       seen.add(surface.key);
@@ -548,25 +549,18 @@
     if (roots.discoverAdded(added, MAX_PENDING_ADDED).overflow) roots.discover();
   }
 
-  function rememberAdded(records) {
+  function rememberAdded(n) {
     if (rootsWalkDue) return;
-    for (const r of records) {
-      if (r.type !== "childList") continue;
-      for (const n of r.addedNodes) {
-        if (n.nodeType !== 1) continue;
-        if (pendingAdded.length >= MAX_PENDING_ADDED) {
-          rootsWalkDue = true;
-          pendingAdded = [];
-          return;
-        }
-        pendingAdded.push(n);
-      }
+    if (pendingAdded.length >= MAX_PENDING_ADDED) {
+      rootsWalkDue = true;
+      pendingAdded = [];
+      return;
     }
+    pendingAdded.push(n);
   }
 
   function onMutations(records) {
-    rememberAdded(records);
-    dirty.note(records);
+    dirty.note(records, rememberAdded);
     if (scanTimer) return; // a scan is due anyway
     const n = Math.min(records.length, MAX_RECORDS_CHECKED);
     let relevant = false;
@@ -635,6 +629,12 @@
   setInterval(() => {
     ticks += 1;
     if (location.href !== currentUrl) schedule("observe", 0);
+    // The safety net at rest: what partial scans may have missed is read in full within seconds.
+    else if (partialSinceFull && performance.now() - lastFullScanAt > FULL_SCAN_EVERY_MS && !document.hidden) {
+      partialSinceFull = false;
+      dirty.all();
+      schedule("observe", 0);
+    }
     // attachShadow on a host already in the page makes no mutation record:
     // LinkedIn's outlet is looked at every tick; every other element once
     // every few seconds, in idle time (one walk, never per mutation).
