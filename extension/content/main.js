@@ -179,19 +179,14 @@
     if (location.href !== currentUrl) newPage();
     if (paused()) return;
     stats.scans += 1;
-    const P0 = performance.now();
     findShadowRoots();
-    const P1 = performance.now();
     if (performance.now() - lastFullScanAt > FULL_SCAN_EVERY_MS) dirty.all(); // the safety net
     const plan = { last: lastExtracted, clean: dirty.clean(lastExtracted), next: new Map() };
     const full = plan.clean.size === 0;
     if (full) lastFullScanAt = performance.now();
     else stats.partialScans += 1;
     partialSinceFull = !full;
-    const P2 = performance.now();
     const found = X.extractAll(document, location.href, plan);
-    const P3 = performance.now();
-    (stats.prof = stats.prof || []).push([full ? 1 : 0, +(P1 - P0).toFixed(3), +(P2 - P1).toFixed(3), +(P3 - P2).toFixed(3), [...plan.clean].join(",")]);
     lastExtracted = plan.next;
     dirty.watch(plan.next);
     const seen = new Set();
@@ -201,11 +196,12 @@
       if (!rec) {
         rec = { surface, warnings: [], sentJson: null, evaluatedJson: null, currentJson: null, seq: 0, inflight: null, host: null, note: "" };
         recs.set(surface.key, rec);
-      } else if (rec.surface === surface) {
-        draw(rec); // given again unread: the same context
-        continue;
-      } else rec.surface = surface;
-      rec.currentJson = JSON.stringify(surface.context);
+      }
+      // A surface given again unread (dirty tracking) has the context it had: no new JSON to make.
+      if (rec.surface !== surface || rec.currentJson === null) {
+        rec.surface = surface;
+        rec.currentJson = JSON.stringify(surface.context);
+      }
       if (rec.currentJson !== rec.sentJson) evaluate(rec, trigger);
       else draw(rec); // re-attach if LinkedIn re-rendered around us
     }
