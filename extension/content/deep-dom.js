@@ -23,6 +23,10 @@
 
   const GUARD_HOST = "data-guard-host";
 
+  function onlyHosts(el) {
+    return el.shadowRoot ? 1 /* FILTER_ACCEPT */ : 3 /* FILTER_SKIP */;
+  }
+
   /** Open shadow roots under `scope` (a document, element or shadow root), nested ones too. */
   function walkRoots(scope, out) {
     const found = out || [];
@@ -33,12 +37,13 @@
       found.push(start.shadowRoot);
       walkRoots(start.shadowRoot, found);
     }
-    const walker = doc.createTreeWalker(start, 1 /* SHOW_ELEMENT */);
+    // The walker stops only at hosts (the filter skips every other element):
+    // one call into the page per host, not per element.
+    const walker = doc.createTreeWalker(start, 1 /* SHOW_ELEMENT */, onlyHosts);
     for (let el = walker.nextNode(); el; el = walker.nextNode()) {
-      const sr = el.shadowRoot;
-      if (sr && !el.hasAttribute(GUARD_HOST)) {
-        found.push(sr);
-        walkRoots(sr, found);
+      if (!el.hasAttribute(GUARD_HOST)) {
+        found.push(el.shadowRoot);
+        walkRoots(el.shadowRoot, found);
       }
     }
     return found;

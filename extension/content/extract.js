@@ -62,6 +62,24 @@
     return found;
   }
 
+  // ------------------------------------------------------------ what was read
+
+  /*
+   * For the content script's dirty tracking (main.js, dirty.js): while an
+   * extractor runs, it names the elements whose subtrees its result was read
+   * from (reads), or says it read the page as a whole (readsPage: it re-runs
+   * on every scan). A mutation outside every element an extractor named, that
+   * adds or removes no candidate (candidates below), cannot change its result.
+   * Collected only when extractAll is given a plan.
+   */
+  let readLog = null;
+  function reads(el) {
+    if (readLog && el) readLog.scopes.push(el);
+  }
+  function readsPage() {
+    if (readLog) readLog.page = true;
+  }
+
   function isGuardUi(el) {
     return Boolean(D.closest(el, "[data-guard-host]"));
   }
@@ -343,6 +361,7 @@
   function extractProfile(doc, url) {
     const path = new URL(url).pathname;
     if (!S.urls.profile.test(path)) return [];
+    readsPage(); // the top card, Experience and the Open to work card: all over the page
     const card = topCardOf(doc);
     if (!card) return [];
     const nameEl = first(card, S.profile.name);
@@ -434,6 +453,8 @@
 
   function formScopes(doc, onUrl) {
     const scopes = shownDialogs(doc).slice();
+    for (const dialog of scopes) reads(dialog);
+    if (onUrl) readsPage();
     const main = onUrl ? doc.querySelector("main") : null;
     if (main) scopes.push(main);
     return scopes;
@@ -669,7 +690,10 @@
         if (!isMsg) continue;
         if (editor.closest(S.invitation.dialog.join(",")) && editor.tagName === "TEXTAREA") continue;
         seen.add(editor);
-        const container = closest(form.parentElement || form, S.messaging.container) || form.getRootNode().body || form.getRootNode();
+        const boxed = closest(form.parentElement || form, S.messaging.container);
+        const container = boxed || form.getRootNode().body || form.getRootNode();
+        if (boxed) reads(boxed);
+        else readsPage();
         if (container.matches(S.messaging.minimized)) continue;
         const recipient = readRecipient(container, doc, url);
         if (!recipient) continue;
@@ -708,6 +732,7 @@
     for (const sel of S.invitation.dialog) {
       for (const dialog of D.queryAll(doc, sel)) {
         if (!isShown(dialog) || isGuardUi(dialog)) continue;
+        reads(dialog);
         if (surfaces.some((s) => s.root === dialog || s.root.contains(dialog) || dialog.contains(s.root))) continue;
         const note = first(dialog, S.invitation.note);
         if (!note || note.tagName !== "TEXTAREA") continue;
@@ -723,6 +748,7 @@
         const profileMatch = S.urls.profile.exec(u.pathname);
         if (!pUrl && profileMatch) pUrl = `https://${S.host}/in/${profileMatch[1]}/`;
         if (!name) {
+          readsPage();
           const card = topCardOf(doc);
           name = card ? line(first(card, S.profile.name)) : "";
         }
@@ -778,8 +804,11 @@
     const found = [];
     for (const sel of S.post.editors) {
       for (const editor of D.queryAll(doc, sel)) {
-        if (isGuardUi(editor) || isCommentEditor(editor)) continue;
+        if (isGuardUi(editor)) continue;
+        reads(editor); // its placeholder says whether it is a comment box
+        if (isCommentEditor(editor)) continue;
         const rootEl = closest(editor, S.post.roots);
+        reads(rootEl);
         if (!rootEl || !isShown(rootEl)) continue;
         if (found.some((f) => f.editor === editor || f.root === rootEl)) continue;
         const labelled =
@@ -789,6 +818,7 @@
         if (labelled) found.push({ editor, root: rootEl });
       }
     }
+    if (found.length > 1) readsPage(); // which one is real depends on focus and layout
     const kept = preferReal(doc, found.map((f) => f.editor));
     return found.filter((f) => kept.includes(f.editor));
   }
@@ -873,6 +903,7 @@
 
   function extractConnections(doc, url) {
     if (!S.urls.connections.test(new URL(url).pathname)) return [];
+    readsPage();
     const main = doc.querySelector("main") || doc.body;
     const people = readReactConnections(main, url);
     const seenUrls = new Set(people.map((p) => p.profile_url));
@@ -908,20 +939,49 @@
 
   // -------------------------------------------------------------------- all
 
-  const EXTRACTORS = [extractProfile, extractOtwForm, extractPositionForm, extractInvitation, extractMessages, extractPosts, extractConnections];
+  const EXTRACTORS = [
+    ["profile", extractProfile],
+    ["otwForm", extractOtwForm],
+    ["positionForm", extractPositionForm],
+    ["invitation", extractInvitation],
+    ["messages", extractMessages],
+    ["posts", extractPosts],
+    ["connections", extractConnections],
+  ];
 
-  /** Every surface on the page, each with a protocol context (without url/trigger/page_session). */
-  function extractAll(doc, url) {
+  /**
+   * Every surface on the page, each with a protocol context (without
+   * url/trigger/page_session).
+   *
+   * With a plan ({last, clean, next}: the content script's dirty tracking),
+   * an extractor named in plan.clean gives its last result (plan.last) again
+   * without reading the page; every extractor's result and what it read
+   * (reads/readsPage) is put in plan.next.
+   */
+  function extractAll(doc, url, plan) {
     const out = [];
     dialogsOfScan = { doc: null, list: [] };
     try {
-      for (const fn of EXTRACTORS) {
+      for (const [name, fn] of EXTRACTORS) {
+        const last = plan && plan.clean && plan.clean.has(name) ? plan.last.get(name) : null;
+        if (last) {
+          plan.next.set(name, last);
+          for (const s of last.surfaces) out.push(s);
+          continue;
+        }
+        const log = { surfaces: [], scopes: [], page: false };
+        readLog = plan ? log : null;
         try {
-          for (const s of fn(doc, url)) out.push(s);
+          log.surfaces = fn(doc, url);
         } catch (err) {
+          log.page = true; // never reused: it is run again next time
           // One broken extractor (a LinkedIn DOM change) must not hide the others.
           if (root.console) root.console.debug("[linkedin-guard] extractor failed", fn.name, err);
+        } finally {
+          readLog = null;
         }
+        if (plan) plan.next.set(name, log);
+        for (const s of log.surfaces) out.push(s);
       }
     } finally {
       dialogsOfScan = null;
@@ -973,7 +1033,29 @@
     return out;
   }
 
+  /**
+   * Every selector an extractor (or the health check) looks for page-wide:
+   * an element added or removed that matches one of them may make or end a
+   * surface. The content script's dirty tracking (dirty.js) matches the
+   * broader S.surfaceCandidates instead (one cheap selector); a node test
+   * checks that it covers these.
+   */
+  const pageWideLookups = [
+    S.messaging.editors,
+    S.post.editors,
+    S.post.knownEditor,
+    S.post.knownRoot,
+    S.invitation.dialog,
+    S.invitation.note,
+    S.dialogs,
+    S.health.messageEditors,
+    S.health.threadComposer,
+    S.health.invitationDialog,
+  ].flat();
+
   const api = {
+    candidates: S.surfaceCandidates,
+    pageWideLookups,
     unreadable,
     extractAll,
     pageType,

@@ -53,6 +53,16 @@
     // too, linkedin-dom-2026.md §1): each extractor still needs its own fields.
     dialogs: "dialog[open], [role='dialog'], .artdeco-modal, [aria-modal='true']",
 
+    // Elements that may make a surface (the content script's dirty tracking,
+    // content/dirty.js): one added or removed that is or holds one of these
+    // makes the next scan read everything. Must cover every page-wide lookup
+    // of the extractors and the health check: editors, note fields, dialogs,
+    // composer shells (tests/extension/dirty.test.js checks it on every
+    // fixture). Broader than those lookups on purpose: plain selectors are
+    // cheap to match, and one too many only costs a full scan.
+    surfaceCandidates:
+      "[contenteditable], textarea, dialog, [role='dialog'], [aria-modal], .artdeco-modal, .send-invite, [aria-labelledby='send-invite-modal'], .share-box, .share-creation-state, .ql-editor, [data-test-ql-editor-contenteditable]",
+
     // linkedin-dom-2026.md §1: body-level hosts whose OPEN shadow root holds the
     // post composer, the invitation modal and on some builds the message
     // bubble. attachShadow on them makes no mutation record, so the content

@@ -29,10 +29,16 @@
   const MAX_PENDING_ADDED = 2000;
   const ROOTS_WALK_TICKS = 6; // a walk for roots attached without a trace: every 3 s
   const NOTE_MS = 10000;
+  // Dirty tracking (dirty.js): a full scan at least this often, as a safety net.
+  const FULL_SCAN_EVERY_MS = 3000;
   // A surface must stay unreadable this long before the guard says it went
   // blind there (a page still rendering is not a LinkedIn change).
   const UNREADABLE_AFTER_MS = 2500;
 
+  const dirty = globalThis.LGDirty.createTracker(X.candidates, (r) => ours(r), (n) => UI.owns(n));
+  let lastExtracted = null; // extractor name -> its last result and what it read
+  let lastFullScanAt = 0;
+  let partialSinceFull = false;
   let pageSession = newSession();
   let currentUrl = location.href;
   let failMode = "open";
@@ -45,10 +51,10 @@
   const recs = new Map(); // surface key -> record
   const dismissed = new Set(); // warning ids dismissed in this page session
   const strings = {}; // lang -> {key: text}
-  // Timings of our own work, bounded (benchmarks/extension_bench.py reads them).
+  // Timings of our own work, bounded (benchmarks/extension_bench.py asks for them: timings_of_page).
   // scanByBatch: batch number -> duration of the scan that batch scheduled.
   // chipShownAt: performance.now() each time a surface's chip appears (the page cannot see it: closed root).
-  const stats = { scans: 0, evaluations: 0, batches: 0, batchMs: [], scanMs: [], scanByBatch: {}, chipShownAt: [], shadowRoots: 0, walkMs: [] };
+  const stats = { scans: 0, partialScans: 0, evaluations: 0, batches: 0, batchMs: [], scanMs: [], scanByBatch: {}, chipShownAt: [], shadowRoots: 0, walkMs: [] };
   let scanScheduledBy = 0;
   function timing(list, ms) {
     if (list.length >= 5000) list.shift();
@@ -102,6 +108,7 @@
 
   function newPage() {
     currentUrl = location.href;
+    dirty.all();
     rootsWalkDue = true;
     pageSession = newSession();
     for (const rec of recs.values()) UI.removeHost(rec);
@@ -133,6 +140,7 @@
 
   function reevaluateAll() {
     for (const rec of recs.values()) rec.sentJson = null;
+    dirty.all();
     schedule("observe", 0);
   }
 
@@ -172,7 +180,15 @@
     if (paused()) return;
     stats.scans += 1;
     findShadowRoots();
-    const found = X.extractAll(document, location.href);
+    if (performance.now() - lastFullScanAt > FULL_SCAN_EVERY_MS) dirty.all(); // the safety net
+    const plan = { last: lastExtracted, clean: dirty.clean(lastExtracted), next: new Map() };
+    const full = plan.clean.size === 0;
+    if (full) lastFullScanAt = performance.now();
+    else stats.partialScans += 1;
+    partialSinceFull = !full;
+    const found = X.extractAll(document, location.href, plan);
+    lastExtracted = plan.next;
+    dirty.watch(plan.next);
     const seen = new Set();
     for (const surface of found) {
       seen.add(surface.key);
@@ -180,8 +196,12 @@
       if (!rec) {
         rec = { surface, warnings: [], sentJson: null, evaluatedJson: null, currentJson: null, seq: 0, inflight: null, host: null, note: "" };
         recs.set(surface.key, rec);
-      } else rec.surface = surface;
-      rec.currentJson = JSON.stringify(surface.context);
+      }
+      // A surface given again unread (dirty tracking) has the context it had: no new JSON to make.
+      if (rec.surface !== surface || rec.currentJson === null) {
+        rec.surface = surface;
+        rec.currentJson = JSON.stringify(surface.context);
+      }
       if (rec.currentJson !== rec.sentJson) evaluate(rec, trigger);
       else draw(rec); // re-attach if LinkedIn re-rendered around us
     }
@@ -191,7 +211,9 @@
       recs.delete(key);
       send({ type: "surface_gone", surface: key });
     }
-    checkHealth(found);
+    // The health check reads the page for candidates: only a full scan can have seen one come or go.
+    if (full) checkHealth(found);
+    else lastFound = found;
   }
 
   // ------------------------------------------------------- page health
@@ -231,6 +253,7 @@
       // Nothing may change on the page: look again when the wait is over.
       healthTimer = setTimeout(() => {
         healthTimer = null;
+        dirty.all();
         schedule("observe", 0);
       }, UNREADABLE_AFTER_MS + 50);
     }
@@ -500,6 +523,8 @@
     observer.observe(shadowRoot, OBSERVE_OPTIONS);
     shadowRoot.addEventListener("change", onChange, true);
     stats.shadowRoots += 1;
+    // Records before it was observed are lost: one with a candidate in it is read in full.
+    if (shadowRoot.querySelector(X.candidates)) dirty.all();
   });
   D.useRegistry(roots);
   let pendingAdded = [];
@@ -520,24 +545,18 @@
     if (roots.discoverAdded(added, MAX_PENDING_ADDED).overflow) roots.discover();
   }
 
-  function rememberAdded(records) {
+  function rememberAdded(n) {
     if (rootsWalkDue) return;
-    for (const r of records) {
-      if (r.type !== "childList") continue;
-      for (const n of r.addedNodes) {
-        if (n.nodeType !== 1) continue;
-        if (pendingAdded.length >= MAX_PENDING_ADDED) {
-          rootsWalkDue = true;
-          pendingAdded = [];
-          return;
-        }
-        pendingAdded.push(n);
-      }
+    if (pendingAdded.length >= MAX_PENDING_ADDED) {
+      rootsWalkDue = true;
+      pendingAdded = [];
+      return;
     }
+    pendingAdded.push(n);
   }
 
   function onMutations(records) {
-    rememberAdded(records);
+    dirty.note(records, rememberAdded);
     if (scanTimer) return; // a scan is due anyway
     const n = Math.min(records.length, MAX_RECORDS_CHECKED);
     let relevant = false;
@@ -565,6 +584,7 @@
     (e) => {
       if (D.fromGuardUi(e, ownsNode)) return;
       roots.fromPath(e.composedPath());
+      dirty.all(); // typing is what a warning answers: read everything, as before dirty tracking
       schedule("input", INPUT_DEBOUNCE_MS);
     },
     true
@@ -572,7 +592,10 @@
   document.addEventListener(
     "focusin",
     (e) => {
-      if (!D.fromGuardUi(e, ownsNode) && roots.fromPath(e.composedPath())) schedule("observe", 0);
+      if (D.fromGuardUi(e, ownsNode)) return;
+      // Focus decides which of several composers is the real one (extract.js preferReal).
+      dirty.all();
+      if (roots.fromPath(e.composedPath())) schedule("observe", 0);
     },
     true
   );
@@ -581,22 +604,33 @@
     return typeof UI.owns === "function" && UI.owns(node);
   }
   function onChange() {
+    dirty.all(); // a checked property or a value: no mutation record says where
     schedule("observe", 30);
   }
   document.addEventListener("change", onChange, true);
   document.addEventListener("visibilitychange", () => {
     if (!document.hidden && dirtyWhileHidden) {
       dirtyWhileHidden = false;
+      dirty.all();
       schedule("observe", 0);
     }
   });
-  window.addEventListener("popstate", () => schedule("observe", 0));
+  window.addEventListener("popstate", () => {
+    dirty.all();
+    schedule("observe", 0);
+  });
   // LinkedIn is a single-page app: a cheap URL check catches pushState
   // navigations that change nothing we observe.
   let ticks = 0;
   setInterval(() => {
     ticks += 1;
     if (location.href !== currentUrl) schedule("observe", 0);
+    // The safety net at rest: what partial scans may have missed is read in full within seconds.
+    else if (partialSinceFull && performance.now() - lastFullScanAt > FULL_SCAN_EVERY_MS && !document.hidden) {
+      partialSinceFull = false;
+      dirty.all();
+      schedule("observe", 0);
+    }
     // attachShadow on a host already in the page makes no mutation record:
     // LinkedIn's outlet is looked at every tick; every other element once
     // every few seconds, in idle time (one walk, never per mutation).
@@ -622,15 +656,18 @@
       sendResponse({ skeleton: globalThis.LGSkeleton.skeleton(document), page_type: X.pageType(location.href) });
       return;
     }
+    if (msg && msg.type === "timings_of_page") {
+      // benchmarks/extension_bench.py, in both browsers: our own timings and counts
+      // (numbers only, no page data), asked by the background (sender checked above).
+      sendResponse(stats);
+      return;
+    }
     if (msg && msg.type === "reevaluate") {
       if (msg.reason === "resumed") setPaused(0);
       reevaluateAll();
     }
     else if (msg && msg.type === "paused") setPaused(msg.until);
   });
-
-  // For the benchmark and tests (isolated world only; the page cannot see it).
-  globalThis.__linkedinGuardStats = stats;
 
   send({ type: "new_page", page_session: pageSession }).then((reply) => {
     applyPageState(reply);

@@ -14,6 +14,8 @@ its ``Guard.wait_warning``/``Guard.ui()`` helpers; the steps stay the same.
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -341,3 +343,75 @@ def test_a_page_the_guard_cannot_read_shows_in_badge_popup_doctor_and_saves_a_cl
     assert "#shadow-root (open)" in text
     for secret in ("Mark Visser", "Head of Procurement", "Secret draft", "Linda de Boer", "2-abc"):
         assert secret not in text, secret
+
+
+# ------------------------------------------ dirty tracking: a surface that changes later
+
+#: The warnings the background holds for the current page, as text (names are in their messages).
+WARNINGS_JS = """(url) => { const out = [];
+  for (const t of globalThis.linkedinGuard.tabState.tabs.values())
+    if (t.url === url) for (const ws of Object.values(t.surfaces)) for (const w of ws) out.push(w.rule + ": " + w.message);
+  return out.join("\\n"); }"""
+
+THREAD_SWITCH = """<!DOCTYPE html><html lang="en"><head><title>Feed | LinkedIn</title></head>
+<body class="ember-application"><main><div id="feed"><p>Feed</p></div></main>
+<div id="interop-outlet" data-testid="interop-shadowdom"></div>
+<template id="bubble"><aside class="msg-overlay-container"><div class="msg-overlay-conversation-bubble">
+  <header class="msg-overlay-bubble-header"><h2 class="msg-overlay-bubble-header__title"><a href="/in/pieter-jansen/"><span>Pieter Jansen</span></a></h2>
+    <div class="msg-overlay-bubble-header__subtitle">Facility manager at Umbrella Zorg · 2nd</div></header>
+  <form class="msg-form"><div class="msg-form__contenteditable" contenteditable="true" role="textbox" aria-label="Write a message…"><p><br></p></div>
+    <button class="msg-form__send-button" type="submit" data-fixture-send>Send</button></form></div></aside></template>
+<script>
+  document.getElementById("interop-outlet").attachShadow({ mode: "open" })
+    .appendChild(document.getElementById("bubble").content.cloneNode(true));
+  // LinkedIn's SPA opens another thread in the same bubble: only the header is re-rendered.
+  window.switchThread = () => {
+    const root = document.getElementById("interop-outlet").shadowRoot;
+    const header = document.createElement("header");
+    header.className = "msg-overlay-bubble-header";
+    const h2 = document.createElement("h2");
+    h2.className = "msg-overlay-bubble-header__title";
+    const a = document.createElement("a");
+    a.href = "/in/mark-visser/";
+    a.append(document.createElement("span"));
+    a.firstChild.textContent = "Mark Visser";
+    h2.appendChild(a);
+    header.appendChild(h2);
+    root.querySelector(".msg-overlay-bubble-header").replaceWith(header);
+  };
+  // A busy feed meanwhile: scans follow mutations no extractor reads.
+  window.busyFeed = () => { let i = 0; const feed = document.getElementById("feed");
+    const t = setInterval(() => { const p = document.createElement("p"); p.textContent = "post " + i; feed.appendChild(p);
+      if (++i > 40) clearInterval(t); }, 20); };
+</script>
+<script src="/_fixture/app.js"></script></body></html>"""
+
+
+def test_a_recipient_changed_after_the_first_scan_is_read_again(guard):
+    """Scans re-read only what changed (dirty tracking, extension/content/dirty.js): a
+    bubble whose header is replaced by the page (another thread opened in the SPA,
+    inside #interop-outlet's root), with no typing or focus after it and other
+    mutations going on in the feed, is read again: the warning names the new recipient.
+    Within 2 s: the full scan every 3 s (the safety net) must not be what finds it."""
+    g = guard
+    g.page.goto(g.site.add_html("/feed/", THREAD_SWITCH))
+    editor = g.page.locator("#interop-outlet .msg-form__contenteditable")
+    editor.click()
+    g.page.keyboard.type(PITCH_EN)
+    UI(g).wait_warning("LG201")
+    url = g.page.url
+    deadline = time.monotonic() + 10
+    while "Pieter Jansen" not in (g.background(WARNINGS_JS, url) or "") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert "LG201: This reads as a sales pitch to Pieter Jansen" in g.background(WARNINGS_JS, url)
+    # The blur of leaving the editor is no trigger of its own: the page changes by itself from here.
+    g.page.evaluate("() => { window.busyFeed(); window.switchThread(); }")
+    changed = time.monotonic()
+    text = ""
+    while time.monotonic() - changed < 2.0:
+        text = g.background(WARNINGS_JS, url) or ""
+        if "Mark Visser" in text:
+            break
+        time.sleep(0.05)
+    assert "LG201: This reads as a sales pitch to Mark Visser" in text, text
+    assert "Pieter Jansen" not in text

@@ -14,6 +14,7 @@ protocol (closed_roots.py), never from the page.
 
 from __future__ import annotations
 
+import json
 import time
 
 import pytest
@@ -368,3 +369,38 @@ def test_untrusted_events_on_the_guards_own_buttons_are_ignored(guard):
     assert ui.query("dialog[data-guard-confirm]") is not None
     assert g.page.locator(SENT).count() == 0
     assert snapshot(g) == before
+
+
+#: Sends ``timings_of_page`` to the LinkedIn tab from where the extension's background runs
+#: (Chromium's service worker; Firefox's background page, reached from an add-on document).
+ASK_TIMINGS = """async (firefox) => {
+  const api = firefox ? (await browser.runtime.getBackgroundPage()).browser : chrome;
+  const [tab] = await api.tabs.query({url: "https://www.linkedin.com/*"});
+  return JSON.stringify(await api.tabs.sendMessage(tab.id, {type: "timings_of_page"}, {frameId: 0}));
+}"""
+
+
+def test_the_content_scripts_timings_are_numbers_only_and_never_in_the_page(guard):
+    """benchmarks/extension_bench.py asks the content script for its timings through the background
+    (timings_of_page; runtime.onMessage hears only our own extension): numbers only, never page text,
+    and nothing of them in the page's world."""
+    g = guard
+    g.page.goto(g.site.add("/messaging/thread/2-abc/", "ember-en/messaging-thread.html"))
+    g.page.locator(".msg-form [contenteditable='true']").click()
+    g.page.keyboard.type("Hello")
+    g.wait_evaluated()
+    stats = json.loads(g.background(ASK_TIMINGS, g.firefox))
+    assert stats["scans"] >= 1 and stats["batches"] >= 1 and stats["scanMs"], stats
+
+    def leaves(value):
+        if isinstance(value, dict):
+            for v in value.values():
+                yield from leaves(v)
+        elif isinstance(value, list):
+            for v in value:
+                yield from leaves(v)
+        else:
+            yield value
+
+    assert all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in leaves(stats)), stats
+    assert g.page.evaluate("() => typeof window.__linkedinGuardStats") == "undefined"

@@ -1,0 +1,108 @@
+// Dirty tracking (extension/content/dirty.js) under jsdom: which extractors a
+// scan may skip after which mutations, and that the one candidate selector
+// covers every page-wide lookup of the extractors on every fixture page.
+// Run: node --test tests/extension/
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
+const { JSDOM } = require("jsdom");
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const FIXTURES = path.join(ROOT, "tests", "fixtures");
+const X = require(path.join(ROOT, "extension", "content", "extract.js"));
+const S = require(path.join(ROOT, "extension", "content", "linkedin-selectors.js"));
+const Dirty = require(path.join(ROOT, "extension", "content", "dirty.js"));
+const table = JSON.parse(fs.readFileSync(path.join(FIXTURES, "fixtures.json"), "utf8"));
+
+test("surfaceCandidates covers every element a page-wide lookup finds, on every fixture", () => {
+  let checked = 0;
+  for (const f of table) {
+    const dom = new JSDOM(fs.readFileSync(path.join(FIXTURES, f.file), "utf8"), { url: f.url, runScripts: "dangerously" });
+    const doc = dom.window.document;
+    const scopes = [doc, ...require(path.join(ROOT, "extension", "content", "deep-dom.js")).walkRoots(doc)];
+    for (const scope of scopes) {
+      for (const sel of X.pageWideLookups) {
+        for (const el of scope.querySelectorAll(sel)) {
+          checked += 1;
+          assert.ok(el.matches(S.surfaceCandidates), `${f.file}: <${el.tagName.toLowerCase()}> found by ${sel} is no surface candidate`);
+        }
+      }
+    }
+  }
+  assert.ok(checked > 50, `only ${checked} elements checked`);
+});
+
+const BUBBLE = `<!DOCTYPE html><html lang="en"><body><main><div id="feed"><p id="post">Post</p></div></main>
+<aside class="msg-overlay-container"><div class="msg-overlay-conversation-bubble">
+  <header class="msg-overlay-bubble-header"><h2 class="msg-overlay-bubble-header__title"><a href="/in/pieter-jansen/"><span id="name">Pieter Jansen</span></a></h2></header>
+  <form class="msg-form"><div class="msg-form__contenteditable" contenteditable="true" role="textbox"><p>Hello</p></div>
+    <button class="msg-form__send-button" type="submit">Send</button></form></div></aside></body></html>`;
+
+/** A page, a tracker fed by a MutationObserver, and a scan like main.js's. */
+function setup() {
+  const dom = new JSDOM(BUBBLE, { url: "https://www.linkedin.com/feed/" });
+  const doc = dom.window.document;
+  const tracker = Dirty.createTracker(S.surfaceCandidates, () => false, () => false);
+  new dom.window.MutationObserver((records) => tracker.note(records)).observe(doc.documentElement, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ["open", "aria-checked", "hidden", "aria-hidden"],
+  });
+  let last = null;
+  const scan = () => {
+    const plan = { last, clean: tracker.clean(last), next: new Map() };
+    const found = X.extractAll(doc, "https://www.linkedin.com/feed/", plan);
+    last = plan.next;
+    tracker.watch(plan.next);
+    return { clean: plan.clean, found };
+  };
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  return { doc, scan, settle };
+}
+
+test("a mutation no extractor read leaves the message surface as it was; one in its bubble re-reads it", async () => {
+  const { doc, scan, settle } = setup();
+  const first = scan();
+  assert.equal(first.clean.size, 0, "the first scan is full");
+  assert.equal(first.found.find((s) => s.kind === "message").context.recipient.name, "Pieter Jansen");
+
+  doc.getElementById("post").textContent = "Edited post";
+  doc.getElementById("feed").appendChild(doc.createElement("div"));
+  await settle();
+  const second = scan();
+  assert.ok(second.clean.has("messages"), "a feed mutation does not re-read the bubble");
+  assert.equal(second.found.find((s) => s.kind === "message"), first.found.find((s) => s.kind === "message"));
+
+  doc.getElementById("name").textContent = "Mark Visser";
+  await settle();
+  const third = scan();
+  assert.ok(!third.clean.has("messages"));
+  assert.equal(third.found.find((s) => s.kind === "message").context.recipient.name, "Mark Visser");
+});
+
+test("an added editor, a changed visibility attribute or a removed bubble makes the next scan read it", async () => {
+  const { doc, scan, settle } = setup();
+  scan();
+  const box = doc.createElement("div");
+  box.innerHTML = "<div contenteditable='true'></div>";
+  doc.getElementById("feed").appendChild(box);
+  await settle();
+  assert.equal(scan().clean.size, 0, "a new candidate: full scan");
+
+  scan();
+  doc.getElementById("feed").setAttribute("hidden", "");
+  await settle();
+  assert.equal(scan().clean.size, 0, "an observed attribute: full scan");
+
+  scan();
+  doc.querySelector(".msg-overlay-container").remove();
+  await settle();
+  const after = scan();
+  assert.ok(!after.clean.has("messages"));
+  assert.ok(!after.found.some((s) => s.kind === "message"), "the removed bubble's surface is gone");
+});
