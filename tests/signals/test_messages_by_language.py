@@ -113,6 +113,20 @@ MESSAGES = [
      'de slag. Top!', 3, 3, 'Heb je Jansen nog gesproken?', 'message', False, False),
     ('nl', 'Hoi Jolien, ik loop vast met het exporteren van mijn data uit jullie app. Kun je me helpen?',
      0, 0, None, 'message', False, False),
+    ('nl', 'Welkom aan onze nieuwe collega Fleur, ze begint maandag bij het salesteam!',
+     5, 5, None, 'message', False, False),
+    ('nl', 'Hoi Tom, mijn abonnement op de sportschool loopt af, ga je mee naar die nieuwe in de stad?',
+     3, 4, None, 'message', False, False),
+    ('nl', 'Hoi Els, we verhuizen volgende maand naar ons nieuwe kantoor aan de Maas. Kom je een keer langs?',
+     0, 0, None, 'message', False, False),
+    ('nl', 'Hoi Rik, ik ben gespecialiseerd in arbeidsrecht en zoek een nieuwe uitdaging. Heb jij tips?',
+     0, 0, None, 'message', False, False),
+    ('nl', 'Hoi Mo, bedankt voor de brochure van het congres, ik heb me net aangemeld.',
+     1, 1, 'Hier is de brochure!', 'message', False, False),
+    ('nl', 'Hoi Jan, zie je de demonstratie morgen bij de klant ook zitten? Dan rijden we samen.',
+     8, 9, None, 'message', False, False),
+    ('nl', 'Hoi Wendy, de proefperiode van onze nieuwe medewerker loopt af, zullen we even evalueren?',
+     20, 22, None, 'message', False, False),
     ('en', 'Hi Greg, I run a small bookkeeping practice for tradespeople. Happy to take VAT returns off your plate '
      'from £60 a month. Fancy a quick call?', 0, 0, None, 'message', True, True),
     ('en', "Hey Laura, we haven't met but I'm hiring a Head of Finance at Brightleaf and your background is a great "
@@ -156,6 +170,18 @@ MESSAGES = [
      'call👉calendly.com/growthco', 0, 0, None, 'message', True, True),
     ('en', 'Hi Sean, following up on my note about our cyber insurance cover - any questions I can answer?',
      1, 0, None, 'message', True, False),
+    ('en', 'Hi Alex, welcome to our new colleague Priya who joins the sales team on Monday!',
+     5, 5, None, 'message', False, False),
+    ('en', 'Hi Sam, my gym membership is ending - fancy joining the new place in town?',
+     3, 4, None, 'message', False, False),
+    ('en', "Hi Kate, we're moving to our new office next month. Drop by for a coffee sometime?",
+     0, 0, None, 'message', False, False),
+    ('en', "Hi Raj, I'm a freelance designer looking for advice on how you found your first clients. Any tips?",
+     0, 0, None, 'message', False, False),
+    ('en', 'Hi Mia, we use contractors for most of our IT work too - who do you use for payroll?',
+     0, 0, None, 'message', False, False),
+    ('en', "Hi Leo, the free trial of the survey tool ended so I've exported our data. Shall we review it Monday?",
+     12, 14, None, 'message', False, False),
     ('de', 'Guten Tag Frau Schneider, ich bin Vertriebsleiterin bei CloudHR. Unsere Software automatisiert die '
      'komplette Lohnabrechnung für Betriebe ab 20 Mitarbeitenden. Hätten Sie Lust auf eine kurze Vorführung?',
      0, 0, None, 'message', True, True),
@@ -244,6 +270,14 @@ MESSAGES = [
     ('de', 'Sehr geehrter Herr Koch, ich bin Personalberater und würde Sie gern über interessante Führungspositionen '
      'informieren. Wenn Sie keine weiteren Nachrichten von mir erhalten möchten, genügt eine kurze Antwort.',
      0, 0, None, 'inmail', False, False),
+    ('de', 'Hallo Nina, wir ziehen nächsten Monat in unser neues Büro. Komm doch mal vorbei!',
+     0, 0, None, 'message', False, False),
+    ('de', 'Hallo Jens, unser neuer Interimsmanager fängt am Montag an, bitte richte ihm einen Zugang ein.',
+     9, 10, None, 'message', False, False),
+    ('de', 'Hallo Ute, ich bin freiberuflich tätig und suche Rat, wie du an deine ersten Kunden gekommen bist.',
+     0, 0, None, 'message', False, False),
+    ('de', 'Hallo Tim, danke für die kostenlose Karte für das Konzert gestern, war super!',
+     0, 0, None, 'message', False, False),
     ('fr', "Bonjour Pierre, je suis consultant en cybersécurité et j'accompagne les PME dans leur mise en conformité "
      'NIS2. Auriez-vous 20 minutes la semaine prochaine ?', 0, 0, None, 'message', True, True),
     ('fr', 'Bonjour Claire, avez-vous eu le temps de regarder notre proposition ?',
@@ -255,6 +289,12 @@ MESSAGES = [
     ('fr', 'Bonjour Luc, nous lançons une nouvelle gamme de mobilier de bureau ergonomique. -20 % pour toute commande '
      'avant le 31. Je vous envoie le catalogue ?', 0, 0, None, 'message', True, True),
     ('fr', 'Félicitations pour ta promotion, Camille ! Bien mérité.', 0, 0, None, 'message', False, False),
+    ('fr', 'Bonjour Léa, nous déménageons dans nos nouveaux bureaux le mois prochain, passe nous voir !',
+     0, 0, None, 'message', False, False),
+    ('fr', 'Salut Paul, je suis freelance et je cherche des conseils pour trouver mes premiers clients. Une idée ?',
+     0, 0, None, 'message', False, False),
+    ('fr', "Bonjour Anne, le forfait de l'hôtel pour le séminaire d'équipe inclut le petit-déjeuner.",
+     6, 7, None, 'message', False, False),
     ('es', 'Hola Javier, soy consultora de marketing digital y ayudo a clínicas a llenar su agenda con campañas en '
      'Instagram. ¿Hablamos 15 minutos esta semana?', 0, 0, None, 'message', True, True),
     ('es', 'Buenos días Sra. López, le escribo de parte de SegurPlus. Tenemos un seguro de salud para empresas con '
@@ -335,6 +375,12 @@ MESSAGES = [
      'cuando. Si no, no te molestaré más.', 0, 0, None, 'message', False, False),
     ('es', 'Estimada Sra. Romero, le ofrecemos nuestros servicios de asesoría contable para pymes. Si no desea '
      'recibir más comunicaciones, puede oponerse respondiendo BAJA.', 0, 0, None, 'message', True, False),
+    ('es', 'Hola Ana, nos mudamos a nuestras nuevas oficinas el mes que viene, ¡pásate cuando quieras!',
+     0, 0, None, 'message', False, False),
+    ('es', 'Hola Juan, soy autónomo y busco consejo sobre cómo conseguir mis primeros clientes. ¿Alguna idea?',
+     0, 0, None, 'message', False, False),
+    ('es', 'Hola Eva, la tarifa del hotel para la reunión de equipo incluye el desayuno.',
+     6, 7, None, 'message', False, False),
     ('nl-en', 'Hi Daan! Wij helpen SaaS founders met hun go-to-market strategy. Onze clients zien gemiddeld 2x meer '
      'pipeline binnen 3 maanden. Open voor een quick call deze week?', 0, 0, None, 'message', True, True),
     ('nl-en', 'Hey Lotte, we zijn hiring! Senior Product Designer, fully remote, salary tot 85k. Jouw portfolio is echt '
