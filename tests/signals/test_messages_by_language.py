@@ -127,6 +127,40 @@ MESSAGES = [
      8, 9, None, 'message', False, False),
     ('nl', 'Hoi Wendy, de proefperiode van onze nieuwe medewerker loopt af, zullen we even evalueren?',
      20, 22, None, 'message', False, False),
+    ('nl', 'Dag Ellen, mag ik me even voorstellen? Ik ben Bart van Kantoorgroen. Wij plaatsen en onderhouden planten '
+     'op kantoor, zodat jullie medewerkers zich prettiger voelen. Eerste maand onderhoud kosteloos. Zullen we '
+     'een afspraak inplannen?', 0, 0, None, 'message', True, True),
+    ('nl', 'Hoi Kees, ik merk dat veel installatiebedrijven moeite hebben om monteurs te vinden. Wij hebben een pool '
+     'van 40 ZZP-monteurs die direct aan de slag kunnen. Is dat iets voor jullie?',
+     0, 0, None, 'message', True, True),
+    ('nl', 'Beste Ria, uw organisatie groeit hard, zie ik. Heeft u al nagedacht over een professionele '
+     'salarisadministratie? Wij nemen dat graag van u over, vanaf € 9 per strook.',
+     0, 0, None, 'message', True, True),
+    ('nl', 'Hoi Ahmed, we zijn bezig met een nieuw platform voor vastgoedbeheer en zoeken nog 5 pilotklanten. '
+     'Deelname is het eerste half jaar gratis. Doe je mee?', 0, 0, None, 'message', True, True),
+    ('nl', 'Hoi Nicole, vanuit Yoga@Work geven wij stoelyoga en mindfulness op kantoor. Goed tegen stress en verzuim! '
+     'Zal ik een voorstel sturen voor een proefles?', 0, 0, None, 'message', True, True),
+    ('nl', 'Beste Dirk, wij zijn op zoek naar een Senior Accountmanager voor onze vestiging in Eindhoven. Ik denk dat '
+     'je ervaring in de bouw goed zou passen. Zou je het leuk vinden om hierover te praten?',
+     0, 0, None, 'message', False, True),
+    ('nl', 'Hoi Sophie, ik kwam je profiel tegen en ik denk dat je perfect zou passen bij een mooie rol als '
+     'marketingmanager bij een scale-up in Utrecht. Heb je deze week tijd voor een belletje?',
+     0, 0, None, 'message', False, True),
+    ('nl', 'Dag Wouter, volgende week dinsdag geven we een online kennissessie over de nieuwe Wet DBA, met een '
+     'demonstratie van onze urenregistratie-tool. Aanmelden kan via de link, het is kosteloos.',
+     0, 0, None, 'message', True, True),
+    ('nl', 'Hoi Lucas, even checken of mijn vorige bericht is aangekomen? Ik denk echt dat onze tool jullie veel tijd '
+     'kan besparen.', 1, 0, None, 'message', True, False),
+    ('nl', 'Hoi Sanne, wat een leuk bericht over je jubileum! 10 jaar, knap hoor. Trouwens, wij verzorgen ook '
+     'jubileumfeesten en bedrijfsborrels, mocht je ooit iets nodig hebben 😉', 0, 0, None, 'message', True, True),
+    ('nl', 'Hoi Tim, dank voor je berichtje! Ja, die training was echt goed. Ik stuur je de naam van de trainer even '
+     'door.', 2, 2, 'Welke trainer hadden jullie nou?', 'message', False, False),
+    ('nl', 'Hoi Mark, de kortingscode van de leverancier is ZOMER10, die kunnen we voor de hele afdeling gebruiken.',
+     35, 40, 'Wat was die kortingscode ook alweer?', 'message', False, False),
+    ('nl', 'Beste Laura, ik ben student bedrijfskunde en schrijf mijn scriptie over hybride werken. Zou ik u 20 '
+     'minuten mogen interviewen?', 0, 0, None, 'message', False, False),
+    ('nl', 'Hoi Jasper, de borrel is vrijdag vanaf 17:00 in café De Zwaan. Neem gerust je collega mee!',
+     1, 1, 'Waar is de borrel?', 'message', False, False),
     ('en', 'Hi Greg, I run a small bookkeeping practice for tradespeople. Happy to take VAT returns off your plate '
      'from £60 a month. Fancy a quick call?', 0, 0, None, 'message', True, True),
     ('en', "Hey Laura, we haven't met but I'm hiring a Head of Finance at Brightleaf and your background is a great "
@@ -182,6 +216,29 @@ MESSAGES = [
      0, 0, None, 'message', False, False),
     ('en', "Hi Leo, the free trial of the survey tool ended so I've exported our data. Shall we review it Monday?",
      12, 14, None, 'message', False, False),
+    ('en', "Hi Hannah, hope your week's going well! I lead partnerships at Clearpath - we offer a white-label payroll "
+     'product that accountancy firms like yours resell to their clients. Would a 20-min call make sense?',
+     0, 0, None, 'message', True, True),
+    ('en', 'Hi Victor, we place senior nurses and healthcare assistants with care homes across the North West, '
+     'usually within 48 hours. Could we be on your supplier list?', 0, 0, None, 'message', True, True),
+    ('en', "Hi Emma, quick question - are you the right person to speak to about your office's IT support? We look "
+     "after 60+ small businesses in Leeds and I'd love to see if we could help.", 0, 0, None, 'message', True, True),
+    ('en', "Hi Paul, we're running an exclusive breakfast briefing on the new Procurement Act for public-sector "
+     'buyers, hosted by our legal team. Places are limited - shall I hold one for you?',
+     0, 0, None, 'message', True, True),
+    ('en', "Hi Ruth, I'm reaching out because Brightwave is growing its data team and we're looking for a Lead "
+     'Analyst. Your experience at Monzo really stood out. Would you be up for a chat?',
+     0, 0, None, 'message', False, True),
+    ('en', 'Hey Jon, just wanted to float this back up - did you have any thoughts on the pilot?',
+     2, 0, None, 'message', True, False),
+    ('en', "Hi Steve, I know the timing wasn't right in March, but we've since added the reporting features you "
+     'mentioned. Worth revisiting?', 2, 1, 'Thanks, but not for us right now.', 'message', True, False),
+    ('en', "Hi Olivia, would you be willing to be a guest on my podcast about climate careers? It's unpaid and very "
+     "informal - we'd just love to hear your story.", 0, 0, None, 'message', False, False),
+    ('en', "Hi Mike, the invoice for last month's consultancy is attached - same rate as agreed, £650 per day.",
+     14, 15, 'Can you send the invoice?', 'message', False, False),
+    ('en', "Hi Ana, thanks for connecting! I'm new to the area and just building my network of local founders. Hope "
+     'to bump into you at the next meetup.', 0, 0, None, 'invitation', False, False),
     ('de', 'Guten Tag Frau Schneider, ich bin Vertriebsleiterin bei CloudHR. Unsere Software automatisiert die '
      'komplette Lohnabrechnung für Betriebe ab 20 Mitarbeitenden. Hätten Sie Lust auf eine kurze Vorführung?',
      0, 0, None, 'message', True, True),
@@ -278,6 +335,20 @@ MESSAGES = [
      0, 0, None, 'message', False, False),
     ('de', 'Hallo Tim, danke für die kostenlose Karte für das Konzert gestern, war super!',
      0, 0, None, 'message', False, False),
+    ('de', 'Hallo Frau Hartmann, wir sind spezialisiert auf Arbeitsschutz-Schulungen für Handwerksbetriebe und kommen '
+     'dafür direkt zu Ihnen. Darf ich Ihnen unsere Termine für das erste Quartal schicken?',
+     0, 0, None, 'message', True, True),
+    ('de', 'Hallo Jörg, ich melde mich von BauDigital: Mit unserer App erfassen Ihre Bautrupps Stunden und Material '
+     'direkt auf der Baustelle. Hätten Sie Interesse an einer kostenlosen Testphase?',
+     0, 0, None, 'message', True, True),
+    ('de', 'Hallo Andrea, vielleicht erinnern Sie sich an mein Angebot zur Gebäudereinigung. Haben Sie dazu noch '
+     'Fragen?', 1, 0, None, 'message', True, False),
+    ('de', 'Hallo Felix, für unser Engineering-Team in Köln suchen wir einen Senior Java Entwickler. Ich denke, du '
+     'würdest super zu uns passen. Lust auf ein unverbindliches Gespräch?', 0, 0, None, 'message', False, True),
+    ('de', 'Hallo Sarah, danke für den tollen Vortrag gestern beim Meetup! Hast du die Folien irgendwo online?',
+     0, 0, None, 'message', False, False),
+    ('de', 'Hallo Herr Otto, wie telefonisch besprochen bestätige ich den Termin am Mittwoch um 10 Uhr bei Ihnen vor '
+     'Ort.', 2, 2, 'Passt Mittwoch um 10?', 'message', False, False),
     ('fr', "Bonjour Pierre, je suis consultant en cybersécurité et j'accompagne les PME dans leur mise en conformité "
      'NIS2. Auriez-vous 20 minutes la semaine prochaine ?', 0, 0, None, 'message', True, True),
     ('fr', 'Bonjour Claire, avez-vous eu le temps de regarder notre proposition ?',
@@ -295,6 +366,12 @@ MESSAGES = [
      0, 0, None, 'message', False, False),
     ('fr', "Bonjour Anne, le forfait de l'hôtel pour le séminaire d'équipe inclut le petit-déjeuner.",
      6, 7, None, 'message', False, False),
+    ('fr', 'Bonjour Mme Petit, je me présente : Julie, fondatrice de Paysage & Co. Nous entretenons les espaces verts '
+     "d'entreprises en Île-de-France. Puis-je vous faire parvenir un devis ?", 0, 0, None, 'message', True, True),
+    ('fr', 'Bonjour Marc, nous recherchons un(e) chef de projet digital pour notre agence de Nantes. Votre parcours '
+     "m'a beaucoup plu, seriez-vous ouvert à un échange ?", 0, 0, None, 'message', False, True),
+    ('fr', "Bonjour Sophie, merci pour votre message ! Oui, je serai ravie d'intervenir à votre table ronde le 12.",
+     1, 1, 'Seriez-vous disponible pour notre table ronde ?', 'message', False, False),
     ('es', 'Hola Javier, soy consultora de marketing digital y ayudo a clínicas a llenar su agenda con campañas en '
      'Instagram. ¿Hablamos 15 minutos esta semana?', 0, 0, None, 'message', True, True),
     ('es', 'Buenos días Sra. López, le escribo de parte de SegurPlus. Tenemos un seguro de salud para empresas con '
@@ -381,6 +458,21 @@ MESSAGES = [
      0, 0, None, 'message', False, False),
     ('es', 'Hola Eva, la tarifa del hotel para la reunión de equipo incluye el desayuno.',
      6, 7, None, 'message', False, False),
+    ('es', 'Hola Gonzalo, me pongo en contacto contigo porque en Nubix ofrecemos almacenamiento en la nube para '
+     'despachos, con cifrado y copias diarias. ¿Te parece si te hago una demostración?',
+     0, 0, None, 'message', True, True),
+    ('es', 'Hola Inés, ¿has pensado en externalizar la contabilidad de tu empresa? En Contaplus nos encargamos de '
+     'todo por una cuota mensual fija. Te dejo nuestra web por si te interesa.', 0, 0, None, 'message', True, True),
+    ('es', 'Hola Víctor, desde nuestra agencia de viajes de empresa gestionamos los desplazamientos de más de 200 '
+     'compañías. ¿Te gustaría recibir una propuesta personalizada?', 0, 0, None, 'message', True, True),
+    ('es', 'Hola Marina, te invito a nuestro evento de lanzamiento el día 20 en Madrid, donde presentaremos nuestra '
+     'nueva app de gestión de gastos. ¿Te apunto en la lista?', 0, 0, None, 'message', True, True),
+    ('es', 'Hola Sergio, trabajo en el equipo de talento de Lumen y estamos buscando un Tech Lead para Valencia. Creo '
+     'que tu experiencia encaja genial. ¿Hablamos?', 0, 0, None, 'message', False, True),
+    ('es', 'Hola Carla, ¡gracias por aceptar mi invitación! Vi que también trabajas en el sector sanitario, me '
+     'encantará seguir tus publicaciones.', 0, 0, None, 'message', False, False),
+    ('es', 'Hola Iván, ¿me pasas el informe de ventas del trimestre antes de la reunión del jueves?',
+     15, 14, 'Te lo preparo', 'message', False, False),
     ('nl-en', 'Hi Daan! Wij helpen SaaS founders met hun go-to-market strategy. Onze clients zien gemiddeld 2x meer '
      'pipeline binnen 3 maanden. Open voor een quick call deze week?', 0, 0, None, 'message', True, True),
     ('nl-en', 'Hey Lotte, we zijn hiring! Senior Product Designer, fully remote, salary tot 85k. Jouw portfolio is echt '
