@@ -161,6 +161,23 @@ MESSAGES = [
      'minuten mogen interviewen?', 0, 0, None, 'message', False, False),
     ('nl', 'Hoi Jasper, de borrel is vrijdag vanaf 17:00 in café De Zwaan. Neem gerust je collega mee!',
      1, 1, 'Waar is de borrel?', 'message', False, False),
+    ('nl', 'Hoi Bram, wij verzorgen bedrijfsfitness op locatie, eerste les gratis. Interesse? Zo niet, laat het me '
+     'weten en je hoort niets meer van me.', 0, 0, None, 'message', True, False),
+    ('nl', 'Beste mevrouw Smit, graag bied ik u onze schoonmaakdiensten aan. Wilt u geen berichten meer van ons '
+     "ontvangen? Stuur dan 'afmelden' en wij respecteren dat.", 0, 0, None, 'message', True, False),
+    ('nl', 'Hoi Femke, ik zoek voor een klant een financial controller in Amersfoort. Past dit niet of wil je niet '
+     'meer benaderd worden, zeg het gerust, dan haal ik je uit mijn bestand.', 0, 0, None, 'message', False, False),
+    ('nl', 'Dag Peter, wij bieden energieadvies voor mkb. Je kunt bezwaar maken tegen het gebruik van je gegevens '
+     "voor dit soort berichten door 'stop' te antwoorden.", 0, 0, None, 'message', True, False),
+    ('nl', 'Hoi Mila, we hebben een nieuwe cursus Excel voor beginners. Ik houd je gegevens bij voor toekomstige '
+     'aanbiedingen, fijn toch?', 0, 0, None, 'message', True, True),
+    ('nl', '<p>Beste %FIRSTNAME%,</p><p>Bent u klaar voor de energietransitie? Met de zonnepanelen van ZonNu bespaart '
+     'uw bedrijf tot 40% op de energierekening.</p><p><a href="https://zonnu.example/advies">Vraag gratis '
+     'advies aan</a></p><p>Gesponsord</p>', 0, 0, None, 'inmail', True, True),
+    ('nl', 'Hoi Noor, leuk je gisteren te spreken op de netwerkborrel! Ik zou graag verbinden.',
+     0, 0, None, 'invitation', False, False),
+    ('nl', 'Hoi Dave, ik verkoop verzekeringen voor ondernemers en help je graag aan een betere AOV. Connecten?',
+     0, 0, None, 'invitation', True, True),
     ('en', 'Hi Greg, I run a small bookkeeping practice for tradespeople. Happy to take VAT returns off your plate '
      'from £60 a month. Fancy a quick call?', 0, 0, None, 'message', True, True),
     ('en', "Hey Laura, we haven't met but I'm hiring a Head of Finance at Brightleaf and your background is a great "
@@ -239,6 +256,20 @@ MESSAGES = [
      14, 15, 'Can you send the invoice?', 'message', False, False),
     ('en', "Hi Ana, thanks for connecting! I'm new to the area and just building my network of local founders. Hope "
      'to bump into you at the next meetup.', 0, 0, None, 'invitation', False, False),
+    ('en', 'Hi Josh, we help dental clinics reduce no-shows with automated reminders. Happy to share a demo - and if '
+     "this isn't relevant, just reply 'no' and I'll remove you from my list.", 0, 0, None, 'message', True, False),
+    ('en', "Hi Megan, I'm recruiting a Head of Marketing for a B2B SaaS client in Bristol. If you'd prefer not to "
+     "receive messages like this, let me know and I'll make sure you're not contacted again.",
+     0, 0, None, 'inmail', False, False),
+    ('en', 'Hi Tom, our accountancy software is 50% off for startups this month. You can unsubscribe from these '
+     'messages at any time by replying UNSUBSCRIBE.', 0, 0, None, 'message', True, False),
+    ('en', '<p>Hi %FIRSTNAME%,</p><p>Your peers at Fortune 500 companies are using Vaultly to secure their data. See '
+     'why in our 2-minute video.</p><p><a href="https://vaultly.example">Watch now</a></p>',
+     0, 0, None, 'inmail', True, True),
+    ('en', "Hi Lena, I'm a B2B sales trainer - I help SaaS teams close more deals. Would love to connect and share a "
+     'free playbook!', 0, 0, None, 'invitation', True, True),
+    ('en', 'Hi Rob, I enjoyed your comment on the AI Act thread. Would be great to connect.',
+     0, 0, None, 'invitation', False, False),
     ('de', 'Guten Tag Frau Schneider, ich bin Vertriebsleiterin bei CloudHR. Unsere Software automatisiert die '
      'komplette Lohnabrechnung für Betriebe ab 20 Mitarbeitenden. Hätten Sie Lust auf eine kurze Vorführung?',
      0, 0, None, 'message', True, True),
@@ -349,6 +380,13 @@ MESSAGES = [
      0, 0, None, 'message', False, False),
     ('de', 'Hallo Herr Otto, wie telefonisch besprochen bestätige ich den Termin am Mittwoch um 10 Uhr bei Ihnen vor '
      'Ort.', 2, 2, 'Passt Mittwoch um 10?', 'message', False, False),
+    ('de', 'Hallo Herr Lang, wir bieten IT-Wartung für Arztpraxen an. Falls Sie keine weiteren Informationen '
+     'wünschen, antworten Sie einfach mit Nein, dann melde ich mich nicht mehr.', 0, 0, None, 'message', True, False),
+    ('de', 'Hallo Frau Ernst, ich suche für einen Mandanten eine Leiterin Personal in Frankfurt. Sollten Sie keine '
+     'Kontaktaufnahme mehr wünschen, genügt eine kurze Nachricht.', 0, 0, None, 'inmail', False, False),
+    ('de', '<p>Hallo %FIRSTNAME%,</p><p>Sichern Sie sich jetzt Ihr Ticket für den Digital Summit 2027 – mit dem Code '
+     'LI15 erhalten Sie 15 % Rabatt.</p><p><a href="https://summit.example">Jetzt Ticket sichern</a></p>',
+     0, 0, None, 'inmail', True, True),
     ('fr', "Bonjour Pierre, je suis consultant en cybersécurité et j'accompagne les PME dans leur mise en conformité "
      'NIS2. Auriez-vous 20 minutes la semaine prochaine ?', 0, 0, None, 'message', True, True),
     ('fr', 'Bonjour Claire, avez-vous eu le temps de regarder notre proposition ?',
@@ -372,6 +410,8 @@ MESSAGES = [
      "m'a beaucoup plu, seriez-vous ouvert à un échange ?", 0, 0, None, 'message', False, True),
     ('fr', "Bonjour Sophie, merci pour votre message ! Oui, je serai ravie d'intervenir à votre table ronde le 12.",
      1, 1, 'Seriez-vous disponible pour notre table ronde ?', 'message', False, False),
+    ('fr', 'Bonjour Céline, nous proposons des formations en management pour les PME. Si vous ne souhaitez plus être '
+     'contactée, il suffit de me le dire.', 0, 0, None, 'message', True, False),
     ('es', 'Hola Javier, soy consultora de marketing digital y ayudo a clínicas a llenar su agenda con campañas en '
      'Instagram. ¿Hablamos 15 minutos esta semana?', 0, 0, None, 'message', True, True),
     ('es', 'Buenos días Sra. López, le escribo de parte de SegurPlus. Tenemos un seguro de salud para empresas con '
@@ -473,6 +513,11 @@ MESSAGES = [
      'encantará seguir tus publicaciones.', 0, 0, None, 'message', False, False),
     ('es', 'Hola Iván, ¿me pasas el informe de ventas del trimestre antes de la reunión del jueves?',
      15, 14, 'Te lo preparo', 'message', False, False),
+    ('es', 'Hola Teresa, ofrecemos servicios de marketing para clínicas. Si no quiere que le volvamos a escribir, '
+     'indíquelo y le daremos de baja.', 0, 0, None, 'message', True, False),
+    ('es', '<p>Hola %FIRSTNAME%,</p><p>Descubre cómo más de 1.000 empresas gestionan sus nóminas con Nominex. Prueba '
+     'gratis durante 30 días.</p><p><a href="https://nominex.example">Empieza ahora</a></p>',
+     0, 0, None, 'inmail', True, True),
     ('nl-en', 'Hi Daan! Wij helpen SaaS founders met hun go-to-market strategy. Onze clients zien gemiddeld 2x meer '
      'pipeline binnen 3 maanden. Open voor een quick call deze week?', 0, 0, None, 'message', True, True),
     ('nl-en', 'Hey Lotte, we zijn hiring! Senior Product Designer, fully remote, salary tot 85k. Jouw portfolio is echt '
@@ -498,6 +543,8 @@ MESSAGES = [
      1, 0, None, 'message', True, False),
     ('nl-en', 'Hey Sanne, congrats met de funding round! 🎉 Wij helpen startups met hun finance setup, boekhouding en '
      'payroll. Free intake van 30 min?', 0, 0, None, 'message', True, True),
+    ('nl-en', 'Hey Jorn, we help scale-ups met hun employer branding. Quick call? Geen interesse, just let me know en ik '
+     'stop met mailen.', 0, 0, None, 'message', True, False),
 ]
 
 
