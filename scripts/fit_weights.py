@@ -79,8 +79,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=ROOT / "tests" / "corpus")
     parser.add_argument("--out", type=Path, default=WEIGHTS)
     parser.add_argument("--min-precision", type=float, default=0.98)
-    parser.add_argument("--l2", type=float, default=0.01,
-                        help="strength of the pull towards the prior weights (default 0.01)")
+    # 0.001 was chosen by the same cross-validation on the training split (LG201 recall at precision 0.98,
+    # out of fold: 0.0003 -> 0.948, 0.001 -> 0.952, 0.003 -> 0.945, 0.01 -> 0.933, 0.03 -> 0.933, 0.1 -> 0.904).
+    parser.add_argument("--l2", type=float, default=0.001,
+                        help="strength of the pull towards the prior weights (default 0.001)")
     parser.add_argument("--prior", type=Path, default=ROOT / "guard" / "signals" / "priors.json",
                         help="the hand-set starting weights the fit is pulled towards")
     parser.add_argument("--thresholds", choices=("cv", "held"), default="cv",
