@@ -178,6 +178,38 @@ MESSAGES = [
      0, 0, None, 'invitation', False, False),
     ('nl', 'Hoi Dave, ik verkoop verzekeringen voor ondernemers en help je graag aan een betere AOV. Connecten?',
      0, 0, None, 'invitation', True, True),
+    ('nl', "Hallo Fatima, ik help zzp'ers in de zorg met hun boekhouding en belastingaangifte, voor een vast bedrag "
+     'per maand. Mag ik je vrijblijvend laten zien hoeveel je kunt besparen?', 0, 0, None, 'message', True, True),
+    ('nl', 'Dag Bert, sinds kort zijn wij dealer van elektrische heftrucks in Brabant. Graag kom ik een keer langs '
+     'met een proefmodel. Wanneer schikt het?', 0, 0, None, 'message', True, True),
+    ('nl', 'Hoi Tessa, wij organiseren een masterclass over AI in marketing op 5 juni, speciaal voor '
+     'marketingmanagers. Kaartjes zijn €149, maar met code TESSA20 krijg je korting.',
+     0, 0, None, 'message', True, True),
+    ('nl', 'Hi Roos, leuk dat je het webinar hebt bekeken! Heb je nog vragen over ons product? Ik plan graag een '
+     'persoonlijke demo met je in.', 0, 0, None, 'message', True, True),
+    ('nl', 'Goedendag, ik ben Frank van Lekkerbek Catering. Voor uw personeelsfeest of kerstborrel verzorgen wij '
+     'complete buffetten. Bekijk ons menu op lekkerbek.example en vraag een offerte aan!',
+     0, 0, None, 'message', True, True),
+    ('nl', 'Hoi Gert, ken jij ondernemers die geïnteresseerd zijn in zonnepanelen? Voor elke klant die je aanbrengt '
+     'krijg je € 250. Win-win!', 0, 0, None, 'message', True, True),
+    ('nl', 'Beste heer Kuiper, Stichting Hulphond zoekt bedrijven die een pup willen sponsoren. Voor € 1.000 per jaar '
+     'draagt u bij aan een zelfstandiger leven voor iemand met een beperking.', 0, 0, None, 'message', True, True),
+    ('nl', 'Hoi Anne, we zijn hiring! Wij zoeken een medior frontend developer (React), 32-40 uur, Den Bosch of '
+     'remote. Ken jij iemand of ben je zelf benieuwd?', 0, 0, None, 'message', False, True),
+    ('nl', 'Hoi Yara, ik ben headhunter en werk aan een opdracht voor een directiefunctie in de retail. Zou je open '
+     'staan voor een oriënterend gesprek?', 0, 0, None, 'inmail', False, True),
+    ('nl', 'Hoi Bas, even terugkomen op ons gesprek van vorige week over de vloerverwarming: heb je al een beslissing '
+     'genomen?', 1, 0, None, 'message', True, False),
+    ('nl', 'Hoi Ilse, wat een mooie post over je vrijwilligerswerk! Ik heb hem gedeeld in mijn netwerk.',
+     0, 0, None, 'message', False, False),
+    ('nl', 'Beste Tom, bedankt voor de offerte. We gaan akkoord, kun je de opdrachtbevestiging sturen?',
+     4, 4, 'Hierbij de offerte zoals besproken.', 'message', False, False),
+    ('nl', 'Hoi Nina, zou je mij kunnen aanbevelen voor de functie van teamleider? Ik heb gisteren gesolliciteerd.',
+     0, 0, None, 'message', False, False),
+    ('nl', 'Hoi Ruud, klopt het dat jullie een nieuwe leverancier zoeken voor schoonmaak? Een kennis van me heeft een '
+     'goed bedrijf, ik kan jullie in contact brengen als je wilt.', 0, 0, None, 'message', False, False),
+    ('nl', 'Beste Wendy, de workshop van donderdag begint om 14:00, de locatie is het Stadskantoor, zaal 3. Graag je '
+     'laptop meenemen.', 1, 1, 'Hoe laat begint de workshop?', 'message', False, False),
     ('en', 'Hi Greg, I run a small bookkeeping practice for tradespeople. Happy to take VAT returns off your plate '
      'from £60 a month. Fancy a quick call?', 0, 0, None, 'message', True, True),
     ('en', "Hey Laura, we haven't met but I'm hiring a Head of Finance at Brightleaf and your background is a great "
@@ -387,6 +419,16 @@ MESSAGES = [
     ('de', '<p>Hallo %FIRSTNAME%,</p><p>Sichern Sie sich jetzt Ihr Ticket für den Digital Summit 2027 – mit dem Code '
      'LI15 erhalten Sie 15 % Rabatt.</p><p><a href="https://summit.example">Jetzt Ticket sichern</a></p>',
      0, 0, None, 'inmail', True, True),
+    ('de', 'Hallo Frau Kraus, wir sind ein Übersetzungsbüro mit Fokus auf Technik und Recht. Gerne erstellen wir '
+     'Ihnen ein Angebot für Ihre nächsten Projekte.', 0, 0, None, 'message', True, True),
+    ('de', 'Hallo Daniel, ich würde dir gern unser neues CRM für Handwerker zeigen, die ersten drei Monate sind '
+     'gratis. Wann hast du Zeit?', 0, 0, None, 'message', True, True),
+    ('de', 'Hallo Frau Simon, ich begleite als Karrierecoach Frauen in Führungspositionen. Mein nächstes '
+     'Gruppenprogramm startet im März, es gibt noch zwei Plätze.', 0, 0, None, 'message', True, True),
+    ('de', 'Hallo Jonas, danke für deine Empfehlung bei Bosch, ich habe nächste Woche das Vorstellungsgespräch!',
+     2, 2, 'Viel Erfolg!', 'message', False, False),
+    ('de', 'Hallo Frau Lehmann, wären Sie bereit, mir ein paar Fragen für meine Masterarbeit zum Thema Remote Work zu '
+     'beantworten?', 0, 0, None, 'message', False, False),
     ('fr', "Bonjour Pierre, je suis consultant en cybersécurité et j'accompagne les PME dans leur mise en conformité "
      'NIS2. Auriez-vous 20 minutes la semaine prochaine ?', 0, 0, None, 'message', True, True),
     ('fr', 'Bonjour Claire, avez-vous eu le temps de regarder notre proposition ?',
@@ -518,6 +560,22 @@ MESSAGES = [
     ('es', '<p>Hola %FIRSTNAME%,</p><p>Descubre cómo más de 1.000 empresas gestionan sus nóminas con Nominex. Prueba '
      'gratis durante 30 días.</p><p><a href="https://nominex.example">Empieza ahora</a></p>',
      0, 0, None, 'inmail', True, True),
+    ('es', 'Hola Pilar, te contacto porque ofrecemos formación en liderazgo para mandos intermedios, bonificable por '
+     'FUNDAE. ¿Te envío el temario?', 0, 0, None, 'message', True, True),
+    ('es', 'Hola Esteban, somos distribuidores oficiales de cafeteras profesionales. Tenemos una promoción para '
+     'oficinas: la máquina gratis si contratas el café con nosotros. ¿Hablamos?', 0, 0, None, 'message', True, True),
+    ('es', 'Hola Noelia, ¿sabías que puedes reducir tu factura de luz hasta un 30 %? Te hago un estudio gratuito en 5 '
+     'minutos.', 0, 0, None, 'message', True, True),
+    ('es', 'Hola Lorena, ¿qué tal? Solo quería saber si tuviste tiempo de pensar en nuestra oferta.',
+     1, 0, None, 'message', True, False),
+    ('es', 'Hola Héctor, buscamos un/a administrativo/a contable para nuestra oficina de Zaragoza, jornada completa. '
+     '¿Conoces a alguien o te interesaría a ti?', 0, 0, None, 'message', False, True),
+    ('es', 'Hola Diana, te agradezco mucho la recomendación para el puesto, ¡me han llamado para una entrevista!',
+     3, 3, '¡Suerte con el proceso!', 'message', False, False),
+    ('es', 'Hola Tomás, ¿podrías revisar el contrato del proveedor antes del viernes? Gracias.',
+     18, 20, 'Claro, mándamelo.', 'message', False, False),
+    ('es', 'Hola Aitana, muchas gracias por compartir tu artículo sobre sostenibilidad, me ha parecido muy útil.',
+     0, 0, None, 'message', False, False),
     ('nl-en', 'Hi Daan! Wij helpen SaaS founders met hun go-to-market strategy. Onze clients zien gemiddeld 2x meer '
      'pipeline binnen 3 maanden. Open voor een quick call deze week?', 0, 0, None, 'message', True, True),
     ('nl-en', 'Hey Lotte, we zijn hiring! Senior Product Designer, fully remote, salary tot 85k. Jouw portfolio is echt '
@@ -545,6 +603,14 @@ MESSAGES = [
      'payroll. Free intake van 30 min?', 0, 0, None, 'message', True, True),
     ('nl-en', 'Hey Jorn, we help scale-ups met hun employer branding. Quick call? Geen interesse, just let me know en ik '
      'stop met mailen.', 0, 0, None, 'message', True, False),
+    ('nl-en', 'Hoi Sven, we zijn een data agency uit Utrecht en we helpen retailers met hun BI dashboards. Check onze '
+     "case studies op dashly.example, let's connect!", 0, 0, None, 'message', True, True),
+    ('nl-en', 'Hey Mick! Wij lanceren volgende week onze nieuwe app voor expense management, early access voor mijn '
+     'netwerk 🔥 Sign up via de link!', 0, 0, None, 'message', True, True),
+    ('nl-en', 'Hoi Eline, thanks voor je vraag! Het pricing model is per seat, €20 per maand. Ik stuur je de one-pager.',
+     1, 1, 'Hoe werkt jullie pricing precies?', 'message', False, False),
+    ('nl-en', 'Hi Noa, super interessante talk vandaag! Ik zou graag connecten en je volgen.',
+     0, 0, None, 'invitation', False, False),
 ]
 
 
