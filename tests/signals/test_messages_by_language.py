@@ -210,6 +210,29 @@ MESSAGES = [
      'goed bedrijf, ik kan jullie in contact brengen als je wilt.', 0, 0, None, 'message', False, False),
     ('nl', 'Beste Wendy, de workshop van donderdag begint om 14:00, de locatie is het Stadskantoor, zaal 3. Graag je '
      'laptop meenemen.', 1, 1, 'Hoe laat begint de workshop?', 'message', False, False),
+    ('nl', 'Hoi Sjoerd, ik schrijf als ghostwriter blogs en LinkedIn-posts voor advocaten en notarissen. Zal ik eens '
+     'een voorbeeld voor je kantoor maken?', 0, 0, None, 'message', True, True),
+    ('nl', 'Beste Marcel, wij detacheren ervaren verpleegkundigen bij zorginstellingen in heel Nederland, ook voor '
+     'korte periodes. Zal ik u ons aanbod toesturen?', 0, 0, None, 'message', True, True),
+    ('nl', 'Hoi Rik, wil je ook wereldwijd verkopen? Word reseller van onze printers en verdien tot 25% marge per '
+     'verkoop.', 0, 0, None, 'message', True, True),
+    ('nl', 'Hoi Maarten, heb je al eens van staking gehoord? Ik haal 12% rendement per jaar op mijn crypto en met '
+     'mijn link krijg je een bonus.', 0, 0, None, 'message', True, True),
+    ('nl', 'Hoi Ellen, gefeliciteerd! Je bent genomineerd voor de Top 100 Ondernemers van 2027. Voor vermelding en de '
+     'prijsuitreiking vragen we een bijdrage van € 395.', 0, 0, None, 'message', True, True),
+    ('nl', "Hoi Gerda, ik weet dat je 'nee' zei, maar we hebben nu een nieuwe actie: twee maanden gratis. Toch even "
+     'proberen?', 1, 1, 'Nee, geen interesse, bedankt.', 'message', True, False),
+    ('nl', 'Hoi Lisa, ben je goed thuisgekomen na de borrel? Was gezellig!', 1, 0, None, 'message', False, False),
+    ('nl', 'Beste Henk, mag ik u een keer iets toesturen over ons bedrijf? Als u het liever niet heeft, is dat ook '
+     'prima.', 0, 0, None, 'message', False, False),
+    ('nl', 'Hoi Sven, ik heb een vraag over mijn factuur: het btw-bedrag lijkt niet te kloppen. Kun je even meekijken?',
+     0, 0, None, 'message', False, False),
+    ('nl', 'Hoi Marit, ik ben recruiter bij Talentwerk en zoek een HR-adviseur in Zwolle. Geen interesse of liever '
+     'niet meer benaderd? Laat het weten, dan benader ik je niet meer.', 0, 0, None, 'message', False, False),
+    ('nl', 'Hoi Peter, weet jij of de partnerkorting van 15% ook voor de nieuwe licenties geldt? De klant vraagt '
+     'ernaar.', 30, 28, 'Laat maar weten als je iets nodig hebt voor de deal.', 'message', False, False),
+    ('nl', 'Hoi Sanne, bedankt voor het doorsturen van mijn cv naar jullie HR-afdeling! Ik ben uitgenodigd voor een '
+     'gesprek.', 2, 3, 'Succes!', 'message', False, False),
     ('en', 'Hi Greg, I run a small bookkeeping practice for tradespeople. Happy to take VAT returns off your plate '
      'from £60 a month. Fancy a quick call?', 0, 0, None, 'message', True, True),
     ('en', "Hey Laura, we haven't met but I'm hiring a Head of Finance at Brightleaf and your background is a great "
@@ -302,6 +325,31 @@ MESSAGES = [
      'free playbook!', 0, 0, None, 'invitation', True, True),
     ('en', 'Hi Rob, I enjoyed your comment on the AI Act thread. Would be great to connect.',
      0, 0, None, 'invitation', False, False),
+    ('en', 'Interested in ranking #1 on Google? We do SEO for local businesses, results in 90 days or your money back.',
+     0, 0, None, 'message', True, True),
+    ('en', 'Hi Kev, our managed IT team can be embedded with yours for 3-12 month projects - network engineers, cloud '
+     'architects, service desk. Could I send you a capability statement?', 0, 0, None, 'message', True, True),
+    ('en', 'Hi Anita, I ghostwrite LinkedIn content for CEOs in healthcare. Most of my clients triple their '
+     'engagement in 90 days. Want to see some examples?', 0, 0, None, 'message', True, True),
+    ('en', "Hey Chris, have you looked into staking? I'm getting 15% a year on my ETH and there's a referral bonus if "
+     'you sign up through me.', 0, 0, None, 'message', True, True),
+    ('en', "Hi Dawn, I'm standing for election to the county council in May. If you'd like to support the campaign, "
+     'even £10 makes a real difference: donate at votedawn.example', 0, 0, None, 'message', True, True),
+    ('en', "Hi Matt, we're hosting a live product walkthrough of our new expense tool next Tuesday at 4pm - 30 mins "
+     "plus Q&A. Here's the registration link: spendly.example/live", 0, 0, None, 'message', True, True),
+    ('en', 'Hi Rosie, did you get home OK after the conference? Was lovely to catch up.',
+     1, 0, None, 'message', False, False),
+    ('en', 'Hi Ian, may I send you a short overview of what we do? No worries at all if not.',
+     0, 0, None, 'message', False, False),
+    ('en', 'Hi Bella, thanks for recommending me to Sarah - we signed the contract yesterday! Drinks on me next time.',
+     4, 4, 'Did Sarah get in touch?', 'message', False, False),
+    ('en', 'Hi Zack, quick one: do you know if the 10% partner discount applies to the enterprise tier too? A client '
+     'is asking.', 20, 18, 'Let me know if you need anything for the Miller deal.', 'message', False, False),
+    ('en', "Hi Tina, I'm having trouble logging into the portal since the update - is there a known issue?",
+     0, 0, None, 'message', False, False),
+    ('en', "Hi Josh, I'm a talent partner at Fernway. We're hiring a Senior Data Scientist (remote, up to £95k). If "
+     "you'd rather not hear about roles, just reply 'no thanks' and I won't get in touch again.",
+     0, 0, None, 'inmail', False, False),
     ('de', 'Guten Tag Frau Schneider, ich bin Vertriebsleiterin bei CloudHR. Unsere Software automatisiert die '
      'komplette Lohnabrechnung für Betriebe ab 20 Mitarbeitenden. Hätten Sie Lust auf eine kurze Vorführung?',
      0, 0, None, 'message', True, True),
