@@ -477,6 +477,25 @@ MESSAGES = [
      2, 2, 'Viel Erfolg!', 'message', False, False),
     ('de', 'Hallo Frau Lehmann, wären Sie bereit, mir ein paar Fragen für meine Masterarbeit zum Thema Remote Work zu '
      'beantworten?', 0, 0, None, 'message', False, False),
+    ('de', 'Servus Michael, ich hab gesehen, dass ihr gerade expandiert. Wir machen Employer Branding Videos für '
+     'Mittelständler – schau mal in unser Portfolio: filmwerk.example. Lust auf einen kurzen Call?',
+     0, 0, None, 'message', True, True),
+    ('de', 'Guten Tag Herr Albers, mit unserer Plattform verwalten Hausverwaltungen ihre Objekte komplett digital. '
+     'Gerne stelle ich Ihnen das System in einer Online-Präsentation vor.', 0, 0, None, 'message', True, True),
+    ('de', 'Hallo Sandra, kennst du schon unser Affiliate-Programm? Für jede vermittelte Buchung bekommst du 10 % '
+     'Provision.', 0, 0, None, 'message', True, True),
+    ('de', 'Hallo Frau Peters, ich wollte nochmal an mein Angebot erinnern – es gilt nur noch bis Ende der Woche.',
+     1, 0, None, 'message', True, False),
+    ('de', 'Hallo Tobias, wir sind ein junges Start-up und suchen einen Werkstudenten im Bereich Marketing, 20 '
+     'Std./Woche. Hättest du Interesse oder kennst du jemanden?', 0, 0, None, 'message', False, True),
+    ('de', 'Hallo Markus, danke für die schnelle Rückmeldung zur Rechnung. Der Rabatt ist jetzt korrekt verbucht.',
+     11, 12, 'Der Rabatt fehlt auf der Rechnung.', 'message', False, False),
+    ('de', 'Hallo Eva, ich organisiere ein kostenloses Barcamp für Produktmanager in Leipzig, ganz ohne Sponsoren. '
+     'Hättest du Lust, eine Session zu halten?', 0, 0, None, 'message', False, False),
+    ('de', 'Hallo Herr Berger, dürfte ich Ihnen kurz ein paar Informationen zu unserem Unternehmen schicken? Falls '
+     'nicht, ist das selbstverständlich kein Problem.', 0, 0, None, 'message', False, False),
+    ('de', 'Hallo Lukas, mein Beileid zum Tod deines Vaters. Wenn ich etwas tun kann, sag Bescheid.',
+     0, 0, None, 'message', False, False),
     ('fr', "Bonjour Pierre, je suis consultant en cybersécurité et j'accompagne les PME dans leur mise en conformité "
      'NIS2. Auriez-vous 20 minutes la semaine prochaine ?', 0, 0, None, 'message', True, True),
     ('fr', 'Bonjour Claire, avez-vous eu le temps de regarder notre proposition ?',
@@ -502,6 +521,10 @@ MESSAGES = [
      1, 1, 'Seriez-vous disponible pour notre table ronde ?', 'message', False, False),
     ('fr', 'Bonjour Céline, nous proposons des formations en management pour les PME. Si vous ne souhaitez plus être '
      'contactée, il suffit de me le dire.', 0, 0, None, 'message', True, False),
+    ('fr', 'Salut Maxime, petite relance concernant notre offre de formation, tu as pu y jeter un œil ?',
+     1, 0, None, 'message', True, False),
+    ('fr', 'Bonjour Hélène, merci pour le contact ! Je me permets de vous demander conseil : je souhaite me '
+     'reconvertir dans les RH.', 0, 0, None, 'message', False, False),
     ('es', 'Hola Javier, soy consultora de marketing digital y ayudo a clínicas a llenar su agenda con campañas en '
      'Instagram. ¿Hablamos 15 minutos esta semana?', 0, 0, None, 'message', True, True),
     ('es', 'Buenos días Sra. López, le escribo de parte de SegurPlus. Tenemos un seguro de salud para empresas con '
@@ -624,6 +647,33 @@ MESSAGES = [
      18, 20, 'Claro, mándamelo.', 'message', False, False),
     ('es', 'Hola Aitana, muchas gracias por compartir tu artículo sobre sostenibilidad, me ha parecido muy útil.',
      0, 0, None, 'message', False, False),
+    ('es', 'Buenas, Ramón. Llevo 10 años ayudando a restaurantes a vender más por delivery. Si quieres, te preparo un '
+     'análisis gratis de tu carta en Glovo y Uber Eats.', 0, 0, None, 'message', True, True),
+    ('es', 'Hola Celia, encantado de conectar. Te cuento: tengo una consultora de RRHH y ayudamos a pymes con la '
+     'selección y la formación de sus equipos. ¿Tomamos un café virtual y te explico?',
+     0, 0, None, 'message', True, True),
+    ('es', 'Estimado Sr. Fuentes: le presento nuestra gama de uniformes laborales personalizados. Adjunto catálogo y '
+     'lista de precios. Quedo a su disposición para cualquier consulta.', 0, 0, None, 'message', True, True),
+    ('es', 'Hola Olga, ¿te animas a participar como ponente en nuestro congreso? La participación incluye un stand y '
+     'cuesta 900 euros.', 0, 0, None, 'message', True, True),
+    ('es', 'Hola Borja, sé que me dijiste que no, pero hemos bajado el precio a la mitad. ¿De verdad no te interesa?',
+     1, 1, 'No, gracias.', 'message', True, False),
+    ('es', 'Hola Nerea, ¿te llegó mi propuesta? Me encantaría saber qué te parece.',
+     1, 0, None, 'message', True, False),
+    ('es', 'Hola Marcos, en Talentia buscamos perfiles de enfermería para hospitales en Alemania, con contrato '
+     'indefinido y curso de alemán incluido. ¿Te interesa?', 0, 0, None, 'message', False, True),
+    ('es', 'Hola Rosa, te escribo como headhunter de una firma internacional; tengo un proyecto de dirección general '
+     'que podría encajar con tu trayectoria. ¿Podemos hablar?', 0, 0, None, 'inmail', False, True),
+    ('es', 'Hola Jaime, ¿te apetece que quedemos a comer la semana que viene? Hace mucho que no nos vemos.',
+     3, 4, '¡Qué ganas de verte!', 'message', False, False),
+    ('es', 'Hola Paula, te mando el enlace a la grabación del taller de ayer, como te dije.',
+     1, 1, '¿Me pasas la grabación?', 'message', False, False),
+    ('es', 'Hola Sara, ¿me podrías dar tu opinión sobre mi CV? Estoy intentando cambiar al sector tecnológico.',
+     0, 0, None, 'message', False, False),
+    ('es', 'Hola Luis, ¿tienes un momento para revisar el descuento que aplicamos al cliente Gómez? Creo que hay un '
+     'error en la factura.', 25, 27, 'Dime qué necesitas.', 'message', False, False),
+    ('es', 'Hola Irene, ¿te puedo enviar un breve resumen de lo que hacemos? Si prefieres que no, lo entiendo '
+     'perfectamente.', 0, 0, None, 'message', False, False),
     ('nl-en', 'Hi Daan! Wij helpen SaaS founders met hun go-to-market strategy. Onze clients zien gemiddeld 2x meer '
      'pipeline binnen 3 maanden. Open voor een quick call deze week?', 0, 0, None, 'message', True, True),
     ('nl-en', 'Hey Lotte, we zijn hiring! Senior Product Designer, fully remote, salary tot 85k. Jouw portfolio is echt '
