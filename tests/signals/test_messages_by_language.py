@@ -233,6 +233,28 @@ MESSAGES = [
      'ernaar.', 30, 28, 'Laat maar weten als je iets nodig hebt voor de deal.', 'message', False, False),
     ('nl', 'Hoi Sanne, bedankt voor het doorsturen van mijn cv naar jullie HR-afdeling! Ik ben uitgenodigd voor een '
      'gesprek.', 2, 3, 'Succes!', 'message', False, False),
+    ('nl', 'Goedemorgen Rob, wij van Printwerk drukken visitekaartjes, flyers en banners, morgen besteld is '
+     'overmorgen in huis. Zal ik je onze prijslijst mailen?', 0, 0, None, 'message', True, True),
+    ('nl', 'Beste Harry, onze klanten besparen gemiddeld 25% op hun inkoop via ons platform. Benieuwd wat dat voor uw '
+     'bedrijf betekent? Ik reken het graag voor u door.', 0, 0, None, 'message', True, True),
+    ('nl', 'Hoi Jolanda, onze stichting zet zich in voor kinderen in armoede. Zou jouw bedrijf ons willen helpen met '
+     'een financiële bijdrage? Alle hulp is welkom.', 0, 0, None, 'message', True, True),
+    ('nl', 'Hoi Carlijn, we hebben een leuke functie als office manager bij een groeiend architectenbureau in '
+     'Haarlem. Iets voor jou?', 0, 0, None, 'message', False, True),
+    ('nl', 'Hoi Rens, je zei eerder nee, maar ik wilde je toch even laten weten dat we nu ook een goedkoper pakket '
+     'hebben.', 1, 1, 'Nee, bedankt.', 'message', True, False),
+    ('nl', 'Hoi Dewi, nog bedankt voor de gratis workshop vorige week, ik heb er veel aan gehad!',
+     0, 0, None, 'message', False, False),
+    ('nl', 'Hoi Lars, kun je me daar meer over vertellen? Klinkt interessant voor ons team.',
+     1, 1, 'Wij hebben een nieuwe tool voor planning.', 'message', False, False),
+    ('nl', 'Dag Ingrid, dank voor je vraag! Ja, wij leveren ook in België, de verzendkosten zijn € 12,50. Zal ik een '
+     'offerte maken?', 1, 1, 'Leveren jullie ook in België en wat kost dat?', 'message', False, False),
+    ('nl', 'Hoi Bart, kunnen we de prijsafspraken voor Q1 morgen even doorlopen? Ik wil de korting voor Jansen nog '
+     'checken.', 40, 44, 'Prima, morgen 10 uur?', 'message', False, False),
+    ('nl', 'Hoi Freek, ik wil je graag feliciteren met je nieuwe rol bij de gemeente! Veel succes.',
+     0, 0, None, 'message', False, False),
+    ('nl', 'Hoi Merel, ik ben net afgestudeerd en op zoek naar een traineeship in de logistiek. Mag ik je om advies '
+     'vragen?', 0, 0, None, 'message', False, False),
     ('en', 'Hi Greg, I run a small bookkeeping practice for tradespeople. Happy to take VAT returns off your plate '
      'from £60 a month. Fancy a quick call?', 0, 0, None, 'message', True, True),
     ('en', "Hey Laura, we haven't met but I'm hiring a Head of Finance at Brightleaf and your background is a great "
