@@ -5,7 +5,8 @@ threshold. A message's score is the bias plus the weights of the signals
 that fired; the rule fires when the score reaches the threshold. The
 weights are fitted by ``scripts/fit_weights.py`` (logistic regression on the
 training split of ``tests/corpus/``) and the threshold is the lowest that
-keeps precision at or above 0.98 on the held-apart split — see
+keeps precision at or above 0.98 on out-of-fold scores of the training split
+(cross-validation; the held-apart split is left for measuring) — see
 ``docs/DEVELOPING.md`` ("Refitting the message signals").
 
 Some conditions are law, not statistics, and are not left to the weights

@@ -268,3 +268,43 @@ def test_a_stale_twin_is_ignored(monkeypatch):
     loaded = lexicon.load_all()
     assert not loaded.fresh_twin
     assert len(loaded.bank.phrases) > 1000, "compiled from the pattern files instead"
+
+
+def test_the_fit_chooses_thresholds_without_reading_the_held_apart_split(tmp_path):
+    """Flip every held-apart label: weights and thresholds (cross-validated on the training split) stay the same."""
+    root = Path(__file__).resolve().parents[2]
+    pitches = ["We help SaaS companies grow revenue with our platform. Book a demo: https://calendly.com/x",
+               "Our agency offers SEO packages from $500 per month, interested?",
+               "Become a reseller of our software and earn 20% commission."]
+    others = ["Thanks for the meeting today, see you at the office tomorrow.",
+              "Congratulations on the new job, well deserved!",
+              "As promised, here is the article about the new tax rules."]
+
+    def corpus_dir(name, flip_held):
+        lines = []
+        for i in range(90):
+            pitch = i % 2 == 0
+            rid = f"t-{i}"
+            label = pitch != (flip_held and corpus_mod.is_held_apart(rid))
+            text = (pitches if pitch else others)[i % 3]
+            lines.append(json.dumps({"id": rid, "lang": "en", "channel": "message", "text": text,
+                                     "recipient": {"name": "A"}, "thread": {"messages_from_me": 0,
+                                     "messages_from_recipient": 0, "last_from_recipient": None},
+                                     "labels": {"LG201": label, "LG202": label}, "phenomenon": "x", "note": "",
+                                     "source_shape": "live"}))
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "en.jsonl").write_text("\n".join(lines) + "\n")
+        return tmp_path / name
+
+    fitted = []
+    for name, flip in (("plain", False), ("flipped", True)):
+        out = tmp_path / f"{name}.json"
+        run = subprocess.run([sys.executable, str(root / "scripts" / "fit_weights.py"), "--corpus",
+                              str(corpus_dir(name, flip)), "--out", str(out), "--dry-run"],
+                             capture_output=True, text=True, timeout=300)
+        assert run.returncode == 0, run.stderr
+        assert "cross-validation" in run.stdout and "on the training split" in run.stdout
+        fitted.append(json.loads(run.stdout[run.stdout.index("{"):]))
+    assert any(corpus_mod.is_held_apart(f"t-{i}") for i in range(90))
+    for rule in ("LG201", "LG202"):
+        assert fitted[0][rule] == fitted[1][rule]
