@@ -145,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
                      "weights": {n: fit.weights[n] for n in FEATURES}}
         summary.append(f"{rule}: threshold {threshold:+.3f}, precision {precision:.3f} recall {recall:.3f} "
                        f"on {where} (of {len(judged)} judged)")
-    kept = "thresholds by cross-validation on them" if args.thresholds == "cv" else "thresholds on the held-apart"
+    kept = "thresholds by cross-validation on the fitted ones" if args.thresholds == "cv" else "thresholds on the held-apart"
     out = {"meta": {"fitted_on": f"{len(train)} corpus messages ({len(held)} held apart; {kept}), "
                                  f"{datetime.date.today().isoformat()}",
                     "thresholds": args.thresholds, "folds": args.folds, "repeats": args.repeats,
