@@ -71,7 +71,7 @@ test("a handler's error becomes ok:false with its code, message and details; a t
   const g = gate({
     locked: { from: ["extension"], handle: () => Promise.reject(hostError) },
     plain: { from: ["extension"], handle: () => { throw new Error("disk full"); } },
-    text: { from: ["extension"], handle: () => { throw "host gone"; } }, // eslint-disable-line no-throw-literal
+    text: { from: ["extension"], handle: () => { throw "host gone"; } },
   });
   assert.deepEqual(await g.dispatch({ type: "locked" }, POPUP), {
     ok: false,
