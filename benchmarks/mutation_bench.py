@@ -82,7 +82,7 @@ STRYKER = ROOT / "node_modules" / "@stryker-mutator" / "core" / "bin" / "stryker
 VENV_BIN = ROOT / ".venv" / "bin"
 
 THREAD_TESTS = "[Mm]essag|[Tt]hread|recipient|[Ii]n[Mm]ail|overlay|bubble|headline|status|sender"
-SHADOW_TESTS = "shadow|[Ss]hadow|outlet|deep|registry|composed"
+SHADOW_TESTS = "[Ss]hadow|outlet|deep|registry|[Rr]oot|composed|walkRoots|query|closest|activeElement|eventTarget|discover|fromPath|checkHosts|rendered"
 
 
 @dataclass
@@ -126,7 +126,8 @@ JS_TARGETS = [
              ["tests/extension/extract.test.js", "tests/extension/thread.test.js"], THREAD_TESTS,
              span=("readRecipient", "extractMessages")),
     JsTarget("deep-dom.js", "extension/content/deep-dom.js",
-             ["tests/extension/extract.test.js", "tests/extension/send-guard.test.js"], SHADOW_TESTS),
+             ["tests/extension/deep-dom.test.js", "tests/extension/extract.test.js", "tests/extension/send-guard.test.js"],
+             SHADOW_TESTS),
 ]
 
 PY_TARGETS = [
