@@ -166,3 +166,20 @@ def test_exports_are_complete_and_csv_is_formula_safe(register):
     assert rows[0] == ["id", "name", "profile_key", "note", "created_at", "updated_at", "source"]
     assert rows[2][1].startswith("'=") and rows[2][3] == "'@SUM(A1)"
     assert rows[1][2] == "in/markvisser"
+
+
+# Found missing by mutmut (benchmarks/mutation_bench.py).
+
+def test_a_note_for_a_register_that_does_not_exist_changes_nothing_and_creates_no_file(tmp_path):
+    register = ConsentRegister(tmp_path / "consent.sqlite3")
+    assert register.set_note(1, "met at the fair") == 0
+    assert not (tmp_path / "consent.sqlite3").exists()
+    assert register.remove(1) == 0
+    assert not (tmp_path / "consent.sqlite3").exists()
+
+
+def test_json_export_keeps_names_readable(register):
+    register.add("José Müller", None, note="café")
+    text = register.export_json()
+    assert "José Müller" in text and "café" in text
+    assert text.endswith("\n")

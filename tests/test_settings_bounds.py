@@ -50,3 +50,26 @@ def test_zero_minutes_would_switch_bulk_checks_off_and_is_refused():
     with pytest.raises(ValidationError) as err:
         parse_settings({"bulk": {"minutes": 0}})
     assert validation_details(err.value)[0]["path"] == "bulk.minutes"
+
+
+# Settings validation messages (found missing by mutmut, benchmarks/mutation_bench.py).
+
+def test_settings_as_json_text_and_bytes_are_parsed_like_a_dict():
+    for raw in ('{"fail_mode": "closed"}', b'{"fail_mode": "closed"}'):
+        assert parse_settings(raw).fail_mode == "closed"
+
+
+@pytest.mark.parametrize(("data", "path", "suggestion"), [
+    ({"employer": {"name": "Acme", "offical_title": "CTO"}}, "employer.offical_title", "official_title"),
+    ({"rules": {"LG201": {"mod": "confirm"}}}, "rules.LG201.mod", "mode"),
+    ({"log": {"retention_day": 30}}, "log.retention_day", "retention_days"),
+])
+def test_a_misspelt_nested_field_gets_a_suggestion_from_its_own_model(data, path, suggestion):
+    from guard.models import validation_errors
+
+    with pytest.raises(ValidationError) as err:
+        parse_settings(data)
+    [problem] = validation_errors(err.value)
+    assert problem["path"] == path
+    assert problem["message"] == f"unknown field (did you mean {suggestion!r}?)"
+    assert problem["ctx"]["suggestion"] == suggestion

@@ -85,3 +85,9 @@ def test_an_invalid_file_means_no_policy_and_says_so(tmp_path):
     path.write_text(json.dumps({"locked": {"fail_mode": "ajar"}}))
     layer, problem = managed.load(path)
     assert layer.empty and "locked.fail_mode" in problem
+
+
+def test_refusal_message_names_every_locked_path():
+    # Found missing by mutmut (benchmarks/mutation_bench.py): the host's refusal text.
+    details = [{"path": "fail_mode", "message": "x"}, {"path": "rules.LG201.mode", "message": "y"}]
+    assert managed.refusal_message(details) == "locked by your organisation: fail_mode, rules.LG201.mode"
