@@ -45,6 +45,9 @@ configs, JSON reports, logs) and mutants/ (mutmut's copy of the sources).
 
 Equivalent mutants (survivors that are not bugs; no test can or should kill them)
 ---------------------------------------------------------------------------------
+Everywhere: the ``typeof module === "object" && module.exports`` export guard
+(node always takes it; only a browser, which has no ``module``, could tell).
+
 gate.js
   * ``originOf``: ``u.origin && u.origin !== "null" ? u.origin : proto//host`` forced
     to the fallback: for the http(s)/extension URLs a sender has, both give the
@@ -54,11 +57,38 @@ gate.js
   * ``sender.url || ""`` -> ``|| "Stryker was here!"``: both fail to parse -> null.
   * ``if (!origin) return null`` removed: a null origin then equals neither the
     extension's origin nor LinkedIn's, so the answer is null anyway.
-  * the ``typeof module === "object" && module.exports`` export guard: only matters
-    outside node (a browser has no ``module``); node always takes the branch.
-native-port.js, send-guard.js, extract.js, deep-dom.js: see the notes printed
-with ``--survivors`` and the list at the end of this docstring (kept in step
-with the last run).
+  * ``typeof msg !== "object"`` dropped: a primitive has no string ``type``, so the
+    next test refuses it with the same invalid_request.
+native-port.js
+  * ``helloPayload`` default ``() => undefined``: spreading undefined adds nothing and
+    versionNotice reads ``(payload || {})``.
+  * compareVersions ``i <= max`` (one more round comparing 0 with 0) and ``d <= 0``
+    inside ``d !== 0``.
+  * ``nextId -= 1``: ids count down, still unique.
+  * handleDisconnect's ``if (this.closed) return`` removed: the timer it then sets
+    calls connect(), which returns at once for a closed host.
+  * string mutants in texts no one reads back (the hello's track type label).
+extract.js (thread reading)
+  * ``name.split("\n")[0]`` in readRecipient: ``line()`` already folded the name to
+    one line, so the split is dead code (see the note in the report: if a name
+    element ever holds two lines, its second line becomes part of the name).
+  * ``if (!events.length) return {0, 0}`` removed: the loop over no events gives
+    the same zeros.
+framing.py
+  * ``_read_exactly``: ``len(first) == n or not first`` -> ``and``: the fast path
+    becomes the loop, which returns the same bytes.
+managed.py
+  * ``value_at``: ``i == 1 and rules and len == 3`` regrouped with ``or``: only rule
+    paths are three long, and a full settings dump has every other key.
+  * ``_apply``: ``model_dump(mode="json")`` vs python mode (settings hold only JSON
+    types); sorting leaves by path length vs by the path itself (a tuple sorts
+    after its own prefix either way: parents are still set before children).
+  * ``_merge(None, ...)``: its one caller (parse) passes None.
+models.py
+  * ``get_close_matches(..., n=1)`` -> default n=3: only ``close[0]`` is used.
+consent.py
+  * SQL keywords in lower case; ``csv.writer(lineterminator="\r\n")`` dropped
+    (the csv default is "\r\n").
 """
 
 from __future__ import annotations
