@@ -17,7 +17,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
-const { JSDOM } = require("jsdom");
+const { JSDOM, VirtualConsole } = require("jsdom");
 const jsdomUtils = require("jsdom/lib/jsdom/living/generated/utils.js");
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -54,7 +54,10 @@ function fakeStorage(initial = {}) {
  */
 async function page({ fixture = THREAD, storage = fakeStorage(), answer = { proceed: true } } = {}) {
   const html = fs.readFileSync(path.join(FIXTURES, fixture.file), "utf8");
-  const dom = new JSDOM(html, { url: fixture.url, runScripts: "dangerously" });
+  const virtualConsole = new VirtualConsole();
+  const errors = [];
+  virtualConsole.on("jsdomError", (err) => errors.push(err)); // an exception in a listener lands here
+  const dom = new JSDOM(html, { url: fixture.url, runScripts: "dangerously", virtualConsole });
   const doc = dom.window.document;
   const [surface] = X.extractAll(doc, fixture.url).filter((s) => s.kind === "message");
   assert.ok(surface, `${fixture.file} has a message composer`);
@@ -107,7 +110,7 @@ async function page({ fixture = THREAD, storage = fakeStorage(), answer = { proc
   const guard = G.install(ctl);
   await tick(); // the stored Enter lesson is read
   installed.push(guard);
-  return { dom, doc, window: dom.window, surface, rec, button, editor: surface.editor, ctl, calls, linkedin, guard, storage };
+  return { dom, doc, window: dom.window, surface, rec, button, editor: surface.editor, ctl, calls, linkedin, guard, storage, errors };
 }
 
 const installed = [];
@@ -256,10 +259,46 @@ test("clicks elsewhere (the composer, another button) are not held", async () =>
   assert.equal(click(p, p.editor).defaultPrevented, false);
   const other = p.doc.createElement("button");
   other.textContent = "Attach";
+  other.type = "button"; // not a submit: jsdom cannot submit forms
   p.editor.closest("form").appendChild(other);
   assert.equal(click(p, other).defaultPrevented, false);
+  assert.equal(click(p, p.doc.body).defaultPrevented, false);
   await tick();
   assert.equal(p.calls.assess, 0);
+  assert.deepEqual(p.errors, [], "the guard's listener threw nothing");
+});
+
+test("Send anyway after the composer was closed: the removed button is not clicked", async () => {
+  let proceed;
+  const p = await page({ answer: new Promise((r) => (proceed = r)) });
+  p.ctl.verdict = { action: "ask", warnings: [WARNING] };
+  click(p);
+  await tick();
+  p.button.remove(); // the overlay closed while the dialog was open
+  proceed({ proceed: true });
+  await tick();
+  await tick();
+  assert.equal(p.linkedin.clicks, 0);
+  assert.equal(p.rec.holding, false);
+});
+
+test("Back on a surface without an editor (nothing to focus) ends the hold cleanly", async () => {
+  const p = await page({ answer: { proceed: false } });
+  p.ctl.verdict = { action: "ask", warnings: [WARNING] };
+  p.surface.editor = null;
+  const failures = [];
+  const onRejection = (err) => failures.push(err);
+  process.on("unhandledRejection", onRejection);
+  try {
+    click(p);
+    await tick();
+    await tick();
+  } finally {
+    process.off("unhandledRejection", onRejection);
+  }
+  assert.deepEqual(failures, []);
+  assert.equal(p.rec.holding, false);
+  assert.equal(p.linkedin.clicks, 0);
 });
 
 test("a click on the text inside Send (the span, a text node) is the Send click", async () => {
@@ -352,7 +391,12 @@ test("no lesson from an Enter that sent the message (composer emptied) or change
   key(p);
   p.editor.innerHTML = "<p><br></p>"; // sent: LinkedIn empties the composer
   await sleep(350);
-  key(p); // nothing changes afterwards
+  p.editor.innerHTML = "<p>Hi Pieter,</p><p>a quote?</p>";
+  key(p); // nothing changes afterwards: same two lines
+  await sleep(350);
+  p.editor.innerHTML = "<p>Hi Pieter, a quote?</p>";
+  key(p); // fewer lines afterwards (edited): no sign either
+  p.editor.innerHTML = "<p>Hi Pieter, a quote?</p>";
   await sleep(350);
   assert.deepEqual(p.storage.sets, []);
   p.ctl.hold = true;
@@ -391,6 +435,8 @@ test("without extension storage the guard still works and still learns for this 
   globalThis.chrome = {};
   const guard = G.install(p.ctl);
   installed.push(guard);
+  assert.equal(key(p).defaultPrevented, true, "nothing learnt yet: Enter is a send");
+  await tick();
   p.ctl.hold = false;
   key(p);
   p.editor.innerHTML = "<p>Hi Pieter, a quote for cleaning?</p><p>Kind regards</p>";
