@@ -183,3 +183,38 @@ def test_json_export_keeps_names_readable(register):
     text = register.export_json()
     assert "José Müller" in text and "café" in text
     assert text.endswith("\n")
+
+
+@pytest.mark.parametrize(("url", "key"), [
+    ("https://linkedin.com/in/mark/", "in/mark"),
+    ("https://WWW.LINKEDIN.COM/in/Mark/", "in/mark"),
+    ("https://linkedin.com.evil.example/in/mark/", None),
+    ("https://www.linkedin.com/in/%20/", None),
+    (5, None),
+])
+def test_profile_key_hosts_and_empty_slugs(url, key):
+    assert profile_key(url) == key
+
+
+def test_name_key_of_nothing_is_empty():
+    assert name_key(None) == "" and name_key("") == ""
+
+
+def test_a_name_of_exactly_the_maximum_length_is_accepted(register):
+    register.add("M" * 300, None)
+    with pytest.raises(ConsentError):
+        register.add("M" * 301, None)
+
+
+def test_the_same_profile_twice_is_one_entry_with_the_newer_name(register):
+    register.add("Mark Visser", "https://www.linkedin.com/in/markvisser/", note="first")
+    register.add("Mark J. Visser", "https://nl.linkedin.com/in/MarkVisser/?x=1")
+    [entry] = register.entries()
+    assert entry["name"] == "Mark J. Visser"
+    assert entry["note"] == "first", "no new note keeps the old one"
+    assert entry["profile_key"] == "in/markvisser"
+
+
+def test_the_register_lives_in_the_guard_home_by_default(tmp_path, monkeypatch):
+    monkeypatch.setenv("LINKEDIN_GUARD_HOME", str(tmp_path))
+    assert ConsentRegister().path == tmp_path / "consent.sqlite3"
