@@ -398,6 +398,9 @@ test("no lesson from an Enter that sent the message (composer emptied) or change
   key(p); // fewer lines afterwards (edited): no sign either
   p.editor.innerHTML = "<p>Hi Pieter, a quote?</p>";
   await sleep(350);
+  key(p); // typing went on in the same line: longer, not more lines
+  p.editor.innerHTML = "<p>Hi Pieter, a quote? Thanks</p>";
+  await sleep(350);
   assert.deepEqual(p.storage.sets, []);
   p.ctl.hold = true;
   assert.equal(key(p).defaultPrevented, true, "Enter is still treated as a send");
