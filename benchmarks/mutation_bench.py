@@ -38,7 +38,9 @@ bounds by hand.
 Scratch (git-ignored): benchmarks/.mutation/ (Stryker sandbox, per-target
 configs, JSON reports, logs) and mutants/ (mutmut's copy of the sources).
 
-    .venv/bin/python benchmarks/mutation_bench.py                 # everything (~25-40 min on 2 busy cores)
+    .venv/bin/python benchmarks/mutation_bench.py                 # everything: about 75 min on 2 shared cores
+                                                                  # (load 8-12): send-guard ~28, deep-dom ~11,
+                                                                  # native-port ~15, extract ~8, gate ~4, Python ~14
     .venv/bin/python benchmarks/mutation_bench.py --only gate     # targets whose name contains "gate"
     .venv/bin/python benchmarks/mutation_bench.py --js | --py     # one tool only
     .venv/bin/python benchmarks/mutation_bench.py --survivors     # also list each surviving mutant
@@ -59,6 +61,16 @@ gate.js
     extension's origin nor LinkedIn's, so the answer is null anyway.
   * ``typeof msg !== "object"`` dropped: a primitive has no string ``type``, so the
     next test refuses it with the same invalid_request.
+send-guard.js
+  * ``bypass`` (set to false, or its ``finally`` dropped): release() re-clicks with
+    ``button.click()``, which is never a trusted event (in browsers as in jsdom),
+    so the isTrusted check already lets the re-click through.
+  * ``hold(rec, button, "click"/"enter")``: ``how`` is not used (``void how``).
+  * learnFromEnter's ``enterMakesNewline || !editor``: after the lesson onKeydown
+    returns before calling it; a surface without an editor has no text anyway.
+  * ``text.trim()`` -> ``text`` and lineCount's ``/\n+$/`` mutants: readText already
+    trims and drops empty lines.
+  * ``typeof globalThis !== "undefined" ? globalThis : this``.
 native-port.js
   * ``helloPayload`` default ``() => undefined``: spreading undefined adds nothing and
     versionNotice reads ``(payload || {})``.
