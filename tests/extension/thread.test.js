@@ -183,3 +183,16 @@ test("the presence line (Status is …) never becomes the headline, in either la
     assert.equal(c.recipient.headline, "Sales lead at Acme", `${lang}: ${status}`);
   }
 });
+
+test("a heading names the recipient even when a separate profile link has other text", () => {
+  const c = message("", { header: `<header><h2>Mark Visser</h2><a href="/in/mark-visser/">View profile</a></header>` });
+  assert.equal(c.recipient.name, "Mark Visser");
+  assert.equal(c.recipient.profile_url, "https://www.linkedin.com/in/mark-visser/");
+});
+
+test("data-sender=me after their message is mine, and so is what follows unlabeled", () => {
+  const t = message(
+    item(`${from("Mark Visser", "/in/mark-visser/")}<p>Theirs</p>`) + item(`<p>Mine</p>`, ` data-sender="me"`) + item(`<p>Mine too</p>`)
+  ).thread;
+  assert.deepEqual(t, { messages_from_me: 2, messages_from_recipient: 1, last_from_recipient: "Theirs" });
+});
