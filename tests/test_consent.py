@@ -166,3 +166,55 @@ def test_exports_are_complete_and_csv_is_formula_safe(register):
     assert rows[0] == ["id", "name", "profile_key", "note", "created_at", "updated_at", "source"]
     assert rows[2][1].startswith("'=") and rows[2][3] == "'@SUM(A1)"
     assert rows[1][2] == "in/markvisser"
+
+
+# Found missing by mutmut (benchmarks/mutation_bench.py).
+
+def test_a_note_for_a_register_that_does_not_exist_changes_nothing_and_creates_no_file(tmp_path):
+    register = ConsentRegister(tmp_path / "consent.sqlite3")
+    assert register.set_note(1, "met at the fair") == 0
+    assert not (tmp_path / "consent.sqlite3").exists()
+    assert register.remove(1) == 0
+    assert not (tmp_path / "consent.sqlite3").exists()
+
+
+def test_json_export_keeps_names_readable(register):
+    register.add("José Müller", None, note="café")
+    text = register.export_json()
+    assert "José Müller" in text and "café" in text
+    assert text.endswith("\n")
+
+
+@pytest.mark.parametrize(("url", "key"), [
+    ("https://linkedin.com/in/mark/", "in/mark"),
+    ("https://WWW.LINKEDIN.COM/in/Mark/", "in/mark"),
+    ("https://linkedin.com.evil.example/in/mark/", None),
+    ("https://www.linkedin.com/in/%20/", None),
+    (5, None),
+])
+def test_profile_key_hosts_and_empty_slugs(url, key):
+    assert profile_key(url) == key
+
+
+def test_name_key_of_nothing_is_empty():
+    assert name_key(None) == "" and name_key("") == ""
+
+
+def test_a_name_of_exactly_the_maximum_length_is_accepted(register):
+    register.add("M" * 300, None)
+    with pytest.raises(ConsentError):
+        register.add("M" * 301, None)
+
+
+def test_the_same_profile_twice_is_one_entry_with_the_newer_name(register):
+    register.add("Mark Visser", "https://www.linkedin.com/in/markvisser/", note="first")
+    register.add("Mark J. Visser", "https://nl.linkedin.com/in/MarkVisser/?x=1")
+    [entry] = register.entries()
+    assert entry["name"] == "Mark J. Visser"
+    assert entry["note"] == "first", "no new note keeps the old one"
+    assert entry["profile_key"] == "in/markvisser"
+
+
+def test_the_register_lives_in_the_guard_home_by_default(tmp_path, monkeypatch):
+    monkeypatch.setenv("LINKEDIN_GUARD_HOME", str(tmp_path))
+    assert ConsentRegister().path == tmp_path / "consent.sqlite3"

@@ -288,8 +288,10 @@ class NativeHost {
   request(type, payload = {}, opts = {}) {
     const timeout = opts.timeout || 5000;
     if (this.state === "not_installed" || this.state === "version_mismatch") {
+      // The error is decided before connect(), which moves the state on to "connecting".
+      const err = new HostError(this.state === "not_installed" ? "host_not_installed" : "version_mismatch", this.detail);
       if (this.state === "not_installed" && !this.port && !this.reconnectTimer) this.connect();
-      return Promise.reject(new HostError(this.state === "not_installed" ? "host_not_installed" : "version_mismatch", this.detail));
+      return Promise.reject(err);
     }
     if (this.state !== "connected") {
       this.connect();

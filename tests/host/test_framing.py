@@ -148,3 +148,27 @@ def test_the_host_writes_each_frame_in_one_write(size):
         assert len(writes) == 1
         (n,) = struct.unpack("@I", writes[0][:4])
         assert n == len(writes[0]) - 4 and writes[0][4:].startswith(b'{"id":1')
+
+
+# Found missing by mutmut (benchmarks/mutation_bench.py): the errors name what
+# happened in numbers, and write_frame honours the limit it is given.
+
+def test_a_truncated_oversized_frame_says_how_far_the_skip_got():
+    stream = io.BytesIO(struct.pack("@I", 100) + b"x" * 30)
+    with pytest.raises(FramingError, match=r"\(30 of 100 bytes\)"):
+        read_frame(stream, max_incoming=10)
+
+
+def test_frame_too_large_names_the_length_and_the_limit():
+    stream = io.BytesIO(encode_frame(b"x" * 100))
+    with pytest.raises(FrameTooLarge, match="incoming frame of 100 bytes is above the limit of 99 bytes"):
+        read_frame(stream, max_incoming=99)
+
+
+def test_write_frame_refuses_above_its_own_limit_and_writes_nothing():
+    stream = io.BytesIO()
+    with pytest.raises(ValueError, match="11 bytes is above 10"):
+        write_frame(stream, b"x" * 11, max_outgoing=10)
+    assert stream.getvalue() == b""
+    write_frame(stream, b"x" * 10, max_outgoing=10)
+    assert stream.getvalue() == encode_frame(b"x" * 10)

@@ -85,3 +85,34 @@ def test_an_invalid_file_means_no_policy_and_says_so(tmp_path):
     path.write_text(json.dumps({"locked": {"fail_mode": "ajar"}}))
     layer, problem = managed.load(path)
     assert layer.empty and "locked.fail_mode" in problem
+
+
+def test_refusal_message_names_every_locked_path():
+    # Found missing by mutmut (benchmarks/mutation_bench.py): the host's refusal text.
+    details = [{"path": "fail_mode", "message": "x"}, {"path": "rules.LG201.mode", "message": "y"}]
+    assert managed.refusal_message(details) == "locked by your organisation: fail_mode, rules.LG201.mode"
+
+
+def test_a_persons_own_null_is_their_value_not_a_gap_for_the_organisations_default():
+    # Found missing by mutmut: user_leaves must keep an explicit null where the built-in
+    # settings have no value at all (employer.official_title when the built-in employer is None).
+    layer = managed.parse({"defaults": {"employer": {"name": "Acme", "official_title": "Account manager"}}})
+    user = Settings.model_validate({"employer": {"name": "Own B.V.", "official_title": None},
+                                    "rules": {"LG201": {"mode": "confirm"}}})
+    merged = managed.effective(user, layer)
+    assert merged.settings.employer.name == "Own B.V."
+    assert merged.settings.employer.official_title is None
+    assert merged.sources["employer.official_title"] == "user"
+    assert merged.sources["rules.LG201.mode"] == "user"
+    assert merged.sources["rules.LG201.enabled"] == "default", "an unchanged rule default is not the person's"
+    assert merged.problem is None
+
+
+def test_a_locked_change_names_the_locked_value_as_json():
+    layer = managed.parse({"locked": {"employer": {"name": "Zoë's Café B.V."}, "fail_mode": "closed"}})
+    old = Settings.model_validate({"employer": {"name": "Zoë's Café B.V."}, "fail_mode": "closed"})
+    new = Settings.model_validate({"employer": {"name": "Other"}, "fail_mode": "open"})
+    assert managed.locked_changes(new, old, layer) == [
+        {"path": "employer.name", "message": "set by your organisation (locked to \"Zoë's Café B.V.\")"},
+        {"path": "fail_mode", "message": "set by your organisation (locked to \"closed\")"},
+    ]
