@@ -295,6 +295,8 @@ class NativeHost {
     }
     if (this.state !== "connected") {
       this.connect();
+      // connectNative can fail at once (host not registered): say so now, not at the timeout.
+      if (this.state === "not_installed") return Promise.reject(new HostError("host_not_installed", this.detail));
       return new Promise((resolve, reject) => {
         const item = { type, payload, timeout, resolve, reject };
         item.timer = setTimeout(() => {

@@ -439,3 +439,21 @@ test("a queued request keeps its own timeout once sent", async () => {
   await tick();
   await assert.rejects(p, (err) => err.code === "timeout" && err.message === "no reply to evaluate within 40 ms");
 });
+
+test("connectNative throwing at once (host not registered) fails the first request at once, not at its timeout", async () => {
+  const host = newHost({
+    connectNative: () => {
+      throw new Error("Specified native messaging host not found.");
+    },
+  });
+  let error = null;
+  host.request("evaluate", {}, { timeout: 600000 }).catch((err) => {
+    error = err;
+  });
+  await tick();
+  assert.ok(error, "settled within a tick, not after the request's ten-minute timeout");
+  assert.equal(error.code, "host_not_installed");
+  assert.match(error.message, /not found/);
+  assert.equal(host.snapshot().state, "not_installed");
+  assert.equal(host.queue.length, 0, "nothing left waiting");
+});
