@@ -200,7 +200,12 @@ def pick_threshold(scores: Sequence[float], labels: Sequence[bool], min_precisio
     rounding. With no threshold good enough, the highest score plus one
     (nothing fires) is returned. ``forced`` marks messages that fire
     whatever this threshold is (LG202 fires wherever LG201 does): they
-    count from the start.
+    count from the start. When the forced messages alone are already below
+    ``min_precision`` (LG201's own errors, which no LG202 threshold can
+    mend), no threshold could pass and LG202's own score would never fire:
+    then the messages the threshold *adds* to the forced ones must keep
+    ``min_precision`` on their own. The returned precision and recall are
+    always those of everything that fires.
     """
     forced = list(forced) if forced is not None else [False] * len(scores)
     pairs = sorted(((s, t) for s, t, f in zip(scores, labels, forced) if not f), key=lambda p: -p[0])
@@ -208,18 +213,27 @@ def pick_threshold(scores: Sequence[float], labels: Sequence[bool], min_precisio
     best: tuple[float, float, float] | None = None
     tp = sum(1 for t, f in zip(labels, forced) if f and t)
     fp = sum(1 for t, f in zip(labels, forced) if f and not t)
+    # Judge only what the threshold adds when the forced part cannot reach the bar.
+    added_only = tp + fp > 0 and tp / (tp + fp) < min_precision
+    added_tp = added_fp = 0
     for k, (s, t) in enumerate(pairs):
         tp += t
         fp += not t
+        added_tp += t
+        added_fp += not t
         nxt = pairs[k + 1][0] if k + 1 < len(pairs) else s - 1.0
         if nxt == s:
             continue  # the same score: both sides of it fire together
         precision = tp / (tp + fp)
-        if precision >= min_precision:
+        judged = added_tp / (added_tp + added_fp) if added_only else precision
+        if judged >= min_precision:
             best = ((s + nxt) / 2, precision, tp / total_pos if total_pos else 0.0)
     if best is None:
         top = pairs[0][0] if pairs else 0.0
-        return top + 1.0, 1.0, 0.0
+        forced_tp = sum(1 for t, f in zip(labels, forced) if f and t)
+        forced_n = sum(forced)
+        return (top + 1.0, forced_tp / forced_n if forced_n else 1.0,
+                forced_tp / total_pos if total_pos else 0.0)
     return best
 
 
