@@ -493,3 +493,15 @@ def test_a_composer_dialog_hidden_or_shown_through_its_style_alone_is_read_again
     g.page.evaluate("() => { document.querySelector('dialog').style.display = ''; }")
     _warnings_within(g, url, "LG301", present=True)
     UI(g).wait_warning("LG301", timeout=5)
+
+
+def test_the_recipient_is_the_first_line_of_a_bubble_title_that_also_holds_pronouns(guard):
+    """The bubble's title holds the name and, on a line of its own, pronouns: the warning names the person."""
+    g = guard
+    g.page.goto(g.site.add("/feed/", "dom2026/overlay-bubble-pronouns-nl.html"))
+    g.page.locator(".msg-form__contenteditable").click()
+    g.page.keyboard.type(PITCH_NL)
+    UI(g).wait_warning("LG201")
+    text = _warnings_within(g, g.page.url, "LG201", present=True, seconds=10)
+    assert "verkoopbericht aan Eva Bakker," in text, text
+    assert "zij/haar" not in text
