@@ -81,14 +81,25 @@ def lock(args: list[str]) -> int:
         subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "--quiet", PIP_TOOLS], check=True)
         for extras, name in LOCKS.items():
             say(f"resolving {name}")
-            extra_args = [a for e in extras.split(",") if e for a in ("--extra", e)]
-            if extras == "test":
-                extra_args += ["--extra", "demo"]
-            subprocess.run([str(bin_dir / "pip-compile"), "--quiet", "--generate-hashes", "--strip-extras",
-                            "--allow-unsafe", "--no-emit-index-url", "--no-emit-find-links", "--no-emit-trusted-host",
-                            *extra_args, *args, "--output-file", str(REQUIREMENTS / name), str(ROOT / "pyproject.toml")],
-                           check=True, cwd=ROOT)
+            subprocess.run(pip_compile_command(bin_dir / "pip-compile", extras, name, args), check=True, cwd=ROOT)
     return 0
+
+
+def pip_compile_command(pip_compile: Path, extras: str, name: str, args: list[str]) -> list[str]:
+    """One lock file's pip-compile call, run in ROOT.
+
+    Its paths are relative to ROOT: pip-compile writes them as given into the
+    file's header (the command) and its ``# via`` lines, so absolute ones
+    would put this checkout's location into the committed files.
+    """
+    extra_args = [a for e in extras.split(",") if e for a in ("--extra", e)]
+    if extras == "test":
+        extra_args += ["--extra", "demo"]
+    output = (REQUIREMENTS / name).relative_to(ROOT).as_posix()
+    source = (ROOT / "pyproject.toml").relative_to(ROOT).as_posix()
+    return [str(pip_compile), "--quiet", "--generate-hashes", "--strip-extras",
+            "--allow-unsafe", "--no-emit-index-url", "--no-emit-find-links", "--no-emit-trusted-host",
+            *extra_args, *args, "--output-file", output, source]
 
 
 def put_on_path(home: Path | None = None, environ: dict[str, str] | None = None) -> str:

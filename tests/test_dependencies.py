@@ -87,6 +87,55 @@ def test_bootstrap_installs_from_the_locks_with_hashes_then_the_project_without_
     assert re.fullmatch(r"pip-tools==[\d.]+", bootstrap.PIP_TOOLS)
 
 
+def _bootstrap():
+    spec = importlib.util.spec_from_file_location("bootstrap_lock", ROOT / "scripts/bootstrap.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+#: An absolute path: POSIX (a "/" not inside a relative path) or Windows (a drive letter).
+_ABSOLUTE = re.compile(r"(?<![\w.])/[\w.-]+/|\b[A-Za-z]:[\\/]")
+
+
+def test_lock_refresh_gives_pip_compile_paths_relative_to_the_checkout(monkeypatch):
+    """pip-compile writes the paths it is given into each lock's header and its ``# via`` lines:
+    ``bootstrap.py lock`` gives them relative to the checkout (and runs there), so a refresh
+    anywhere writes the same files."""
+    bootstrap = _bootstrap()
+    calls: list[tuple[list[str], dict]] = []
+
+    class NoVenv:  # the throwaway tools environment is not needed to see the calls
+        def __init__(self, **_):
+            pass
+
+        def create(self, _path):
+            pass
+
+    monkeypatch.setattr(bootstrap.venv, "EnvBuilder", NoVenv)
+    monkeypatch.setattr(bootstrap.subprocess, "run", lambda cmd, **kw: calls.append((cmd, kw)))
+    assert bootstrap.lock(["--upgrade-package", "aiohttp"]) == 0
+    compiles = [(cmd, kw) for cmd, kw in calls if Path(cmd[0]).name == "pip-compile"]
+    assert len(compiles) == len(bootstrap.LOCKS)
+    for (cmd, kw), name in zip(compiles, bootstrap.LOCKS.values()):
+        args = cmd[1:]
+        assert Path(kw["cwd"]) == ROOT
+        assert [a for a in args if _ABSOLUTE.search(a) or str(ROOT) in a] == [], args
+        output, source = args[args.index("--output-file") + 1], args[-1]
+        assert (ROOT / output).resolve() == ROOT / "requirements" / name
+        assert (ROOT / source).resolve() == ROOT / "pyproject.toml"
+        # The committed header is what this call makes pip-compile write.
+        header = (ROOT / "requirements" / name).read_text().splitlines()[4]
+        assert f" --output-file={output} " in header and header.endswith(f" {source}"), header
+
+
+@pytest.mark.parametrize("name", LOCKS)
+def test_lock_files_name_no_absolute_path(name):
+    comments = [line for line in (ROOT / "requirements" / name).read_text().splitlines() if line.lstrip().startswith("#")]
+    assert any("pyproject.toml" in line for line in comments)
+    assert [line for line in comments if _ABSOLUTE.search(line)] == []
+
+
 def test_the_refresh_command_is_documented():
     text = (ROOT / "requirements/README.md").read_text()
     assert "python3 scripts/bootstrap.py lock" in text

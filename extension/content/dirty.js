@@ -9,6 +9,10 @@
  * extractor is re-run only when
  *  - a record's target is inside an element it read last time (extract.js:
  *    reads) -- its message bubble, composer, dialog --, or
+ *  - a class or style attribute of an element it read changed (main.js
+ *    watches those two on these few elements only: a bubble minimised by a
+ *    class, a dialog hidden through its style; page-wide they change all the
+ *    time), or
  *  - it read the page as a whole last time (readsPage), or
  *  - an element it read, or a surface's root, editor or anchor, left the page;
  * and every extractor is re-run (a full scan) when
@@ -24,6 +28,9 @@
  */
 (function (root) {
   "use strict";
+
+  /** Attributes observed on the elements the extractors read (scopes()), not page-wide. */
+  const SCOPE_ATTRIBUTES = ["class", "style"];
 
   /** `node` is `scope` or inside it, also through shadow roots below `scope`. */
   function within(scope, node) {
@@ -63,7 +70,7 @@
         let lastTarget = null;
         for (const r of records) {
           const type = r.type;
-          if (type === "attributes") {
+          if (type === "attributes" && !SCOPE_ATTRIBUTES.includes(r.attributeName)) {
             if (!full && !ownsNode(r.target)) full = true;
             continue;
           }
@@ -110,10 +117,14 @@
         watched = [];
         for (const [name, log] of next) if (!log.page) for (const scope of log.scopes) watched.push([name, scope]);
       },
+      /** The elements read in the last scan, each once: where SCOPE_ATTRIBUTES are worth observing. */
+      scopes() {
+        return Array.from(new Set(watched.map(([, scope]) => scope)));
+      },
     };
   }
 
-  const api = { createTracker, within };
+  const api = { createTracker, within, SCOPE_ATTRIBUTES };
   root.LGDirty = api;
   if (typeof module === "object" && module.exports) module.exports = api;
 })(typeof globalThis !== "undefined" ? globalThis : this);

@@ -126,6 +126,15 @@
     return readText(el).replace(/\s+/g, " ").trim();
   }
 
+  /**
+   * The first line of an element's text. A name element may hold a second
+   * line (pronouns, or the headline: the SDUI profile link's second <p>);
+   * line() would fold it into the name.
+   */
+  function firstLine(el) {
+    return readText(el).split("\n")[0];
+  }
+
   function fold(s) {
     return String(s || "")
       .toLowerCase()
@@ -600,16 +609,16 @@
   }
 
   function readRecipient(container, doc, url) {
-    let name = line(first(container, S.messaging.recipientName));
+    let name = firstLine(first(container, S.messaging.recipientName));
     const link = first(container, S.messaging.recipientLink);
-    if (!name && link) name = line(link);
+    if (!name && link) name = firstLine(link);
     const pUrl = link ? profileUrl(link.getAttribute("href"), url) : null;
     if (!name) {
       const pills = all(container, S.messaging.recipientPills).map(line).filter(Boolean);
       if (pills.length) name = pills.join(", ");
     }
     if (!name) return null;
-    name = name.split("\n")[0].replace(S.degreeToken, "").replace(/[·•]\s*$/, "").trim();
+    name = name.replace(S.degreeToken, "").replace(/[·•]\s*$/, "").trim();
     const subtitle = withoutStatus(first(container, S.messaging.recipientSubtitle));
     const headerText = line(first(container, S.messaging.header));
     const person = { name: name.slice(0, 300), profile_url: pUrl };
@@ -912,7 +921,7 @@
       if (!link) continue;
       const pUrl = profileUrl(link.getAttribute("href"), url);
       if (!pUrl || seenUrls.has(pUrl)) continue;
-      const name = line(first(card, S.connections.name)).split("\n")[0];
+      const name = firstLine(first(card, S.connections.name));
       if (!name) continue;
       seenUrls.add(pUrl);
       const person = { name: name.slice(0, 300), profile_url: pUrl, connection_degree: "1st" };

@@ -189,6 +189,7 @@
     const found = X.extractAll(document, location.href, plan);
     lastExtracted = plan.next;
     dirty.watch(plan.next);
+    observeScopes(dirty.scopes());
     const seen = new Set();
     for (const surface of found) {
       seen.add(surface.key);
@@ -501,12 +502,27 @@
     return nodes.length > 0 && nodes.every((n) => UI.owns(n));
   }
 
-  const observer = new MutationObserver((records) => {
+  function onBatch(records) {
     const t0 = performance.now();
     stats.batches += 1;
     onMutations(records);
     timing(stats.batchMs, performance.now() - t0);
-  });
+  }
+  const observer = new MutationObserver(onBatch);
+
+  // A bubble minimised by a class, a dialog hidden through its style: the
+  // page-wide observer leaves class and style out (they change all the time on
+  // a feed), so these two are observed on the few elements the last scan read.
+  const scopeObserver = new MutationObserver(onBatch);
+  let observedScopes = [];
+  function observeScopes(scopes) {
+    if (scopes.length === observedScopes.length && scopes.every((el, i) => el === observedScopes[i])) return;
+    const pending = scopeObserver.takeRecords(); // disconnect drops them
+    scopeObserver.disconnect();
+    observedScopes = scopes;
+    for (const el of scopes) scopeObserver.observe(el, { attributes: true, attributeFilter: globalThis.LGDirty.SCOPE_ATTRIBUTES });
+    if (pending.length) onBatch(pending);
+  }
 
   const OBSERVE_OPTIONS = {
     childList: true,

@@ -36,8 +36,20 @@
   const ENTER_KEY = "enterMakesNewline";
   const LEARN_AFTER_MS = 250;
 
+  // What makes a line in a composer's markup (Quill and TipTap: <p>; a plain
+  // contenteditable: <div> or <br>).
+  const LINE_MARKUP = "p, div, li, br, blockquote, pre, h1, h2, h3";
+
+  /**
+   * The composer's lines as its markup holds them, empty ones included. An
+   * Enter that makes a new line adds one (<p><br></p>, <div><br></div>, <br>,
+   * a textarea's "\n") before anything is typed on it; the visible text
+   * (readText) drops empty lines, so it showed the new line only once the
+   * person typed on it, and a pause longer than the wait went unlearnt.
+   */
   function lineCount(editor) {
-    return root.LGExtract.readText(editor).replace(/\n+$/, "").split("\n").length;
+    if (editor.tagName === "TEXTAREA" || editor.tagName === "INPUT") return String(editor.value || "").split("\n").length;
+    return editor.querySelectorAll(LINE_MARKUP).length;
   }
 
   function install(ctl) {

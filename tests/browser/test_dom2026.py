@@ -415,3 +415,93 @@ def test_a_recipient_changed_after_the_first_scan_is_read_again(guard):
         time.sleep(0.05)
     assert "LG201: This reads as a sales pitch to Mark Visser" in text, text
     assert "Pieter Jansen" not in text
+
+
+# Dirty tracking: a surface that goes away by a class or style change alone
+# (no element added or removed, no observed attribute). The change is made
+# right after a full scan, and must be noticed within 2 s: the full scan every
+# 3 s (the safety net) must not be what finds it.
+
+BUBBLE_LIVE = "() => document.querySelector('.msg-overlay-conversation-bubble:not(.msg-overlay-conversation-bubble--is-minimized)')"
+
+#: The content script's count of full scans (its own ``timings_of_page`` stats, numbers only), asked from
+#: where the background runs (Firefox: the background page's API; the add-on document is a tab the
+#: content script does not answer).
+FULL_SCANS_JS = """async () => {
+  const api = typeof browser !== "undefined" && browser.runtime.getBackgroundPage
+    ? (await browser.runtime.getBackgroundPage()).browser : chrome;
+  const tabs = await api.tabs.query({url: "https://www.linkedin.com/*"});
+  const stats = await api.tabs.sendMessage(tabs[0].id, {type: "timings_of_page"}, {frameId: 0});
+  return stats.scans - stats.partialScans;
+}"""
+
+
+def _after_a_full_scan(g) -> None:
+    """A change event makes the next scan read everything (dirty.js); return once it has."""
+    before = g.background(FULL_SCANS_JS)
+    g.page.evaluate("() => document.body.dispatchEvent(new Event('change', {bubbles: true}))")
+    deadline = time.monotonic() + 10
+    while g.background(FULL_SCANS_JS) <= before:
+        assert time.monotonic() < deadline, "the change event made no full scan"
+        time.sleep(0.02)
+
+
+def _warnings_within(g, url: str, rule: str, present: bool, seconds: float = 2.0) -> str:
+    """The background's warnings for ``url`` once ``rule`` is (not) among them, within ``seconds``."""
+    start = time.monotonic()
+    text = ""
+    while time.monotonic() - start < seconds:
+        text = g.background(WARNINGS_JS, url) or ""
+        if (rule + ":" in text) == present:
+            return text
+        time.sleep(0.05)
+    raise AssertionError(f"{rule} {'never came' if present else 'still there'} after {seconds} s: {text!r}")
+
+
+def test_a_bubble_minimised_or_restored_by_its_class_alone_is_read_again(guard):
+    g = guard
+    g.page.goto(g.site.add("/feed/", "ember-nl/overlay-bubble.html"))
+    g.page.locator(".msg-overlay-conversation-bubble--default-inactive .msg-form__contenteditable").click()
+    g.page.keyboard.type(PITCH_NL)
+    UI(g).wait_warning("LG201")
+    url = g.page.url
+    _warnings_within(g, url, "LG201", present=True, seconds=10)
+    # LinkedIn minimises the bubble by a class alone: the composer is still in the page.
+    _after_a_full_scan(g)
+    g.page.evaluate(f"() => ({BUBBLE_LIVE})().classList.add('msg-overlay-conversation-bubble--is-minimized')")
+    _warnings_within(g, url, "LG201", present=False)
+    UI(g).gone("LG201")
+    _after_a_full_scan(g)
+    g.page.evaluate("() => document.querySelector('.msg-overlay-conversation-bubble--default-inactive')"
+                    ".classList.remove('msg-overlay-conversation-bubble--is-minimized')")
+    _warnings_within(g, url, "LG201", present=True)
+    UI(g).wait_warning("LG201", timeout=5)
+
+
+def test_a_composer_dialog_hidden_or_shown_through_its_style_alone_is_read_again(guard):
+    # (A dialog with a textarea needs no help: hiding it blurs the textarea, whose change event makes a full scan.)
+    g = guard
+    g.page.goto(g.site.add("/feed/", "react-nl/post-composer.html"))
+    UI(g).wait_warning("LG301")
+    url = g.page.url
+    _warnings_within(g, url, "LG301", present=True, seconds=10)
+    _after_a_full_scan(g)
+    g.page.evaluate("() => { document.querySelector('dialog').style.display = 'none'; }")
+    _warnings_within(g, url, "LG301", present=False)
+    UI(g).gone("LG301")
+    _after_a_full_scan(g)
+    g.page.evaluate("() => { document.querySelector('dialog').style.display = ''; }")
+    _warnings_within(g, url, "LG301", present=True)
+    UI(g).wait_warning("LG301", timeout=5)
+
+
+def test_the_recipient_is_the_first_line_of_a_bubble_title_that_also_holds_pronouns(guard):
+    """The bubble's title holds the name and, on a line of its own, pronouns: the warning names the person."""
+    g = guard
+    g.page.goto(g.site.add("/feed/", "dom2026/overlay-bubble-pronouns-nl.html"))
+    g.page.locator(".msg-form__contenteditable").click()
+    g.page.keyboard.type(PITCH_NL)
+    UI(g).wait_warning("LG201")
+    text = _warnings_within(g, g.page.url, "LG201", present=True, seconds=10)
+    assert "verkoopbericht aan Eva Bakker," in text, text
+    assert "zij/haar" not in text

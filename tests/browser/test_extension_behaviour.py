@@ -399,3 +399,41 @@ def test_enter_is_held_until_the_guard_learns_that_enter_makes_a_new_line(guard)
     # The Send button is still guarded.
     g.page.get_by_role("button", name="Send", exact=True).click()
     wait_dialog(g)
+
+
+def test_enter_that_makes_a_new_line_is_learnt_when_the_person_pauses_before_typing_on_it(guard):
+    g = guard
+    g.page.goto(g.site.add("/messaging/thread/2-abc/", "ember-en/messaging-thread.html"))
+    box = g.page.locator(".msg-form [contenteditable='true']")
+    g.page.evaluate("document.querySelector('.msg-form').setAttribute('data-fixture-enter-newline', '')")
+    box.click()
+    g.page.keyboard.type(PITCH)
+    g.wait_warning("LG201")
+    # A harmless message replaces the pitch in one edit (no half-typed text
+    # in between, in either browser): once LG201's warning is gone the host
+    # has checked exactly this text, nothing to say, so Enter is not held.
+    g.page.evaluate("""() => { const box = document.querySelector('.msg-form [contenteditable]');
+        const range = document.createRange(); range.selectNodeContents(box);
+        getSelection().removeAllRanges(); getSelection().addRange(range);
+        document.execCommand('insertText', false, 'Hi Mark, thanks for Friday!'); }""")
+    g.ui().wait_for(g.warning_selector("LG201"), state="detached", timeout=10)
+    g.page.keyboard.press("Enter")
+    # The person pauses on the new, still empty line (longer than the guard
+    # waits before it looks: the pause is the scenario), then types on it.
+    g.page.wait_for_timeout(700)
+    g.page.keyboard.type("Speak soon.")
+    stored = "async () => (await chrome.storage.local.get('enterMakesNewline')).enterMakesNewline === true"
+    deadline = time.monotonic() + 10
+    while not g.background(stored):
+        assert time.monotonic() < deadline, "the guard never learnt that Enter makes a new line"
+        time.sleep(0.1)
+    assert g.page.locator(SENT).count() == 0
+    # Learnt: a pitch and Enter make a line break, no dialog, nothing sent.
+    box.fill("")
+    g.page.keyboard.type(PITCH)
+    g.wait_warning("LG201")
+    g.page.keyboard.press("Enter")
+    g.page.wait_for_function("() => document.querySelector('.msg-form [contenteditable]').innerText.trimEnd()"
+                             " !== document.querySelector('.msg-form [contenteditable]').innerText")
+    assert dialog_count(g) == 0
+    assert g.page.locator(SENT).count() == 0

@@ -248,7 +248,7 @@ def test_filter_delete_with_confirmation_and_settings_errors(browser, dashboard,
     # Delete with the browser's confirmation dialog (accepted by the fixture).
     page.check(f'tr[data-entry-id="{drop}"] input[name="id"]')
     page.click("button:text('Delete selected')")
-    page.locator(".flash-ok").wait_for(timeout=3000)
+    page.locator(".flash-ok").wait_for()
     assert page.dialogs and page.dialogs[-1][0] == "confirm" and "cannot be undone" in page.dialogs[-1][1]
     page.goto(base(dashboard) + "/")
     ids = page.locator("#log-rows tr[data-entry-id]").evaluate_all("rows => rows.map(r => r.dataset.entryId)")
@@ -258,15 +258,18 @@ def test_filter_delete_with_confirmation_and_settings_errors(browser, dashboard,
     page.goto(base(dashboard) + "/settings")
     page.fill("#f-log-retention_days", "0")
     page.click("button:text('Save settings')")
+    # The click only starts the POST: wait for the page that answers it
+    # (is_visible() at once read the old page whenever the server was slower).
     error = page.locator("#f-log-retention_days-error")
-    assert error.is_visible() and "greater than or equal to 1" in error.inner_text()
+    error.wait_for(state="visible")
+    assert "greater than or equal to 1" in error.inner_text()
     assert settings_store.load().settings.log.retention_days == 180
     # Fix it, add a client row with the Add button, save.
     page.fill("#f-log-retention_days", "30")
     page.locator("fieldset[data-list='clients'] [data-add-row]").click()
     page.locator("fieldset[data-list='clients'] .rows [data-row]").last.locator("input").first.fill("Jan de Vries")
     page.click("button:text('Save settings')")
-    page.locator(".flash-ok").wait_for(timeout=3000)
+    page.locator(".flash-ok").wait_for()
     saved = settings_store.load().settings
     assert saved.log.retention_days == 30
     assert [c.name for c in saved.clients] == ["Jan de Vries"]

@@ -12,44 +12,15 @@ const EXT = path.join(ROOT, "extension");
 const { NativeHost, HOST_NAME } = require(path.join(EXT, "background", "native-port.js"));
 const { MessageGate, classifySender } = require(path.join(EXT, "background", "gate.js"));
 const { TabState } = require(path.join(EXT, "background", "tab-state.js"));
+const fakes = require("./fake-native-port.js");
 
 // ------------------------------------------------------------ fake port
 
-function fakeNative() {
-  const ports = [];
-  const connect = (name) => {
-    assert.equal(name, HOST_NAME);
-    const listeners = { message: [], disconnect: [] };
-    const port = {
-      sent: [],
-      error: null,
-      onMessage: { addListener: (f) => listeners.message.push(f) },
-      onDisconnect: { addListener: (f) => listeners.disconnect.push(f) },
-      postMessage(m) {
-        if (port.dead) throw new Error("Attempting to use a disconnected port object");
-        port.sent.push(m);
-      },
-      disconnect() {
-        port.dead = true;
-      },
-      reply(m) {
-        for (const f of listeners.message) f(m);
-      },
-      die(message) {
-        port.dead = true;
-        port.error = { message };
-        for (const f of listeners.disconnect) f();
-      },
-    };
-    ports.push(port);
-    return port;
-  };
-  return { ports, connect };
-}
+// Each connect of the port must name the host.
+const fakeNative = () => fakes.fakeNative({ name: HOST_NAME });
 
 function helloOk(port, protocol = 1) {
-  const hello = port.sent.find((m) => m.type === "hello");
-  port.reply({ id: hello.id, ok: true, result: { protocol, host_version: "0.1.0", rules: ["LG101"], fail_mode: "open" } });
+  fakes.answerHello(port, { ...fakes.HELLO_RESULT, protocol });
 }
 
 const tick = () => new Promise((r) => setImmediate(r));

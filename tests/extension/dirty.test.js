@@ -53,12 +53,16 @@ function setup() {
     attributes: true,
     attributeFilter: ["open", "aria-checked", "hidden", "aria-hidden"],
   });
+  // As main.js: class and style only on the elements the extractors read.
+  const scoped = new dom.window.MutationObserver((records) => tracker.note(records));
   let last = null;
   const scan = () => {
     const plan = { last, clean: tracker.clean(last), next: new Map() };
     const found = X.extractAll(doc, "https://www.linkedin.com/feed/", plan);
     last = plan.next;
     tracker.watch(plan.next);
+    scoped.disconnect();
+    for (const el of tracker.scopes()) scoped.observe(el, { attributes: true, attributeFilter: Dirty.SCOPE_ATTRIBUTES });
     return { clean: plan.clean, found };
   };
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -105,4 +109,55 @@ test("an added editor, a changed visibility attribute or a removed bubble makes 
   const after = scan();
   assert.ok(!after.clean.has("messages"));
   assert.ok(!after.found.some((s) => s.kind === "message"), "the removed bubble's surface is gone");
+});
+
+test("a bubble minimised or restored by its class alone is read again, and only its extractor", async () => {
+  const { doc, scan, settle } = setup();
+  scan();
+  scan();
+  const bubble = doc.querySelector(".msg-overlay-conversation-bubble");
+  bubble.classList.add("msg-overlay-conversation-bubble--is-minimized");
+  await settle();
+  const minimised = scan();
+  assert.ok(minimised.clean.size > 0, "a class change is no reason for a full scan");
+  assert.ok(!minimised.clean.has("messages"), "the bubble's extractor re-reads it");
+  assert.ok(!minimised.found.some((s) => s.kind === "message"), "a minimised bubble has no surface");
+  bubble.classList.remove("msg-overlay-conversation-bubble--is-minimized");
+  await settle();
+  const restored = scan();
+  assert.ok(!restored.clean.has("messages"));
+  assert.equal(restored.found.find((s) => s.kind === "message").context.recipient.name, "Pieter Jansen");
+  // class and style elsewhere (a feed post) change nothing an extractor reads.
+  doc.getElementById("post").className = "highlighted";
+  doc.getElementById("post").style.color = "red";
+  await settle();
+  assert.ok(scan().clean.has("messages"));
+});
+
+test("a composer dialog hidden or shown again through its style attribute alone is read again", async () => {
+  const { doc, scan, settle } = setup();
+  const dialog = doc.createElement("div");
+  dialog.setAttribute("role", "dialog");
+  dialog.className = "share-box";
+  const editor = doc.createElement("div");
+  editor.className = "ql-editor";
+  editor.setAttribute("contenteditable", "true");
+  editor.setAttribute("aria-label", "Text editor for creating content");
+  editor.textContent = "Kick-off at Initech today";
+  const post = doc.createElement("button");
+  post.className = "share-actions__primary-action";
+  post.textContent = "Post";
+  dialog.append(editor, post);
+  doc.body.appendChild(dialog);
+  await settle();
+  assert.ok(scan().found.some((s) => s.kind === "post"));
+  scan();
+  dialog.style.display = "none";
+  await settle();
+  const hidden = scan();
+  assert.ok(hidden.clean.size > 0, "a style change is no reason for a full scan");
+  assert.ok(!hidden.found.some((s) => s.kind === "post"), "a hidden composer has no surface");
+  dialog.style.display = "";
+  await settle();
+  assert.ok(scan().found.some((s) => s.kind === "post"));
 });

@@ -440,3 +440,21 @@ test("the thread's profile card subtitle (div[title]) gives the headline when th
   assert.equal(s.context.recipient.headline, "Head of Procurement at Initech");
   assert.equal(s.context.recipient.connection_degree, "1st");
 });
+
+test("a connections card whose profile link holds the name and the headline as two lines gives the first as the name", () => {
+  // The SDUI list as a listitem list without auto-component cards: the
+  // fallback cards read the name from the link (linkedin-dom-2026.md §3).
+  const url = "https://www.linkedin.com/mynetwork/invite-connect/connections/";
+  const doc = load_html(
+    `<html lang="nl"><body><main><div data-view-name="connections-list">
+       <div role="listitem"><a href="/in/eva-bakker/"><p>Eva Bakker</p><p>Recruiter bij Globex</p></a></div>
+       <div role="listitem"><a href="/in/tom-hendriks/"><p>Tom Hendriks</p><p>Buyer at Globex</p></a></div>
+     </div></main></body></html>`,
+    url
+  );
+  const [s] = surfaces(doc, url);
+  assert.deepEqual(
+    s.context.people.map((p) => [p.name, p.headline]),
+    [["Eva Bakker", "Recruiter bij Globex"], ["Tom Hendriks", "Buyer at Globex"]]
+  );
+});

@@ -12,39 +12,7 @@ const path = require("node:path");
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const { NativeHost, HOST_NAME, compareVersions } = require(path.join(ROOT, "extension", "background", "native-port.js"));
-
-function fakeNative() {
-  const ports = [];
-  const connect = (name) => {
-    const listeners = { message: [], disconnect: [] };
-    const port = {
-      name,
-      sent: [],
-      error: null,
-      dead: false,
-      onMessage: { addListener: (f) => listeners.message.push(f) },
-      onDisconnect: { addListener: (f) => listeners.disconnect.push(f) },
-      postMessage(m) {
-        if (port.dead) throw new Error("Attempting to use a disconnected port object");
-        port.sent.push(m);
-      },
-      disconnect() {
-        port.dead = true;
-      },
-      reply(m) {
-        for (const f of listeners.message) f(m);
-      },
-      die(message) {
-        port.dead = true;
-        port.error = message ? { message } : null;
-        for (const f of listeners.disconnect) f();
-      },
-    };
-    ports.push(port);
-    return port;
-  };
-  return { ports, connect };
-}
+const { fakeNative, answerHello: hello } = require("./fake-native-port.js");
 
 const tick = () => new Promise((r) => setImmediate(r));
 const made = [];
@@ -57,11 +25,6 @@ test.afterEach(() => {
   while (made.length) made.pop().close();
   delete globalThis.chrome;
 });
-
-function hello(port, result = { protocol: 1, host_version: "0.1.0", rules: ["LG101"], fail_mode: "open" }) {
-  const h = port.sent.find((m) => m.type === "hello");
-  port.reply({ id: h.id, ok: true, result });
-}
 
 async function connected(opts = {}) {
   const f = fakeNative();

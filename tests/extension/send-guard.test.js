@@ -385,6 +385,42 @@ test("Enter the guard let through that added a line teaches 'Enter makes a new l
   await tick();
 });
 
+test("Enter that made a new line teaches it also when the person types on that line only after a pause", async () => {
+  const p = await page();
+  p.ctl.hold = false;
+  assert.equal(key(p).defaultPrevented, false);
+  p.editor.innerHTML = "<p>Hi Pieter, a quote for cleaning?</p><p><br></p>"; // the new line, still empty
+  await sleep(350); // longer than the guard waits before it looks
+  p.editor.innerHTML = "<p>Hi Pieter, a quote for cleaning?</p><p>Kind regards</p>";
+  assert.deepEqual(p.storage.sets, [{ enterMakesNewline: true }]);
+  p.ctl.hold = true;
+  assert.equal(key(p).defaultPrevented, false, "learnt: Enter is a line break here");
+  await tick();
+});
+
+test("the same pause in a plain contenteditable (<div><br></div>, a bare <br>) and in a textarea is learnt too", async () => {
+  for (const after of ["Hi Pieter, a quote?<div><br></div>", "Hi Pieter, a quote?<br><br>"]) {
+    const p = await page();
+    p.ctl.hold = false;
+    p.editor.innerHTML = "Hi Pieter, a quote?";
+    key(p);
+    p.editor.innerHTML = after;
+    await sleep(350);
+    assert.deepEqual(p.storage.sets, [{ enterMakesNewline: true }], after);
+    p.guard.uninstall();
+  }
+  const p = await page();
+  p.ctl.hold = false;
+  const area = p.doc.createElement("textarea");
+  area.value = "Hi Pieter, a quote?";
+  p.editor.replaceWith(area);
+  p.surface.editor = area;
+  key(p, {}, area);
+  area.value = "Hi Pieter, a quote?\n";
+  await sleep(350);
+  assert.deepEqual(p.storage.sets, [{ enterMakesNewline: true }]);
+});
+
 test("no lesson from an Enter that sent the message (composer emptied) or changed nothing", async () => {
   const p = await page();
   p.ctl.hold = false;
