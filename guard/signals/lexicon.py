@@ -52,6 +52,7 @@ import re
 import re._constants as _sre_constants
 import re._parser as _sre_parse
 import tempfile
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -100,12 +101,12 @@ class Phrase:
                 return False
         return True
 
-    def search(self, low: str) -> tuple[int, int] | None:
-        """The first match in the folded text (the reference; ``first`` is the same, faster)."""
+    def search(self, low: str, pos: int = 0) -> tuple[int, int] | None:
+        """The first match in the folded text that starts at ``pos`` or later (the reference; ``first`` is
+        the same, faster). Look-behinds and the word-boundary check still see the text before ``pos``."""
         rx = self._rx
         if rx is None:
             rx = self._rx = re.compile(self.regex)
-        pos = 0
         while True:
             m = rx.search(low, pos)
             if m is None:
@@ -118,8 +119,8 @@ class Phrase:
                 continue
             return s, m.end()
 
-    def first(self, scan: "Scan") -> tuple[int, int] | None:
-        """What ``search`` returns, without letting ``re`` try every position of the text.
+    def first(self, scan: "Scan", pos: int = 0) -> tuple[int, int] | None:
+        """What ``search`` returns (from ``pos``), without letting ``re`` try every position of the text.
 
         ``re`` finds a literal beginning quickly ("special offer") but walks a
         pattern that starts with a choice or a number ("we/i help", "#
@@ -134,11 +135,13 @@ class Phrase:
         if anchor is None:
             anchor = self._anchor = _anchor_of(self)
         if anchor is False:
-            return self.search(scan.low)
+            return self.search(scan.low, pos)
         low = scan.low
         if anchor[0] is _AT_DIGITS:
             match = self._rx.match  # type: ignore[union-attr]
-            for i in scan.digits()[self.starts_with_word]:
+            at = scan.digits()[self.starts_with_word]
+            for k in range(bisect_left(at, pos) if pos else 0, len(at)):
+                i = at[k]
                 m = match(low, i)
                 if m is not None:
                     return i, m.end()
@@ -154,7 +157,9 @@ class Phrase:
             if digit:
                 match = rx.match
                 span = None
-                for i in scan.digits()[True]:
+                at = scan.digits()[True]
+                for k in range(bisect_left(at, pos) if pos else 0, len(at)):
+                    i = at[k]
                     if best is not None and i >= best[0]:
                         break
                     m = match(low, i)
@@ -162,14 +167,13 @@ class Phrase:
                         span = i, m.end()
                         break
             else:
-                span = _search_at_word(rx, low)
+                span = _search_at_word(rx, low, pos)
             if span is not None and (best is None or span[0] < best[0]):
                 best = span
         return best
 
 
-def _search_at_word(rx: re.Pattern[str], low: str) -> tuple[int, int] | None:
-    pos = 0
+def _search_at_word(rx: re.Pattern[str], low: str, pos: int = 0) -> tuple[int, int] | None:
     while True:
         m = rx.search(low, pos)
         if m is None:
@@ -617,6 +621,8 @@ class Bank:
         self.all_groups = tuple(sorted(set(self.group_of)))
         self._memo: dict[str, dict[str, tuple[int, ...]]] = {}
         self._indexes: dict[tuple[tuple[str, ...], frozenset[str]], _Index] = {}
+        self._reach: list[int | None] | None = None
+        self._needers: dict[str, tuple[int, ...]] | None = None
 
     @classmethod
     def from_files(cls, files: Iterable[PatternFile]) -> "Bank":
@@ -678,6 +684,16 @@ class Bank:
     def spans(self, low: str, words: frozenset[str], groups: tuple[str, ...], features: frozenset[str],
               max_spans: int) -> dict[str, list[tuple[int, int]]]:
         """Per signal, where its phrases match in the folded text ``low``: at most ``max_spans`` places.
+
+        Exactly what ``spans_reference`` returns, worked out incrementally
+        from the texts this set of groups and signals matched last (typing
+        changes a message at one place, mostly its end): see ``_Index.spans``.
+        """
+        return self._index(groups, features).spans(low, words, max_spans)
+
+    def spans_reference(self, low: str, words: frozenset[str], groups: tuple[str, ...],
+                        features: frozenset[str], max_spans: int) -> dict[str, list[tuple[int, int]]]:
+        """``spans`` from scratch: the plain definition the incremental ``spans`` is held to.
 
         The phrases (of these groups and signals) are tried in file order, each
         for its first match; a match overlapping one already found for the
@@ -742,13 +758,34 @@ class Bank:
         it, or none) and a message's words are matched against the
         classified ones with set operations.
         """
+        return self._index(groups, features).to_try(low, words)
+
+    def _index(self, groups: tuple[str, ...], features: frozenset[str]) -> "_Index":
         key = (groups, features)
         index = self._indexes.get(key)
         if index is None:
             if len(self._indexes) >= _Index.MAX_INDEXES:
                 self._indexes.clear()
             index = self._indexes[key] = _Index(self, groups, features)
-        return index.to_try(low, words)
+        return index
+
+    def reach(self) -> list[int | None]:
+        """Per phrase, the most words a match can touch (``_reach_of``); None: unknown (``regex:``)."""
+        got = self._reach
+        if got is None:
+            got = self._reach = [_reach_of(p) for p in self.phrases]
+        return got
+
+    def needers(self) -> dict[str, tuple[int, ...]]:
+        """Per word, the phrases that need it (``Phrase.needs`` or one of ``Phrase.one_of``)."""
+        got = self._needers
+        if got is None:
+            out: dict[str, list[int]] = {}
+            for i, p in enumerate(self.phrases):
+                for w in p.needs.union(*p.one_of):
+                    out.setdefault(w, []).append(i)
+            got = self._needers = {w: tuple(ids) for w, ids in out.items()}
+        return got
 
 
 class _Index:
@@ -760,12 +797,17 @@ class _Index:
     message then only intersects its words with the classified ones.
     """
 
-    __slots__ = ("bank", "phrase_ok", "hits", "hit_words", "seen", "infix", "digit", "always")
+    __slots__ = ("bank", "phrase_ok", "hits", "hit_words", "seen", "infix", "digit", "always", "typing",
+                 "reach", "widest", "_needers")
     # Memory stays bounded: words remembered per index, then forgotten and
     # classified again; indexes (one per set of languages a message uses, and
-    # the reply's) kept at once.
+    # the reply's) kept at once; texts being typed remembered per index (two
+    # tabs typing in turn each keep theirs), and none longer than
+    # ``MAX_TYPED`` characters.
     MAX_WORDS = 20_000
     MAX_INDEXES = 32
+    MAX_TYPING = 4
+    MAX_TYPED = 50_000
 
     def __init__(self, bank: Bank, groups: tuple[str, ...], features: frozenset[str]):
         self.bank = bank
@@ -778,6 +820,11 @@ class _Index:
         self.hits: dict[str, tuple[int, ...]] = {}
         self.hit_words: set[str] = set()
         self.seen: set[str] = set()
+        self.typing: list[_Typing] = []  # most recent first
+        reach = bank.reach()
+        self.reach = reach
+        self.widest = max((k for k, good in zip(reach, ok) if good and k is not None), default=1)
+        self._needers: dict[str, tuple[int, ...]] = {}
 
     def _classify(self, new: Iterable[str]) -> None:
         if len(self.seen) > self.MAX_WORDS:
@@ -825,3 +872,320 @@ class _Index:
         return sorted(found)
 
 
+
+    # -- incremental matching --------------------------------------------------
+    def spans(self, low: str, words: frozenset[str], max_spans: int) -> dict[str, list[tuple[int, int]]]:
+        """``Bank.spans_reference`` for these groups and signals, from the most alike text matched before.
+
+        Typing changes a message at one place. Per text being typed
+        (``_Typing``) the index keeps the phrases that are candidates (their
+        key among the words) and possible (``Phrase.possible``), and each
+        searched phrase's first match or its absence. For the next text:
+
+        1. ``c`` is the length of the common beginning of the two folded
+           texts, ``F`` the number of words that end (followed by a space)
+           before ``c``: those words are the same in both texts.
+        2. A phrase matches within ``K`` words (``_reach_of``). An attempt
+           to match that starts in word ``w``, or in the spaces before it,
+           reads words ``w .. w+K-1``, the character after them and the one
+           before the start; so every start before ``T = the end of word
+           F-K`` (``_end_of``; a word earlier for slack, ``_SLACK``) reads
+           only the common beginning and does what it did in the old text.
+           (Not the start of word F-K+1: an attempt from the spaces before
+           it reads on into that word, and a "%" phrase matches from there.)
+           A first match that starts before ``T`` stays the first match; a
+           later one, or none, is looked for again from ``T`` only
+           (``Phrase.first(scan, T)``).
+        3. A phrase that had no match can only gain one after ``T``, and a
+           match holds its key word: only phrases that the words from the
+           window's start onwards bring in (and their parts before a "%" or
+           "$", as "30" in "30%") are searched again.
+        4. Words that came and went change which phrases are candidates (by
+           their keys) and possible (by ``Bank.needers``).
+        5. The result is rebuilt as ``spans_reference`` builds it — file
+           order, ``max_spans`` per signal, a longer overlapping match
+           replacing a shorter one — over the phrases with a match, and
+           those not searched yet (searched now, when their signal still has
+           room).
+
+        ``regex:`` phrases (no bound on their length) are searched afresh
+        every time they are needed. A text with little in common with every
+        remembered one is matched from scratch.
+        """
+        best, c = None, -1
+        for state in self.typing:
+            n = _common_prefix(state.low, low)
+            if n > c:
+                best, c = state, n
+                if n >= len(low) - 32:  # the change is at the end: this is the text's own state
+                    break
+        if best is None or c < len(low) // 2 or c < 8:
+            best = self._fresh(low, words)
+        else:
+            self.typing.remove(best)
+            if c == len(low) == len(best.low) and words == best.words and max_spans == best.max_spans:
+                self.typing.insert(0, best)
+                return {f: list(v) for f, v in best.result.items()}
+            self._advance(best, low, words, c)
+        self.typing.insert(0, best)
+        del self.typing[self.MAX_TYPING:]
+        result = self._rebuild(best, max_spans)
+        if len(low) > self.MAX_TYPED:
+            self.typing.remove(best)
+        return {f: list(v) for f, v in result.items()}
+
+    def _hits_of(self, w: str) -> tuple[int, ...]:
+        got = self.hits.get(w)
+        if got is None and w not in self.seen:
+            self._classify((w,))
+            got = self.hits.get(w)
+        return got or ()
+
+    def _needers_of(self, w: str) -> tuple[int, ...]:
+        got = self._needers.get(w)
+        if got is None:
+            if len(self._needers) > self.MAX_WORDS:
+                self._needers.clear()
+            ok = self.phrase_ok
+            got = self._needers[w] = tuple(i for i in self.bank.needers().get(w, ()) if ok[i])
+        return got
+
+    def _possible(self, i: int, words: frozenset[str]) -> bool:
+        needs, one_of, _, _ = self.bank.plan[i]
+        if not needs <= words:
+            return False
+        for group in one_of:
+            if group.isdisjoint(words):
+                return False
+        return True
+
+    def _fresh(self, low: str, words: frozenset[str]) -> "_Typing":
+        new = words - self.seen
+        if new:
+            self._classify(new)
+        count: dict[int, int] = {}
+        hits = self.hits
+        for w in words:
+            ids = hits.get(w)
+            if ids:
+                for i in ids:
+                    count[i] = count.get(i, 0) + 1
+        for i in self.always:
+            count[i] = count.get(i, 0) + 1
+        live = {i for i in count if self._possible(i, words)}
+        starts, ends = _word_bounds(low, 0)
+        return _Typing(low, words, starts, ends, count, live, {}, set(), set(live))
+
+    def _advance(self, st: "_Typing", low: str, words: frozenset[str], c: int) -> None:
+        """``st`` (a text sharing its first ``c`` characters with ``low``) made ``low``'s state."""
+        f = bisect_left(st.ends, c)  # words that end before c: the same in both texts
+        starts, ends = _word_bounds(low, st.ends[f - 1] if f else 0)
+        starts[:0] = st.starts[:f]
+        ends[:0] = st.ends[:f]
+        count, live, found, absent, active = st.count, st.live, st.found, st.absent, st.active
+        changed: set[int] = set()
+        # 4. words that came and went
+        if words != st.words:
+            gone, came = st.words - words, words - st.words
+            for w in gone:
+                for i in self._hits_of(w):
+                    n = count[i] - 1
+                    if n:
+                        count[i] = n
+                    else:
+                        del count[i]
+                        changed.add(i)
+            for w in came:
+                for i in self._hits_of(w):
+                    n = count.get(i, 0)
+                    count[i] = n + 1
+                    if not n:
+                        changed.add(i)
+            for group in (gone, came):
+                for w in group:
+                    for i in self._needers_of(w):
+                        if i in count:
+                            changed.add(i)
+            for i in changed:
+                if i in count and self._possible(i, words):
+                    live.add(i)
+                else:
+                    live.discard(i)
+        # 2. first matches that start too late to be sure of
+        reach = self.reach
+        slack = _SLACK
+        scan = None
+        window: dict[int, int] = {}
+        for i, (s, _) in list(found.items()):
+            k = reach[i]
+            t = window.get(k)  # type: ignore[arg-type]
+            if t is None:
+                t = window[k] = _end_of(ends, f - k - slack, len(low))  # type: ignore[operator]
+            if s >= t:
+                changed.add(i)
+                if i in live:
+                    if scan is None:
+                        scan = Scan(low, words)
+                    span = self.bank.phrases[i].first(scan, t)
+                    if span is None:
+                        del found[i]
+                        absent.add(i)
+                    else:
+                        found[i] = span
+                else:
+                    del found[i]  # not needed now: searched again when it is
+        # 3. phrases without a match that the window's words bring in
+        if absent:
+            tried: set[int] = set()
+            first_word = max(f - self.widest + 1 - slack, 0)
+            for j in range(first_word, len(starts)):
+                w = low[starts[j]:ends[j]]
+                ids = self._hits_of(w)
+                if "%" in w or "$" in w:
+                    ids = ids + tuple(i for piece in _pieces(w) for i in self._hits_of(piece))
+                for i in ids:
+                    if i not in absent or i in tried:
+                        continue
+                    k = reach[i]
+                    if j < f - k + 1 - slack:  # type: ignore[operator]
+                        continue  # a match holding this word would start before the window
+                    tried.add(i)
+                    changed.add(i)
+                    if i not in live:
+                        absent.discard(i)  # not needed now: searched again when it is
+                        continue
+                    if scan is None:
+                        scan = Scan(low, words)
+                    span = self.bank.phrases[i].first(scan, _end_of(ends, f - k - slack, len(low)))  # type: ignore[operator]
+                    if span is not None:
+                        absent.discard(i)
+                        found[i] = span
+        for i in changed:
+            if i in live and i not in absent:
+                active.add(i)
+            else:
+                active.discard(i)
+        st.low, st.words, st.starts, st.ends = low, words, starts, ends
+
+    def _rebuild(self, st: "_Typing", max_spans: int) -> dict[str, list[tuple[int, int]]]:
+        """5. ``spans_reference``'s loop over the phrases that matter, unsearched ones searched now."""
+        spans: dict[str, list[tuple[int, int]]] = {}
+        plan = self.bank.plan
+        found, absent, active = st.found, st.absent, st.active
+        reach = self.reach
+        scan = None
+        for i in sorted(active):
+            feature = plan[i][2]
+            got = spans.get(feature)
+            if got is not None and len(got) >= max_spans:
+                continue
+            span = found.get(i)
+            if span is None:
+                if scan is None:
+                    scan = Scan(st.low, st.words)
+                span = plan[i][3].first(scan)
+                if reach[i] is not None:  # a regex: line is searched afresh every time
+                    if span is None:
+                        absent.add(i)
+                    else:
+                        found[i] = span
+                if span is None:
+                    if reach[i] is not None:
+                        active.discard(i)
+                    continue
+            if got is None:
+                spans[feature] = [span]
+                continue
+            for k, (s, e) in enumerate(got):
+                if s < span[1] and span[0] < e:  # overlapping phrases: quote the longer one
+                    if span[1] - span[0] > e - s:
+                        got[k] = span
+                    break
+            else:
+                got.append(span)
+        st.result = spans
+        st.max_spans = max_spans
+        return spans
+
+
+# Words of slack before the first start an edit could change (``_Index.spans``, step 2).
+_SLACK = 1
+_RUN = re.compile(r"[^ ]+")
+
+
+class _Typing:
+    """One text as an ``_Index`` last matched it (``_Index.spans``)."""
+
+    __slots__ = ("low", "words", "starts", "ends", "count", "live", "found", "absent", "active", "result",
+                 "max_spans")
+
+    def __init__(self, low: str, words: frozenset[str], starts: list[int], ends: list[int],
+                 count: dict[int, int], live: set[int], found: dict[int, tuple[int, int]], absent: set[int],
+                 active: set[int]):
+        self.low = low
+        self.words = words
+        self.starts = starts  # where each word (run of non-spaces) starts and ends
+        self.ends = ends
+        self.count = count  # candidate phrase -> how many of the words bring it in
+        self.live = live  # candidates that are possible with these words
+        self.found = found  # phrase -> its first match in ``low`` (never a regex: line)
+        self.absent = absent  # phrases known not to match ``low``
+        self.active = active  # live phrases with a match, or not searched yet
+        self.result: dict[str, list[tuple[int, int]]] = {}
+        self.max_spans = -1
+
+
+def _word_bounds(low: str, pos: int) -> tuple[list[int], list[int]]:
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _RUN.finditer(low, pos):
+        starts.append(m.start())
+        ends.append(m.end())
+    return starts, ends
+
+
+def _end_of(ends: list[int], j: int, end: int) -> int:
+    """Where word ``j`` ends: 0 before the first word, the end of the text after the last."""
+    if j < 0:
+        return 0
+    return ends[j] if j < len(ends) else end
+
+
+def _pieces(w: str) -> list[str]:
+    """The beginnings of a word that end before a "%" or "$" in it: a phrase's word can end there."""
+    return [w[:k] for k, ch in enumerate(w) if ch in "%$" and k]
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """The length of the common beginning of two texts."""
+    n = min(len(a), len(b))
+    if a[:n] == b[:n]:
+        return n
+    lo, hi = 0, n  # a[:lo] == b[:lo], a[:hi] != b[:hi]
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+def _reach_of(phrase: Phrase) -> int | None:
+    """The most words of the folded text one match of the phrase touches; None: no bound is known.
+
+    Each word of the phrase matches within one word of the text (a choice,
+    a stem, a number, "%"), ``...`` within five; a match begins at a word
+    start, except a first word written ``*word`` (a match may begin inside a
+    word; its key is classified by the word's ending, so step 3 of
+    ``_Index.spans`` still finds it). A ``regex:`` line has no known bound,
+    nor a first word that mixes ``*word`` with a plain word or ``word*``.
+    """
+    if phrase.source.startswith("regex:"):
+        return None
+    tokens = phrase.source.split()
+    first = tokens[0]
+    if not phrase.starts_with_word and not first.startswith("["):
+        if any(not choice.startswith("*") for choice in first.split("/")):
+            return None
+    return sum(5 if tok == "..." else 1 for tok in tokens)
