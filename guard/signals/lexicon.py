@@ -139,7 +139,7 @@ class Phrase:
         low = scan.low
         if anchor[0] is _AT_DIGITS:
             match = self._rx.match  # type: ignore[union-attr]
-            at = scan.digits()[self.starts_with_word]
+            at = scan.digits(pos)[self.starts_with_word]
             for k in range(bisect_left(at, pos) if pos else 0, len(at)):
                 i = at[k]
                 m = match(low, i)
@@ -147,17 +147,17 @@ class Phrase:
                     return i, m.end()
             return None
         best = None
-        heads = scan.heads
+        heads = scan.heads if not pos else None  # a short rest of the text is searched without the check
         for choice in anchor:
             word, rx, digit = choice
-            if word is not None and word not in heads:
+            if word is not None and heads is not None and word not in heads:
                 continue
             if rx.__class__ is str:  # compiled when first needed: most choices never are
                 rx = choice[1] = re.compile(rx)
             if digit:
                 match = rx.match
                 span = None
-                at = scan.digits()[True]
+                at = scan.digits(pos)[True]
                 for k in range(bisect_left(at, pos) if pos else 0, len(at)):
                     i = at[k]
                     if best is not None and i >= best[0]:
@@ -186,31 +186,43 @@ def _search_at_word(rx: re.Pattern[str], low: str, pos: int = 0) -> tuple[int, i
 
 
 class Scan:
-    """One folded message as ``Phrase.first`` reads it (made once per message)."""
+    """One folded message as ``Phrase.first`` reads it (made once per message, read lazily)."""
 
-    __slots__ = ("low", "heads", "_digits")
+    __slots__ = ("low", "words", "_heads", "_digits", "_from")
 
     def __init__(self, low: str, words: frozenset[str]):
         self.low = low
-        # What a phrase's first word can be (see ``_anchor_of``): a word of the
-        # text, or the part of one before a "%" or "$" ("30" in "30%").
-        self.heads = words if "%" not in low and "$" not in low else words | _heads(low)
+        self.words = words
+        self._heads: frozenset[str] | set[str] | None = None
         self._digits: tuple[list[int], list[int]] | None = None
+        self._from = 0
 
-    def digits(self) -> tuple[list[int], list[int]]:
-        """Where a digit is, and where a word starts with one."""
-        got = self._digits
+    @property
+    def heads(self) -> frozenset[str] | set[str]:
+        """What a phrase's first word can be (see ``_anchor_of``): a word of the text, or the part of one
+        before a "%" or "$" ("30" in "30%")."""
+        got = self._heads
         if got is None:
-            mask = (" " + self.low).encode("ascii").translate(_DIGIT_MASK)  # digits "0", spaces " ", the rest "x"
+            low = self.low
+            got = self._heads = self.words if "%" not in low and "$" not in low else self.words | _heads(low)
+        return got
+
+    def digits(self, pos: int = 0) -> tuple[list[int], list[int]]:
+        """Where a digit is, and where a word starts with one: at ``pos`` or later (and maybe before)."""
+        got = self._digits
+        if got is None or pos < self._from:
+            base = pos - 1  # the character before ``pos`` says whether a digit at ``pos`` starts a word
+            mask = ((" " + self.low) if pos == 0 else self.low[base:]).encode("ascii").translate(_DIGIT_MASK)
             anywhere: list[int] = []
             at_word: list[int] = []
-            i = mask.find(b"0")
+            i = mask.find(b"0", 1)  # digits "0", spaces " ", the rest "x"
             while i >= 0:
-                anywhere.append(i - 1)
+                anywhere.append(base + i)
                 if mask[i - 1] == 32:
-                    at_word.append(i - 1)
+                    at_word.append(base + i)
                 i = mask.find(b"0", i + 1)
             got = self._digits = (anywhere, at_word)
+            self._from = pos
         return got
 
 
@@ -622,6 +634,7 @@ class Bank:
         self._memo: dict[str, dict[str, tuple[int, ...]]] = {}
         self._indexes: dict[tuple[tuple[str, ...], frozenset[str]], _Index] = {}
         self._reach: list[int | None] | None = None
+        self._regex_widths: list[int | None] | None = None
         self._needers: dict[str, tuple[int, ...]] | None = None
 
     @classmethod
@@ -776,6 +789,13 @@ class Bank:
             got = self._reach = [_reach_of(p) for p in self.phrases]
         return got
 
+    def regex_widths(self) -> list[int | None]:
+        """Per phrase, ``_regex_width`` (None for a phrase that is not a ``regex:`` line)."""
+        got = self._regex_widths
+        if got is None:
+            got = self._regex_widths = [_regex_width(p) for p in self.phrases]
+        return got
+
     def needers(self) -> dict[str, tuple[int, ...]]:
         """Per word, the phrases that need it (``Phrase.needs`` or one of ``Phrase.one_of``)."""
         got = self._needers
@@ -798,7 +818,7 @@ class _Index:
     """
 
     __slots__ = ("bank", "phrase_ok", "hits", "hit_words", "seen", "infix", "digit", "always", "typing",
-                 "reach", "widest", "_needers")
+                 "reach", "rx_width", "bounded_rx", "widest", "_needers")
     # Memory stays bounded: words remembered per index, then forgotten and
     # classified again; indexes (one per set of languages a message uses, and
     # the reply's) kept at once; texts being typed remembered per index (two
@@ -823,6 +843,8 @@ class _Index:
         self.typing: list[_Typing] = []  # most recent first
         reach = bank.reach()
         self.reach = reach
+        self.rx_width = bank.regex_widths()
+        self.bounded_rx = tuple(i for i, w in enumerate(self.rx_width) if w is not None and ok[i])
         self.widest = max((k for k, good in zip(reach, ok) if good and k is not None), default=1)
         self._needers: dict[str, tuple[int, ...]] = {}
 
@@ -908,9 +930,16 @@ class _Index:
            those not searched yet (searched now, when their signal still has
            room).
 
-        ``regex:`` phrases (no bound on their length) are searched afresh
-        every time they are needed. A text with little in common with every
-        remembered one is matched from scratch.
+        A ``regex:`` line has no bound in words ("1 500 000 eur"); when its
+        parts of unbounded length can only take digits and spaces
+        (``_regex_width``), an attempt reads at most ``W`` other
+        characters, so starts before the ``W+1``-th other character before
+        ``c`` are safe (``_safe_before_others``); its key is not looked for in the
+        window: it is searched again from there whenever it has no match.
+        Other ``regex:`` lines are searched afresh every time they are
+        needed. When no phrase changed, the previous result stands. A text
+        with little in common with every remembered one is matched from
+        scratch.
         """
         best, c = None, -1
         for state in self.typing:
@@ -921,15 +950,13 @@ class _Index:
                     break
         if best is None or c < len(low) // 2 or c < 8:
             best = self._fresh(low, words)
+            dirty = True
         else:
             self.typing.remove(best)
-            if c == len(low) == len(best.low) and words == best.words and max_spans == best.max_spans:
-                self.typing.insert(0, best)
-                return {f: list(v) for f, v in best.result.items()}
-            self._advance(best, low, words, c)
+            dirty = self._advance(best, low, words, c) or max_spans != best.max_spans
         self.typing.insert(0, best)
         del self.typing[self.MAX_TYPING:]
-        result = self._rebuild(best, max_spans)
+        result = self._rebuild(best, max_spans) if dirty else best.result
         if len(low) > self.MAX_TYPED:
             self.typing.remove(best)
         return {f: list(v) for f, v in result.items()}
@@ -976,14 +1003,19 @@ class _Index:
         starts, ends = _word_bounds(low, 0)
         return _Typing(low, words, starts, ends, count, live, {}, set(), set(live))
 
-    def _advance(self, st: "_Typing", low: str, words: frozenset[str], c: int) -> None:
-        """``st`` (a text sharing its first ``c`` characters with ``low``) made ``low``'s state."""
+    def _advance(self, st: "_Typing", low: str, words: frozenset[str], c: int) -> bool:
+        """``st`` (a text sharing its first ``c`` characters with ``low``) made ``low``'s state.
+
+        True when the result may differ: a phrase became live or not, or a
+        live phrase's first match changed.
+        """
         f = bisect_left(st.ends, c)  # words that end before c: the same in both texts
         starts, ends = _word_bounds(low, st.ends[f - 1] if f else 0)
         starts[:0] = st.starts[:f]
         ends[:0] = st.ends[:f]
         count, live, found, absent, active = st.count, st.live, st.found, st.absent, st.active
         changed: set[int] = set()
+        dirty = False
         # 4. words that came and went
         if words != st.words:
             gone, came = st.words - words, words - st.words
@@ -1008,72 +1040,112 @@ class _Index:
                             changed.add(i)
             for i in changed:
                 if i in count and self._possible(i, words):
-                    live.add(i)
-                else:
+                    if i not in live:
+                        live.add(i)
+                        dirty = True
+                elif i in live:
                     live.discard(i)
+                    dirty = True
         # 2. first matches that start too late to be sure of
-        reach = self.reach
+        reach, rx_width = self.reach, self.rx_width
         slack = _SLACK
         scan = None
-        window: dict[int, int] = {}
-        for i, (s, _) in list(found.items()):
+        window: dict[int, int] = {}  # K (words; -W: other characters for a regex) -> the window's start
+        for i, old in list(found.items()):
             k = reach[i]
-            t = window.get(k)  # type: ignore[arg-type]
+            if k is None:
+                k = -rx_width[i]  # type: ignore[operator]
+            t = window.get(k)
             if t is None:
-                t = window[k] = _end_of(ends, f - k - slack, len(low))  # type: ignore[operator]
-            if s >= t:
-                changed.add(i)
-                if i in live:
-                    if scan is None:
-                        scan = Scan(low, words)
-                    span = self.bank.phrases[i].first(scan, t)
-                    if span is None:
-                        del found[i]
-                        absent.add(i)
-                    else:
-                        found[i] = span
+                if k > 0:
+                    t = _end_of(ends, f - k - slack, len(low))
                 else:
-                    del found[i]  # not needed now: searched again when it is
+                    t = _safe_before_others(low, c, 1 - k + slack)
+                window[k] = t
+            if old[0] < t:
+                continue
+            changed.add(i)
+            if i not in live:
+                del found[i]  # not needed now: searched again when it is
+                continue
+            if scan is None:
+                scan = st.scan = Scan(low, words)
+            span = self.bank.phrases[i].first(scan, t)
+            if span != old:
+                dirty = True
+                if span is None:
+                    del found[i]
+                    absent.add(i)
+                else:
+                    found[i] = span
         # 3. phrases without a match that the window's words bring in
         if absent:
+            wids = st.wids[:f]
+            wids += [None] * (len(starts) - f)
+            st.wids = wids
             tried: set[int] = set()
-            first_word = max(f - self.widest + 1 - slack, 0)
-            for j in range(first_word, len(starts)):
-                w = low[starts[j]:ends[j]]
-                ids = self._hits_of(w)
-                if "%" in w or "$" in w:
-                    ids = ids + tuple(i for piece in _pieces(w) for i in self._hits_of(piece))
+            for j in range(max(f - self.widest + 1 - slack, 0), len(starts)):
+                ids = wids[j]
+                if ids is None:
+                    w = low[starts[j]:ends[j]]
+                    ids = self._hits_of(w)
+                    if "%" in w or "$" in w:
+                        ids = ids + tuple(i for piece in _pieces(w) for i in self._hits_of(piece))
+                    wids[j] = ids
                 for i in ids:
                     if i not in absent or i in tried:
                         continue
                     k = reach[i]
-                    if j < f - k + 1 - slack:  # type: ignore[operator]
-                        continue  # a match holding this word would start before the window
+                    if k is None or j < f - k + 1 - slack:
+                        continue  # a regex (below), or a match holding this word would start before the window
                     tried.add(i)
                     changed.add(i)
                     if i not in live:
                         absent.discard(i)  # not needed now: searched again when it is
                         continue
                     if scan is None:
-                        scan = Scan(low, words)
-                    span = self.bank.phrases[i].first(scan, _end_of(ends, f - k - slack, len(low)))  # type: ignore[operator]
+                        scan = st.scan = Scan(low, words)
+                    span = self.bank.phrases[i].first(scan, _end_of(ends, f - k - slack, len(low)))
                     if span is not None:
                         absent.discard(i)
                         found[i] = span
+                        dirty = True
+            for i in self.bounded_rx:
+                if i in absent:
+                    changed.add(i)
+                    if i not in live:
+                        absent.discard(i)
+                        continue
+                    k = -rx_width[i]  # type: ignore[operator]
+                    t = window.get(k)
+                    if t is None:
+                        t = window[k] = _safe_before_others(low, c, 1 - k + slack)
+                    if scan is None:
+                        scan = st.scan = Scan(low, words)
+                    span = self.bank.phrases[i].first(scan, t)
+                    if span is not None:
+                        absent.discard(i)
+                        found[i] = span
+                        dirty = True
+        else:
+            st.wids = st.wids[:f] + [None] * (len(starts) - f)
         for i in changed:
             if i in live and i not in absent:
                 active.add(i)
             else:
                 active.discard(i)
+        if st.scan is not None and st.scan.low is not low:
+            st.scan = None
         st.low, st.words, st.starts, st.ends = low, words, starts, ends
+        return dirty
 
     def _rebuild(self, st: "_Typing", max_spans: int) -> dict[str, list[tuple[int, int]]]:
         """5. ``spans_reference``'s loop over the phrases that matter, unsearched ones searched now."""
         spans: dict[str, list[tuple[int, int]]] = {}
         plan = self.bank.plan
         found, absent, active = st.found, st.absent, st.active
-        reach = self.reach
-        scan = None
+        reach, rx_width = self.reach, self.rx_width
+        scan = st.scan
         for i in sorted(active):
             feature = plan[i][2]
             got = spans.get(feature)
@@ -1082,16 +1154,15 @@ class _Index:
             span = found.get(i)
             if span is None:
                 if scan is None:
-                    scan = Scan(st.low, st.words)
+                    scan = st.scan = Scan(st.low, st.words)
                 span = plan[i][3].first(scan)
-                if reach[i] is not None:  # a regex: line is searched afresh every time
+                if reach[i] is not None or rx_width[i] is not None:  # else searched afresh every time
                     if span is None:
                         absent.add(i)
+                        active.discard(i)
                     else:
                         found[i] = span
                 if span is None:
-                    if reach[i] is not None:
-                        active.discard(i)
                     continue
             if got is None:
                 spans[feature] = [span]
@@ -1105,10 +1176,12 @@ class _Index:
                 got.append(span)
         st.result = spans
         st.max_spans = max_spans
+        st.scan = None
         return spans
 
 
-# Words of slack before the first start an edit could change (``_Index.spans``, step 2).
+# Slack before the first start an edit could change (``_Index.spans``, step 2):
+# a word, or a character for a ``regex:`` line.
 _SLACK = 1
 _RUN = re.compile(r"[^ ]+")
 
@@ -1116,8 +1189,8 @@ _RUN = re.compile(r"[^ ]+")
 class _Typing:
     """One text as an ``_Index`` last matched it (``_Index.spans``)."""
 
-    __slots__ = ("low", "words", "starts", "ends", "count", "live", "found", "absent", "active", "result",
-                 "max_spans")
+    __slots__ = ("low", "words", "starts", "ends", "wids", "count", "live", "found", "absent", "active",
+                 "result", "max_spans", "scan")
 
     def __init__(self, low: str, words: frozenset[str], starts: list[int], ends: list[int],
                  count: dict[int, int], live: set[int], found: dict[int, tuple[int, int]], absent: set[int],
@@ -1126,13 +1199,15 @@ class _Typing:
         self.words = words
         self.starts = starts  # where each word (run of non-spaces) starts and ends
         self.ends = ends
+        self.wids: list[tuple[int, ...] | None] = [None] * len(starts)  # per word, the phrases it brings in
         self.count = count  # candidate phrase -> how many of the words bring it in
         self.live = live  # candidates that are possible with these words
-        self.found = found  # phrase -> its first match in ``low`` (never a regex: line)
-        self.absent = absent  # phrases known not to match ``low``
+        self.found = found  # phrase -> its first match in ``low`` (only phrases with a bound)
+        self.absent = absent  # phrases known not to match ``low`` (idem)
         self.active = active  # live phrases with a match, or not searched yet
         self.result: dict[str, list[tuple[int, int]]] = {}
         self.max_spans = -1
+        self.scan: Scan | None = None  # of ``low``, while one keystroke is being matched
 
 
 def _word_bounds(low: str, pos: int) -> tuple[list[int], list[int]]:
@@ -1149,6 +1224,21 @@ def _end_of(ends: list[int], j: int, end: int) -> int:
     if j < 0:
         return 0
     return ends[j] if j < len(ends) else end
+
+
+def _safe_before_others(low: str, c: int, n: int) -> int:
+    """Just after the ``n``-th character before ``c`` (counting back) that is neither a digit nor a space; 0 if fewer."""
+    rx = _NTH_OTHER.get(n)
+    if rx is None:
+        rx = _NTH_OTHER[n] = re.compile(r"(?:[0-9 ]*[^0-9 ]){%d}" % n)
+    cap = 16 * n
+    m = rx.match(low[max(0, c - cap):c][::-1])
+    if m is None and c > cap:
+        m = rx.match(low[:c][::-1])
+    return 0 if m is None else c - m.end() + 1
+
+
+_NTH_OTHER: dict[int, re.Pattern[str]] = {}
 
 
 def _pieces(w: str) -> list[str]:
@@ -1178,8 +1268,9 @@ def _reach_of(phrase: Phrase) -> int | None:
     a stem, a number, "%"), ``...`` within five; a match begins at a word
     start, except a first word written ``*word`` (a match may begin inside a
     word; its key is classified by the word's ending, so step 3 of
-    ``_Index.spans`` still finds it). A ``regex:`` line has no known bound,
-    nor a first word that mixes ``*word`` with a plain word or ``word*``.
+    ``_Index.spans`` still finds it). A ``regex:`` line has no bound in
+    words (see ``_regex_width``), nor has a first word that mixes ``*word``
+    with a plain word or ``word*``.
     """
     if phrase.source.startswith("regex:"):
         return None
@@ -1189,3 +1280,97 @@ def _reach_of(phrase: Phrase) -> int | None:
         if any(not choice.startswith("*") for choice in first.split("/")):
             return None
     return sum(5 if tok == "..." else 1 for tok in tokens)
+
+
+def _regex_width(phrase: Phrase) -> int | None:
+    """For a ``regex:`` line: how many characters that are not digits or spaces an attempt reads at most.
+
+    Parts of bounded length count their longest width (a look-ahead its
+    own); a part of unbounded length may only take digits and spaces
+    (``\\d+``, ``[\\d ]*``, ``(?: \\d{3})*``). None when that cannot be shown.
+    """
+    if not phrase.source.startswith("regex:"):
+        return None
+    try:
+        parsed = _sre_parse.parse(phrase.regex)
+    except re.error:
+        return None
+    if parsed.state.flags & ~re.UNICODE:
+        return None
+    return _width(list(parsed.data))
+
+
+_C = _sre_constants
+_ONE_CHAR = (_C.LITERAL, _C.NOT_LITERAL, _C.ANY, _C.IN, _C.CATEGORY)
+
+
+def _width(items: list) -> int | None:
+    total = 0
+    for op, av in items:
+        if op in _ONE_CHAR:
+            total += 1
+        elif op is _C.SUBPATTERN:
+            got = _width(list(av[3].data))
+            if got is None:
+                return None
+            total += got
+        elif op is _C.BRANCH:
+            widths = [_width(list(alt.data)) for alt in av[1]]
+            if any(w is None for w in widths):
+                return None
+            total += max(widths, default=0)  # type: ignore[type-var]
+        elif op in _REPEATS:
+            lo, hi, sub = av
+            if hi == _C.MAXREPEAT:
+                if not _digits_and_spaces(list(sub.data)):
+                    return None
+            else:
+                got = _width(list(sub.data))
+                if got is None:
+                    return None
+                total += hi * got
+        elif op is _C.AT and av in (_C.AT_BOUNDARY, _C.AT_NON_BOUNDARY):
+            continue  # reads the characters either side: the one after is the one read after a match
+        elif op is _C.ASSERT or op is _C.ASSERT_NOT:
+            direction, sub = av
+            if direction < 0:
+                continue  # a look-behind reads what lies before the start: never changed
+            got = _width(list(sub.data))
+            if got is None:
+                return None
+            total += got
+        else:
+            return None
+    return total
+
+
+def _digits_and_spaces(items: list) -> bool:
+    """Whether every character this part can take is a digit or a space."""
+    for op, av in items:
+        if op is _C.LITERAL:
+            if not (chr(av) == " " or "0" <= chr(av) <= "9"):
+                return False
+        elif op is _C.IN:
+            for kind, value in av:
+                if kind is _C.LITERAL and (chr(value) == " " or "0" <= chr(value) <= "9"):
+                    continue
+                if kind is _C.CATEGORY and value is _C.CATEGORY_DIGIT:
+                    continue
+                if kind is _C.RANGE and 48 <= value[0] <= value[1] <= 57:
+                    continue
+                return False
+        elif op is _C.CATEGORY:
+            if av is not _C.CATEGORY_DIGIT:
+                return False
+        elif op is _C.SUBPATTERN:
+            if not _digits_and_spaces(list(av[3].data)):
+                return False
+        elif op in _REPEATS:
+            if not _digits_and_spaces(list(av[2].data)):
+                return False
+        elif op is _C.BRANCH:
+            if not all(_digits_and_spaces(list(alt.data)) for alt in av[1]):
+                return False
+        else:
+            return False
+    return True
