@@ -818,7 +818,7 @@ class _Index:
     """
 
     __slots__ = ("bank", "phrase_ok", "hits", "hit_words", "seen", "infix", "digit", "always", "typing",
-                 "reach", "rx_width", "bounded_rx", "widest", "_needers")
+                 "reach", "rx_width", "bounded_rx", "widest", "widest_rx", "_needers")
     # Memory stays bounded: words remembered per index, then forgotten and
     # classified again; indexes (one per set of languages a message uses, and
     # the reply's) kept at once; texts being typed remembered per index (two
@@ -845,6 +845,7 @@ class _Index:
         self.reach = reach
         self.rx_width = bank.regex_widths()
         self.bounded_rx = tuple(i for i, w in enumerate(self.rx_width) if w is not None and ok[i])
+        self.widest_rx = max((self.rx_width[i] for i in self.bounded_rx), default=0)  # type: ignore[type-var]
         self.widest = max((k for k, good in zip(reach, ok) if good and k is not None), default=1)
         self._needers: dict[str, tuple[int, ...]] = {}
 
@@ -934,8 +935,9 @@ class _Index:
         parts of unbounded length can only take digits and spaces
         (``_regex_width``), an attempt reads at most ``W`` other
         characters, so starts before the ``W+1``-th other character before
-        ``c`` are safe (``_safe_before_others``); its key is not looked for in the
-        window: it is searched again from there whenever it has no match.
+        ``c`` are safe (``_safe_before_others``; one window for all, the
+        widest ``W``'s); its key is not looked for in the window: it is
+        searched again from there whenever it has no match.
         Other ``regex:`` lines are searched afresh every time they are
         needed. When no phrase changed, the previous result stands. A text
         with little in common with every remembered one is matched from
@@ -1050,18 +1052,24 @@ class _Index:
         reach, rx_width = self.reach, self.rx_width
         slack = _SLACK
         scan = None
-        window: dict[int, int] = {}  # K (words; -W: other characters for a regex) -> the window's start
-        for i, old in list(found.items()):
+        window: dict[int, int] = {}  # K -> the window's start
+        t_rx = None  # the window's start for ``regex:`` lines
+        # (every window starts at or after the widest one's: nothing to do when all matches start before it)
+        floor = _end_of(ends, f - self.widest - slack, len(low))
+        if self.bounded_rx:
+            t_rx = _safe_before_others(low, c, self.widest_rx + 1 + slack)
+            floor = min(floor, t_rx)
+        late = found and max(found.values())[0] >= floor
+        for i, old in list(found.items()) if late else ():
             k = reach[i]
-            if k is None:
-                k = -rx_width[i]  # type: ignore[operator]
-            t = window.get(k)
-            if t is None:
-                if k > 0:
-                    t = _end_of(ends, f - k - slack, len(low))
-                else:
-                    t = _safe_before_others(low, c, 1 - k + slack)
-                window[k] = t
+            if k is None:  # a regex: line: one window for all, the widest's
+                if t_rx is None:
+                    t_rx = _safe_before_others(low, c, self.widest_rx + 1 + slack)
+                t = t_rx
+            else:
+                t = window.get(k)
+                if t is None:
+                    t = window[k] = _end_of(ends, f - k - slack, len(low))
             if old[0] < t:
                 continue
             changed.add(i)
@@ -1110,22 +1118,21 @@ class _Index:
                         absent.discard(i)
                         found[i] = span
                         dirty = True
+            if t_rx is None:
+                t_rx = _safe_before_others(low, c, self.widest_rx + 1 + slack)
             for i in self.bounded_rx:
                 if i in absent:
-                    changed.add(i)
                     if i not in live:
                         absent.discard(i)
+                        changed.add(i)
                         continue
-                    k = -rx_width[i]  # type: ignore[operator]
-                    t = window.get(k)
-                    if t is None:
-                        t = window[k] = _safe_before_others(low, c, 1 - k + slack)
                     if scan is None:
                         scan = st.scan = Scan(low, words)
-                    span = self.bank.phrases[i].first(scan, t)
+                    span = self.bank.phrases[i].first(scan, t_rx)
                     if span is not None:
                         absent.discard(i)
                         found[i] = span
+                        changed.add(i)
                         dirty = True
         else:
             st.wids = st.wids[:f] + [None] * (len(starts) - f)
@@ -1247,11 +1254,18 @@ def _pieces(w: str) -> list[str]:
 
 
 def _common_prefix(a: str, b: str) -> int:
-    """The length of the common beginning of two texts."""
+    """The length of the common beginning of two texts (typing: mostly all but the last few characters)."""
     n = min(len(a), len(b))
     if a[:n] == b[:n]:
         return n
-    lo, hi = 0, n  # a[:lo] == b[:lo], a[:hi] != b[:hi]
+    lo, hi, step = 0, n, 4  # a[:lo] == b[:lo], a[:hi] != b[:hi]
+    while step < hi - lo:  # gallop back from the end
+        mid = hi - step
+        if a[:mid] == b[:mid]:
+            lo = mid
+            break
+        hi = mid
+        step *= 4
     while hi - lo > 1:
         mid = (lo + hi) // 2
         if a[lo:mid] == b[lo:mid]:
