@@ -817,8 +817,8 @@ class _Index:
     message then only intersects its words with the classified ones.
     """
 
-    __slots__ = ("bank", "phrase_ok", "hits", "hit_words", "seen", "infix", "digit", "always", "typing",
-                 "reach", "rx_width", "bounded_rx", "widest", "widest_rx", "_needers")
+    __slots__ = ("bank", "phrase_ok", "hits", "hit_words", "seen", "infix", "infix_rx", "digit", "always", "typing",
+                 "reach", "rx_width", "bounded_rx", "widest", "widest_rx", "_needers", "_any")
     # Memory stays bounded: words remembered per index, then forgotten and
     # classified again; indexes (one per set of languages a message uses, and
     # the reply's) kept at once; texts being typed remembered per index (two
@@ -835,6 +835,8 @@ class _Index:
         self.phrase_ok = [g in wanted and p.feature in features for g, p in zip(bank.group_of, bank.phrases)]
         ok = self.phrase_ok
         self.infix = tuple((stem, i) for stem, i in bank.infix if ok[i])
+        # Whether a word holds any infix key at all, in one search (most words hold none).
+        self.infix_rx = re.compile("|".join(sorted({re.escape(stem) for stem, _ in self.infix}))) if self.infix else None
         self.digit = [i for i in bank.digit if ok[i]]
         self.always = tuple(i for i in bank.always if ok[i])
         self.hits: dict[str, tuple[int, ...]] = {}
@@ -848,6 +850,7 @@ class _Index:
         self.widest_rx = max((self.rx_width[i] for i in self.bounded_rx), default=0)  # type: ignore[type-var]
         self.widest = max((k for k, good in zip(reach, ok) if good and k is not None), default=1)
         self._needers: dict[str, tuple[int, ...]] = {}
+        self._any: dict[tuple[int, ...], re.Pattern[str]] = {}
 
     def _classify(self, new: Iterable[str]) -> None:
         if len(self.seen) > self.MAX_WORDS:
@@ -856,6 +859,7 @@ class _Index:
             self.seen.clear()
         bank, ok = self.bank, self.phrase_ok
         by_word, by_prefix, by_suffix = bank.by_word, bank.by_prefix, bank.by_suffix
+        infix_rx = self.infix_rx
         # Plain loops, not comprehensions: a new word comes with nearly every keystroke.
         for w in new:
             self.seen.add(w)
@@ -877,9 +881,10 @@ class _Index:
                         if ok[i] and w.endswith(stem):
                             found.append(i)
             # A key without spaces occurs in the folded text exactly when it occurs in one of its words.
-            for stem, i in self.infix:
-                if stem in w:
-                    found.append(i)
+            if infix_rx is not None and infix_rx.search(w) is not None:
+                for stem, i in self.infix:
+                    if stem in w:
+                        found.append(i)
             if self.digit and not w.isalpha() and _DIGIT.search(w) is not None:
                 found += self.digit
             if found:
@@ -954,14 +959,36 @@ class _Index:
             best = self._fresh(low, words)
             dirty = True
         else:
-            self.typing.remove(best)
             dirty = self._advance(best, low, words, c) or max_spans != best.max_spans
-        self.typing.insert(0, best)
-        del self.typing[self.MAX_TYPING:]
+        typing = self.typing
+        if not typing or typing[0] is not best:
+            if best in typing:
+                typing.remove(best)
+            typing.insert(0, best)
+            del typing[self.MAX_TYPING:]
         result = self._rebuild(best, max_spans) if dirty else best.result
         if len(low) > self.MAX_TYPED:
             self.typing.remove(best)
         return {f: list(v) for f, v in result.items()}
+
+    def _absent_info(self, st: "_Typing") -> tuple:
+        """Of the phrases known not to match: the longest reach of those with one, the bounded ``regex:``
+        lines among them, and those lines as one alternation (it matches where any of them does)."""
+        got = st.absent_info
+        if got is None:
+            reach, absent = self.reach, st.absent
+            kmax = max([reach[i] for i in absent if reach[i] is not None], default=0)  # type: ignore[type-var]
+            rx_ids = tuple(i for i in self.bounded_rx if i in absent)
+            any_rx = None
+            if rx_ids:
+                any_rx = self._any.get(rx_ids)
+                if any_rx is None:
+                    if len(self._any) >= 64:
+                        self._any.clear()
+                    phrases = self.bank.phrases
+                    any_rx = self._any[rx_ids] = re.compile("|".join(f"(?:{phrases[i].regex})" for i in rx_ids))
+            got = st.absent_info = (kmax, rx_ids, any_rx)
+        return got
 
     def _hits_of(self, w: str) -> tuple[int, ...]:
         got = self.hits.get(w)
@@ -970,9 +997,22 @@ class _Index:
             got = self.hits.get(w)
         return got or ()
 
+    def _brought_in(self, w: str) -> tuple[tuple[int, int], ...]:
+        """(reach, phrase) of the phrases (not ``regex:`` lines) a word of the text brings in, or its parts
+        before a "%" or "$" (a phrase's word may end there), longest reach first."""
+        ids = self._hits_of(w)
+        if "%" in w or "$" in w:
+            ids = ids + tuple(i for piece in _pieces(w) for i in self._hits_of(piece))
+        if not ids:
+            return ()
+        reach = self.reach
+        return tuple(sorted(((reach[i], i) for i in set(ids) if reach[i] is not None), reverse=True))
+
     def _needers_of(self, w: str) -> tuple[int, ...]:
         got = self._needers.get(w)
         if got is None:
+            if w not in self.bank.needers():
+                return ()
             if len(self._needers) > self.MAX_WORDS:
                 self._needers.clear()
             ok = self.phrase_ok
@@ -1019,8 +1059,17 @@ class _Index:
         changed: set[int] = set()
         dirty = False
         # 4. words that came and went
-        if words != st.words:
-            gone, came = st.words - words, words - st.words
+        gone = st.words - words if words is not st.words else ()
+        came = words - st.words if words is not st.words else ()
+        if gone or came:
+            # The new words first: a phrase the edited word keeps bringing in ("12" -> "123", both
+            # numbers) goes 1 -> 2 -> 1 and is not looked at again.
+            for w in came:
+                for i in self._hits_of(w):
+                    n = count.get(i, 0)
+                    count[i] = n + 1
+                    if not n:
+                        changed.add(i)
             for w in gone:
                 for i in self._hits_of(w):
                     n = count[i] - 1
@@ -1028,12 +1077,6 @@ class _Index:
                         count[i] = n
                     else:
                         del count[i]
-                        changed.add(i)
-            for w in came:
-                for i in self._hits_of(w):
-                    n = count.get(i, 0)
-                    count[i] = n + 1
-                    if not n:
                         changed.add(i)
             for group in (gone, came):
                 for w in group:
@@ -1084,28 +1127,26 @@ class _Index:
                 if span is None:
                     del found[i]
                     absent.add(i)
+                    st.absent_info = None
                 else:
                     found[i] = span
         # 3. phrases without a match that the window's words bring in
         if absent:
+            kmax, rx_ids, any_rx = self._absent_info(st)
             wids = st.wids[:f]
             wids += [None] * (len(starts) - f)
             st.wids = wids
             tried: set[int] = set()
-            for j in range(max(f - self.widest + 1 - slack, 0), len(starts)):
+            for j in range(max(f - kmax + 1 - slack, 0), len(starts)) if kmax else ():
                 ids = wids[j]
                 if ids is None:
-                    w = low[starts[j]:ends[j]]
-                    ids = self._hits_of(w)
-                    if "%" in w or "$" in w:
-                        ids = ids + tuple(i for piece in _pieces(w) for i in self._hits_of(piece))
-                    wids[j] = ids
-                for i in ids:
+                    ids = wids[j] = self._brought_in(low[starts[j]:ends[j]])
+                need = f - j + 1 - slack  # a match holding word j starts in the window if it reaches this far
+                for k, i in ids:
+                    if k < need:
+                        break
                     if i not in absent or i in tried:
                         continue
-                    k = reach[i]
-                    if k is None or j < f - k + 1 - slack:
-                        continue  # a regex (below), or a match holding this word would start before the window
                     tried.add(i)
                     changed.add(i)
                     if i not in live:
@@ -1118,9 +1159,13 @@ class _Index:
                         absent.discard(i)
                         found[i] = span
                         dirty = True
-            if t_rx is None:
-                t_rx = _safe_before_others(low, c, self.widest_rx + 1 + slack)
-            for i in self.bounded_rx:
+            if rx_ids:
+                if t_rx is None:
+                    t_rx = _safe_before_others(low, c, self.widest_rx + 1 + slack)
+                # One search for all of them first: none matches after the window's start, most of the time.
+                if any_rx.search(low, t_rx) is None:  # type: ignore[union-attr]
+                    rx_ids = ()
+            for i in rx_ids:
                 if i in absent:
                     if i not in live:
                         absent.discard(i)
@@ -1136,6 +1181,8 @@ class _Index:
                         dirty = True
         else:
             st.wids = st.wids[:f] + [None] * (len(starts) - f)
+        if changed:
+            st.absent_info = None
         for i in changed:
             if i in live and i not in absent:
                 active.add(i)
@@ -1167,6 +1214,7 @@ class _Index:
                     if span is None:
                         absent.add(i)
                         active.discard(i)
+                        st.absent_info = None
                     else:
                         found[i] = span
                 if span is None:
@@ -1197,7 +1245,7 @@ class _Typing:
     """One text as an ``_Index`` last matched it (``_Index.spans``)."""
 
     __slots__ = ("low", "words", "starts", "ends", "wids", "count", "live", "found", "absent", "active",
-                 "result", "max_spans", "scan")
+                 "result", "max_spans", "scan", "absent_info")
 
     def __init__(self, low: str, words: frozenset[str], starts: list[int], ends: list[int],
                  count: dict[int, int], live: set[int], found: dict[int, tuple[int, int]], absent: set[int],
@@ -1206,7 +1254,7 @@ class _Typing:
         self.words = words
         self.starts = starts  # where each word (run of non-spaces) starts and ends
         self.ends = ends
-        self.wids: list[tuple[int, ...] | None] = [None] * len(starts)  # per word, the phrases it brings in
+        self.wids: list[tuple[tuple[int, int], ...] | None] = [None] * len(starts)  # ``_brought_in`` per word
         self.count = count  # candidate phrase -> how many of the words bring it in
         self.live = live  # candidates that are possible with these words
         self.found = found  # phrase -> its first match in ``low`` (only phrases with a bound)
@@ -1215,6 +1263,7 @@ class _Typing:
         self.result: dict[str, list[tuple[int, int]]] = {}
         self.max_spans = -1
         self.scan: Scan | None = None  # of ``low``, while one keystroke is being matched
+        self.absent_info: tuple | None = None  # ``_Index._absent_info``, until ``absent`` changes
 
 
 def _word_bounds(low: str, pos: int) -> tuple[list[int], list[int]]:
