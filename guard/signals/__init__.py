@@ -132,7 +132,11 @@ class Judgement:
         """
         got = self.__dict__.get("_shared")
         if got is None:
-            got = self.__dict__["_shared"] = {"models": _models_now()}
+            prev = self.__dict__.pop("_prev", None)
+            if prev is not None and _same_outcome(prev, self):
+                got = self.__dict__["_shared"] = prev.shared()
+            else:
+                got = self.__dict__["_shared"] = {"models": _models_now()}
         return got
 
     def evidence(self, rule: str, limit: int = MAX_EVIDENCE) -> tuple[EvidenceItem, ...]:
@@ -261,10 +265,12 @@ _MAX_PREVIOUS = 256
 
 
 def _follow(j: Judgement, situation: tuple) -> None:
-    """Give ``j`` the memo of the previous judgement in the same situation when their outcome is the same."""
+    """Note the previous judgement in the same situation: ``shared`` takes over its memo when first asked
+    (a message without warnings never asks) and the outcome is the same."""
     prev = _PREVIOUS.get(situation)
-    if prev is not None and _same_outcome(prev, j):
-        j.__dict__["_shared"] = prev.shared()
+    if prev is not None:
+        prev.__dict__.pop("_prev", None)  # one step back only: no chain of old judgements is kept alive
+        j.__dict__["_prev"] = prev
     if len(_PREVIOUS) >= _MAX_PREVIOUS and situation not in _PREVIOUS:
         _PREVIOUS.clear()
     _PREVIOUS[situation] = j

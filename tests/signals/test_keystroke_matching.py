@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -218,3 +219,102 @@ def test_remembered_texts_stay_bounded(monkeypatch):
     index = bank._index(groups, features.TEXT_FEATURES)
     assert len(index.typing) <= lexicon._Index.MAX_TYPING
     assert all(len(state.low) <= 100 for state in index.typing)
+
+
+# --------------------------------------------------------------------------
+# Whole judgements and warnings, keystroke by keystroke
+# --------------------------------------------------------------------------
+
+def _judge_from_scratch(text, *, me=0, them=0, last_from_recipient=None, channel="message", prefer_language=None):
+    """``judge`` without anything remembered: spans from ``spans_reference``, no memo of a previous text."""
+    from guard.signals import Judgement
+    from guard.signals.model import MODELS
+
+    real = features.match_spans
+    features.match_spans = lambda bank, low, words, groups, wanted: bank.spans_reference(
+        low, words, groups, wanted, features.MAX_SPANS)
+    try:
+        ex = features.extract(text, me=me, them=them, last_from_recipient=last_from_recipient, channel=channel,
+                              prefer_language=prefer_language)
+    finally:
+        features.match_spans = real
+    return Judgement(ex, {rule: m.score(ex.values) for rule, m in MODELS.items()}, me == 0)
+
+
+def _outcome(j) -> dict:
+    ex = j.extraction
+    return {"text": ex.text, "languages": ex.languages, "formal": ex.formal, "values": list(ex.values.items()),
+            "spans": ex.spans, "scores": j.scores, "fires": [j.fires("LG201"), j.fires("LG202")],
+            "kind": j.kind(), "recruitment_led": j.recruitment_led(), "explain": j.explain(),
+            "evidence": [j.evidence(rule, limit) for rule in ("LG201", "LG202") for limit in (6, 99, 1)]}
+
+
+def _typed(text: str, rng: random.Random, pastes: list[str]) -> list[str]:
+    """About 120 keystrokes a message (the suite stays quick), then edits that keep the spans but change what
+    they quote (capitals) or where a notice goes (line breaks at the end), then random edits."""
+    step = max(1, len(text) // 120)
+    out = [text[:k] for k in range(1, len(text) + 1, step)] + [text, text + "\n", text + "\n\n", text + "\n"]
+    out += [text.upper(), text[: len(text) // 2].upper() + text[len(text) // 2:], text]
+    return out + _edits(text, rng, pastes, 15)
+
+
+def test_every_keystroke_judges_as_judging_from_scratch(records):
+    """Signal values (in order), spans, scores, verdicts, wording and evidence of every keystroke, with the
+    previous keystroke's outcome remembered, equal a judgement made from scratch."""
+    from guard.signals import judge
+
+    rng = random.Random(6)
+    pastes = [r.text for r in records]
+    for rec in records:
+        for prefer in ("en", "nl"):
+            for text in _typed(rec.text, rng, pastes):
+                got = judge.__wrapped__(text, me=rec.me, them=rec.them, last_from_recipient=rec.last,
+                                        channel=rec.channel, prefer_language=prefer)
+                want = _judge_from_scratch(text, me=rec.me, them=rec.them, last_from_recipient=rec.last,
+                                           channel=rec.channel, prefer_language=prefer)
+                assert _outcome(got) == _outcome(want), (rec.id, text[-80:])
+
+
+def _context(rec, text: str, ui: str, tab: str) -> dict:
+    return {"kind": "message", "channel": rec.channel, "text": text, "trigger": "input",
+            "url": "https://www.linkedin.com/messaging/thread/2-x/", "page_session": tab, "ui_language": ui,
+            "recipient": {"name": f"Mark {tab}", "profile_url": f"https://www.linkedin.com/in/{tab}/"},
+            "thread": {"messages_from_me": rec.me, "messages_from_recipient": rec.them,
+                       "last_from_recipient": rec.last}}
+
+
+def test_every_keystroke_warns_as_evaluating_from_scratch(records, monkeypatch):
+    """``Engine.evaluate`` on each keystroke of two tabs typing in turn (English and Dutch UI, a setting that
+    overrides LG201's mode) returns the findings a fresh engine returns with nothing remembered."""
+    from guard.engine import Engine
+    from guard.models import parse_context, parse_settings
+    from guard.rules import lg201_unsolicited_commercial_message as lg201
+
+    settings = [None, parse_settings({"language": "nl", "rules": {"LG201": {"mode": "inform"}}})]
+    engines = [Engine(s) for s in settings]
+    rng = random.Random(7)
+    pastes = [r.text for r in records]
+    firing = [r for r in records if r.labels.get("LG201") or r.labels.get("LG202")] or records
+    # An invitation note near LinkedIn's 300 characters: the notice offered shrinks as it grows.
+    pitch = ("Hi Mark, we help SaaS companies cut their cloud costs by 30% with our platform. Book a quick "
+             "15 minute demo next week? Special offer this month. ")
+    invitation = SimpleNamespace(id="invitation", channel="invitation", text=(pitch * 3)[:290], me=0, them=0,
+                                 last=None)
+    firing = [invitation, *firing]
+    pairs = list(zip(firing[::2], firing[1::2]))[:6]
+    checked = 0
+    for rec_a, rec_b in pairs:
+        for ui in ("en", "nl"):
+            tabs = [(rec_a, _typed(rec_a.text, rng, pastes), "tab-a"), (rec_b, _typed(rec_b.text, rng, pastes), "tab-b")]
+            for n in range(max(len(tabs[0][1]), len(tabs[1][1]))):
+                for rec, texts, tab in tabs:
+                    if n >= len(texts):
+                        continue
+                    ctx = parse_context(_context(rec, texts[n], ui, tab))
+                    got = [[f.model_dump(mode="json") for f in e.evaluate(ctx)] for e in engines]
+                    with monkeypatch.context() as m:
+                        m.setattr(lg201, "judge", _judge_from_scratch)
+                        want = [[f.model_dump(mode="json") for f in Engine(s).evaluate(ctx)] for s in settings]
+                    assert got == want, (rec.id, tab, texts[n][-80:])
+                    checked += sum(map(len, got))
+    assert checked > 100  # warnings were compared, not only silence
