@@ -7,6 +7,16 @@
     .venv/bin/python scripts/judge_snapshot.py record  /tmp/inputs.json /tmp/after.jsonl
     .venv/bin/python scripts/judge_snapshot.py compare /tmp/before.jsonl /tmp/after.jsonl
 
+    .venv/bin/python scripts/judge_snapshot.py typing  /tmp/typing.json [EVERY]
+
+``typing`` gathers keystrokes instead: corpus messages typed (every
+``EVERY``-th prefix, default 3), then edited in the middle, cut, pasted
+into and capitalised, in order and with two messages typed in turn, so
+that ``record`` (which judges its inputs in order, as the host would)
+exercises the incremental matching (``Bank.spans``) and the memo of the
+previous keystroke's outcome. Record those with the code before and after
+a change and ``compare``.
+
 ``inputs`` gathers the messages to judge: every record of ``tests/corpus``
 (both splits, with English and Dutch as the UI language) and every message
 ``tests/signals`` and ``tests/rules`` judge (the ``extract`` calls of a pytest
@@ -98,6 +108,38 @@ def _test_inputs() -> list[dict]:
     return out
 
 
+def typing(path: Path, every: int = 3) -> None:
+    import random
+
+    from guard.signals import corpus
+
+    rng = random.Random(9)
+    records = corpus.load(ROOT / "tests" / "corpus")
+    items: list[dict] = []
+
+    def typed(rec, n: int) -> list[dict]:
+        text = rec.text
+        texts = [text[:k] for k in range(1, len(text) + 1, every)] + [text, text + "\n", text.upper()]
+        for _ in range(10):
+            k = rng.randrange(len(text) + 1)
+            text = rng.choice([text[:k] + rng.choice([" ", "x", "30% ", "€ 1 500", "\n"]) + text[k:],
+                               text[:k] + text[k + rng.randint(1, 6):],
+                               text[:k] + rng.choice(records).text[:60] + text[k:]])
+            texts.append(text)
+        return [{"id": f"{rec.id}/typed-{n}-{i}", "text": t, "me": rec.me, "them": rec.them, "last": rec.last,
+                 "channel": rec.channel, "prefer": ("en", "nl")[n % 2]} for i, t in enumerate(texts)]
+
+    picked = records[::6]
+    for n, rec in enumerate(picked):
+        items += typed(rec, n)
+    # Two tabs typing in turn.
+    for n, (a, b) in enumerate(zip(picked[1::9], picked[2::9])):
+        for x, y in zip(typed(a, n), typed(b, n)):
+            items += [x, y]
+    path.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    print(f"{len(items)} keystrokes -> {path}")
+
+
 def inputs(path: Path) -> None:
     items = _corpus_inputs() + _test_inputs()
     path.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
@@ -187,6 +229,9 @@ def compare(before: Path, after: Path) -> int:
 def main(argv: list[str]) -> int:
     if len(argv) >= 2 and argv[0] == "inputs":
         inputs(Path(argv[1]))
+        return 0
+    if len(argv) >= 2 and argv[0] == "typing":
+        typing(Path(argv[1]), int(argv[2]) if len(argv) >= 3 else 3)
         return 0
     if len(argv) >= 3 and argv[0] == "record":
         record(Path(argv[1]), Path(argv[2]))
