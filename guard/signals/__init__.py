@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
 from typing import Mapping, NamedTuple
 
 from guard.signals.features import FEATURES, Extraction, extract
@@ -252,10 +254,25 @@ def judge(text: str, *, me: int = 0, them: int = 0, last_from_recipient: str | N
     """Judge one message (memoised: LG201 and LG202 read the same message on the same keystroke)."""
     ex = extract(text, me=me, them=them, last_from_recipient=last_from_recipient, channel=channel,
                  prefer_language=prefer_language)
-    scores = {rule: m.score(ex.values) for rule, m in MODELS.items()}
-    j = Judgement(ex, scores, me == 0)
+    values_key = tuple(ex.values.items())
+    j = Judgement(ex, _scores(values_key, ex.values), me == 0)
+    j.__dict__["_values_key"] = values_key
     _follow(j, (me, them, last_from_recipient, channel, prefer_language))
     return j
+
+
+# Scores per signal values (in order) and weights: typing keeps the values for many keystrokes.
+_SCORES: dict[tuple, tuple[tuple, dict[str, float]]] = {}
+
+
+def _scores(values_key: tuple, values: dict[str, float]) -> dict[str, float]:
+    models = _models_now()
+    got = _SCORES.get(values_key)
+    if got is None or got[0] != models:
+        if len(_SCORES) >= 4096:
+            _SCORES.clear()
+        got = _SCORES[values_key] = (models, {rule: m.score(values) for rule, m in MODELS.items()})
+    return dict(got[1])
 
 
 # The last judgement per situation (thread, channel, language): the text
@@ -283,19 +300,14 @@ def _models_now() -> tuple:
 def _same_outcome(a: Judgement, b: Judgement) -> bool:
     """Whether the evidence and the warnings of ``a`` hold for ``b``: the same weights, signal values (in
     order), spans, languages, formality and first-message, and the same text wherever a span quotes it."""
-    shared = a.shared()
-    if any(x is not y for x, y in zip(shared["models"], MODELS.values())) or len(MODELS) != len(shared["models"]):
+    if a.shared()["models"] != _models_now():
         return False
     if a.first_message != b.first_message or a.values_key != b.values_key:
         return False
     ea, eb = a.extraction, b.extraction
     if ea.spans != eb.spans or ea.languages != eb.languages or ea.formal != eb.formal:
         return False
-    end = 0
-    for found in eb.spans.values():
-        for _, e in found:
-            if e > end:
-                end = e
+    end = max(map(itemgetter(1), chain.from_iterable(eb.spans.values())), default=0)
     return ea.text[:end] == eb.text[:end]
 
 

@@ -1148,9 +1148,9 @@ class _Index:
                     if i not in absent or i in tried:
                         continue
                     tried.add(i)
-                    changed.add(i)
                     if i not in live:
                         absent.discard(i)  # not needed now: searched again when it is
+                        changed.add(i)
                         continue
                     if scan is None:
                         scan = st.scan = Scan(low, words)
@@ -1158,6 +1158,7 @@ class _Index:
                     if span is not None:
                         absent.discard(i)
                         found[i] = span
+                        changed.add(i)
                         dirty = True
             if rx_ids:
                 if t_rx is None:
