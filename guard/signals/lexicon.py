@@ -713,10 +713,15 @@ class Bank:
         signal replaces it when longer, and a signal with ``max_spans`` places
         tries no more phrases.
         """
+        return self._spans_of(self.to_try(low, words, groups, features), low, words, max_spans)
+
+    def _spans_of(self, to_try: list[int], low: str, words: frozenset[str], max_spans: int
+                  ) -> dict[str, list[tuple[int, int]]]:
+        """``spans_reference``'s loop over these candidates (``to_try``, in file order)."""
         spans: dict[str, list[tuple[int, int]]] = {}
         plan = self.plan
         scan = None
-        for i in self.to_try(low, words, groups, features):
+        for i in to_try:
             needs, one_of, feature, p = plan[i]
             if not needs <= words:  # the most selective test first
                 continue
@@ -818,7 +823,7 @@ class _Index:
     """
 
     __slots__ = ("bank", "phrase_ok", "hits", "hit_words", "seen", "infix", "infix_rx", "digit", "always", "typing",
-                 "reach", "rx_width", "bounded_rx", "widest", "widest_rx", "_needers", "_any")
+                 "reach", "rx_width", "bounded_rx", "widest", "widest_rx", "_needers", "_any", "few")
     # Memory stays bounded: words remembered per index, then forgotten and
     # classified again; indexes (one per set of languages a message uses, and
     # the reply's) kept at once; texts being typed remembered per index (two
@@ -828,6 +833,10 @@ class _Index:
     MAX_INDEXES = 32
     MAX_TYPING = 4
     MAX_TYPED = 50_000
+    # A text with at most this many candidate phrases is matched from scratch
+    # (``Bank.spans_reference``'s loop): cheaper than keeping its state (about
+    # 40 candidates cost as much either way on a 300-character message).
+    FEW = 40
 
     def __init__(self, bank: Bank, groups: tuple[str, ...], features: frozenset[str]):
         self.bank = bank
@@ -851,6 +860,7 @@ class _Index:
         self.widest = max((k for k, good in zip(reach, ok) if good and k is not None), default=1)
         self._needers: dict[str, tuple[int, ...]] = {}
         self._any: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self.few = False  # the last text had at most ``FEW`` candidates (``spans``)
 
     def _classify(self, new: Iterable[str]) -> None:
         if len(self.seen) > self.MAX_WORDS:
@@ -946,8 +956,16 @@ class _Index:
         Other ``regex:`` lines are searched afresh every time they are
         needed. When no phrase changed, the previous result stands. A text
         with little in common with every remembered one is matched from
-        scratch.
+        scratch, and so are texts with few candidate phrases (``FEW``: the
+        plain loop is cheaper for them; a text that grows past it gets a
+        state again).
         """
+        if self.few:
+            # The last text had few candidates: from scratch is cheaper than keeping a state up to date.
+            to_try = self.to_try(low, words)
+            if len(to_try) <= self.FEW:
+                return self.bank._spans_of(to_try, low, words, max_spans)
+            self.few = False
         best, c = None, -1
         for state in self.typing:
             n = _common_prefix(state.low, low)
@@ -969,6 +987,7 @@ class _Index:
         result = self._rebuild(best, max_spans) if dirty else best.result
         if len(low) > self.MAX_TYPED:
             self.typing.remove(best)
+        self.few = len(best.count) <= self.FEW
         return {f: list(v) for f, v in result.items()}
 
     def _absent_info(self, st: "_Typing") -> tuple:
@@ -1287,8 +1306,8 @@ def _safe_before_others(low: str, c: int, n: int) -> int:
     """Just after the ``n``-th character before ``c`` (counting back) that is neither a digit nor a space; 0 if fewer."""
     rx = _NTH_OTHER.get(n)
     if rx is None:
-        rx = _NTH_OTHER[n] = re.compile(r"(?:[0-9 ]*[^0-9 ]){%d}" % n)
-    cap = 16 * n
+        rx = _NTH_OTHER[n] = re.compile(r"(?:[0-9 ]*+[^0-9 ]){%d}" % n)
+    cap = 4 * n + 16  # enough for ordinary text; a longer run of digits and spaces takes the second look
     m = rx.match(low[max(0, c - cap):c][::-1])
     if m is None and c > cap:
         m = rx.match(low[:c][::-1])

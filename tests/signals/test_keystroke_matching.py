@@ -32,6 +32,13 @@ NUMBERS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def always_incremental(monkeypatch):
+    """Texts with few candidates are matched from scratch (``_Index.FEW``): here every text keeps a state, so
+    the incremental path is what is tested (``test_texts_growing_past_few_candidates`` tests the switch)."""
+    monkeypatch.setattr(lexicon._Index, "FEW", -1)
+
+
 @pytest.fixture(scope="module")
 def records():
     recs = corpus.load(CORPUS)
@@ -106,6 +113,15 @@ def _fresh_bank():
 def test_every_keystroke_gives_the_spans_matching_from_scratch_gives(records):
     bank = _fresh_bank()
     bad = _differences(bank, _sessions(records, random.Random(1)))
+    assert not bad, "\n".join(bad[:5])
+
+
+def test_texts_growing_past_few_candidates_switch_between_both_ways(records, monkeypatch):
+    """With the shipped threshold, messages switch between matching from scratch and incrementally as they
+    grow and shrink: every keystroke still gives the reference spans."""
+    monkeypatch.setattr(lexicon._Index, "FEW", 12)
+    bank = _fresh_bank()
+    bad = _differences(bank, _sessions(records, random.Random(8)))
     assert not bad, "\n".join(bad[:5])
 
 
