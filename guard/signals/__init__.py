@@ -254,25 +254,10 @@ def judge(text: str, *, me: int = 0, them: int = 0, last_from_recipient: str | N
     """Judge one message (memoised: LG201 and LG202 read the same message on the same keystroke)."""
     ex = extract(text, me=me, them=them, last_from_recipient=last_from_recipient, channel=channel,
                  prefer_language=prefer_language)
-    values_key = tuple(ex.values.items())
-    j = Judgement(ex, _scores(values_key, ex.values), me == 0)
-    j.__dict__["_values_key"] = values_key
+    scores = {rule: m.score(ex.values) for rule, m in MODELS.items()}
+    j = Judgement(ex, scores, me == 0)
     _follow(j, (me, them, last_from_recipient, channel, prefer_language))
     return j
-
-
-# Scores per signal values (in order) and weights: typing keeps the values for many keystrokes.
-_SCORES: dict[tuple, tuple[tuple, dict[str, float]]] = {}
-
-
-def _scores(values_key: tuple, values: dict[str, float]) -> dict[str, float]:
-    models = _models_now()
-    got = _SCORES.get(values_key)
-    if got is None or got[0] != models:
-        if len(_SCORES) >= 4096:
-            _SCORES.clear()
-        got = _SCORES[values_key] = (models, {rule: m.score(values) for rule, m in MODELS.items()})
-    return dict(got[1])
 
 
 # The last judgement per situation (thread, channel, language): the text
