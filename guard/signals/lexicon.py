@@ -802,13 +802,17 @@ class Bank:
         return got
 
     def needers(self) -> dict[str, tuple[int, ...]]:
-        """Per word, the phrases that need it (``Phrase.needs`` or one of ``Phrase.one_of``)."""
+        """Per word, the phrases that need it (``Phrase.needs`` or one of ``Phrase.one_of``), leaving out a
+        phrase's key word(s): whether those occur is what makes it a candidate (``_Typing.count``)."""
         got = self._needers
         if got is None:
             out: dict[str, list[int]] = {}
             for i, p in enumerate(self.phrases):
+                keys = self.keys[i]
+                key_words = {stem for _, stem in keys} if all(kind == "word" for kind, _ in keys) else ()
                 for w in p.needs.union(*p.one_of):
-                    out.setdefault(w, []).append(i)
+                    if w not in key_words:
+                        out.setdefault(w, []).append(i)
             got = self._needers = {w: tuple(ids) for w, ids in out.items()}
         return got
 
