@@ -813,7 +813,9 @@ class Bank:
                 for w in p.needs.union(*p.one_of):
                     if w not in key_words:
                         out.setdefault(w, []).append(i)
-            got = self._needers = {w: tuple(ids) for w, ids in out.items()}
+            for w, ids in out.items():  # in place: the lists go as their tuples come (a lower peak)
+                out[w] = tuple(ids)  # type: ignore[assignment]
+            got = self._needers = out  # type: ignore[assignment]
         return got
 
 
