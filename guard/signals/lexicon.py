@@ -41,6 +41,14 @@ number is searched per choice, or only where digits are (``Phrase.first``),
 because ``re`` walks such a pattern through every position of the text.
 ``Bank.candidates`` and ``Phrase.search`` are the plain forms of both, and
 ``tests/signals/test_fast_matching.py`` keeps the fast forms equal to them.
+
+Typing changes a message at one place, mostly its end, on every keystroke:
+``Bank.spans`` works a text out from the most alike text it matched before
+(``_Index.spans``: only phrases whose match could start in a window of
+words before the change are searched again, only from there), and
+``Bank.spans_reference`` is its plain form, from scratch;
+``tests/signals/test_keystroke_matching.py`` types corpus messages
+keystroke by keystroke and holds every keystroke to it.
 """
 
 from __future__ import annotations
