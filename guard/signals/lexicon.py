@@ -148,14 +148,15 @@ class Phrase:
         if anchor[0] is _AT_DIGITS:
             match = self._rx.match  # type: ignore[union-attr]
             at = scan.digits(pos)[self.starts_with_word]
-            for k in range(bisect_left(at, pos) if pos else 0, len(at)):
-                i = at[k]
+            if pos:
+                at = at[bisect_left(at, pos):]
+            for i in at:
                 m = match(low, i)
                 if m is not None:
                     return i, m.end()
             return None
         best = None
-        heads = scan.heads if not pos else None  # a short rest of the text is searched without the check
+        heads = None if pos else scan.heads  # a short rest of the text is searched without the check
         for choice in anchor:
             word, rx, digit = choice
             if word is not None and heads is not None and word not in heads:
@@ -166,8 +167,9 @@ class Phrase:
                 match = rx.match
                 span = None
                 at = scan.digits(pos)[True]
-                for k in range(bisect_left(at, pos) if pos else 0, len(at)):
-                    i = at[k]
+                if pos:
+                    at = at[bisect_left(at, pos):]
+                for i in at:
                     if best is not None and i >= best[0]:
                         break
                     m = match(low, i)
@@ -194,26 +196,29 @@ def _search_at_word(rx: re.Pattern[str], low: str, pos: int = 0) -> tuple[int, i
 
 
 class Scan:
-    """One folded message as ``Phrase.first`` reads it (made once per message, read lazily)."""
+    """One folded message as ``Phrase.first`` reads it (made once per message).
 
-    __slots__ = ("low", "words", "_heads", "_digits", "_from")
+    ``tail=True``: for searches from a position only (the incremental
+    matching), which skip the first-word check, so ``heads`` is not worked
+    out until ``whole`` is called.
+    """
 
-    def __init__(self, low: str, words: frozenset[str]):
+    __slots__ = ("low", "words", "heads", "_digits", "_from")
+
+    def __init__(self, low: str, words: frozenset[str], tail: bool = False):
         self.low = low
         self.words = words
-        self._heads: frozenset[str] | set[str] | None = None
+        # What a phrase's first word can be (see ``_anchor_of``): a word of the
+        # text, or the part of one before a "%" or "$" ("30" in "30%").
+        self.heads: frozenset[str] | set[str] | None = None if tail else _heads_of(low, words)
         self._digits: tuple[list[int], list[int]] | None = None
         self._from = 0
 
-    @property
-    def heads(self) -> frozenset[str] | set[str]:
-        """What a phrase's first word can be (see ``_anchor_of``): a word of the text, or the part of one
-        before a "%" or "$" ("30" in "30%")."""
-        got = self._heads
-        if got is None:
-            low = self.low
-            got = self._heads = self.words if "%" not in low and "$" not in low else self.words | _heads(low)
-        return got
+    def whole(self) -> "Scan":
+        """Ready for searches from the start too."""
+        if self.heads is None:
+            self.heads = _heads_of(self.low, self.words)
+        return self
 
     def digits(self, pos: int = 0) -> tuple[list[int], list[int]]:
         """Where a digit is, and where a word starts with one: at ``pos`` or later (and maybe before)."""
@@ -232,6 +237,10 @@ class Scan:
             got = self._digits = (anywhere, at_word)
             self._from = pos
         return got
+
+
+def _heads_of(low: str, words: frozenset[str]) -> frozenset[str] | set[str]:
+    return words if "%" not in low and "$" not in low else words | _heads(low)
 
 
 def _heads(low: str) -> set[str]:
@@ -710,7 +719,10 @@ class Bank:
         from the texts this set of groups and signals matched last (typing
         changes a message at one place, mostly its end): see ``_Index.spans``.
         """
-        return self._index(groups, features).spans(low, words, max_spans)
+        index = self._indexes.get((groups, features))
+        if index is None:
+            index = self._index(groups, features)
+        return index.spans(low, words, max_spans)
 
     def spans_reference(self, low: str, words: frozenset[str], groups: tuple[str, ...],
                         features: frozenset[str], max_spans: int) -> dict[str, list[tuple[int, int]]]:
@@ -1153,7 +1165,7 @@ class _Index:
                 del found[i]  # not needed now: searched again when it is
                 continue
             if scan is None:
-                scan = st.scan = Scan(low, words)
+                scan = st.scan = Scan(low, words, tail=True)
             span = self.bank.phrases[i].first(scan, t)
             if span != old:
                 dirty = True
@@ -1186,7 +1198,7 @@ class _Index:
                         changed.add(i)
                         continue
                     if scan is None:
-                        scan = st.scan = Scan(low, words)
+                        scan = st.scan = Scan(low, words, tail=True)
                     span = self.bank.phrases[i].first(scan, _end_of(ends, f - k - slack, len(low)))
                     if span is not None:
                         absent.discard(i)
@@ -1206,7 +1218,7 @@ class _Index:
                         changed.add(i)
                         continue
                     if scan is None:
-                        scan = st.scan = Scan(low, words)
+                        scan = st.scan = Scan(low, words, tail=True)
                     span = self.bank.phrases[i].first(scan, t_rx)
                     if span is not None:
                         absent.discard(i)
@@ -1243,7 +1255,7 @@ class _Index:
             if span is None:
                 if scan is None:
                     scan = st.scan = Scan(st.low, st.words)
-                span = plan[i][3].first(scan)
+                span = plan[i][3].first(scan.whole())
                 if reach[i] is not None or rx_width[i] is not None:  # else searched afresh every time
                     if span is None:
                         absent.add(i)
