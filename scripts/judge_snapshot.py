@@ -15,7 +15,9 @@ into and capitalised, in order and with two messages typed in turn, so
 that ``record`` (which judges its inputs in order, as the host would)
 exercises the incremental matching (``Bank.spans``) and the memo of the
 previous keystroke's outcome. Record those with the code before and after
-a change and ``compare``.
+a change and ``compare``. ``record ... --always-incremental`` keeps a
+state for every text, also those with few candidate phrases (which are
+otherwise matched from scratch).
 
 ``inputs`` gathers the messages to judge: every record of ``tests/corpus``
 (both splits, with English and Dutch as the UI language) and every message
@@ -234,6 +236,12 @@ def main(argv: list[str]) -> int:
         typing(Path(argv[1]), int(argv[2]) if len(argv) >= 3 else 3)
         return 0
     if len(argv) >= 3 and argv[0] == "record":
+        if "--always-incremental" in argv[3:]:
+            # Texts with few candidate phrases are matched from scratch; this keeps a state for every
+            # text, so the incremental matching is what is recorded.
+            from guard.signals import lexicon
+
+            lexicon._Index.FEW = -1
         record(Path(argv[1]), Path(argv[2]))
         return 0
     if len(argv) >= 3 and argv[0] == "compare":
