@@ -60,6 +60,7 @@ import re
 import re._constants as _sre_constants
 import re._parser as _sre_parse
 import tempfile
+import threading
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from importlib import resources
@@ -849,7 +850,7 @@ class _Index:
     """
 
     __slots__ = ("bank", "phrase_ok", "hits", "hit_words", "seen", "infix", "infix_rx", "digit", "always", "typing",
-                 "reach", "rx_width", "bounded_rx", "widest", "widest_rx", "_needers", "_any", "few")
+                 "reach", "rx_width", "bounded_rx", "widest", "widest_rx", "_needers", "_any", "few", "_lock")
     # Memory stays bounded: words remembered per index, then forgotten and
     # classified again; indexes (one per set of languages a message uses, and
     # the reply's) kept at once; texts being typed remembered per index (two
@@ -887,6 +888,7 @@ class _Index:
         self._needers: dict[str, tuple[int, ...]] = {}
         self._any: dict[tuple[int, ...], re.Pattern[str]] = {}
         self.few = False  # the last text had at most ``FEW`` candidates (``spans``)
+        self._lock = threading.Lock()
 
     def _classify(self, new: Iterable[str]) -> None:
         if len(self.seen) > self.MAX_WORDS:
@@ -992,6 +994,12 @@ class _Index:
             if len(to_try) <= self.FEW:
                 return self.bank._spans_of(to_try, low, words, max_spans)
             self.few = False
+        # One text at a time: the states change as they are read (the dashboard judges in threads).
+        with self._lock:
+            return self._spans_incrementally(low, words, max_spans)
+
+    def _spans_incrementally(self, low: str, words: frozenset[str], max_spans: int
+                             ) -> dict[str, list[tuple[int, int]]]:
         best, c = None, -1
         for state in self.typing:
             n = _common_prefix(state.low, low)

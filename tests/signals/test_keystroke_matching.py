@@ -14,6 +14,7 @@ less of it (``_SLACK = -1``) and they find a difference.
 from __future__ import annotations
 
 import random
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -334,3 +335,28 @@ def test_every_keystroke_warns_as_evaluating_from_scratch(records, monkeypatch):
                     assert got == want, (rec.id, tab, texts[n][-80:])
                     checked += sum(map(len, got))
     assert checked > 100  # warnings were compared, not only silence
+
+
+def test_threads_typing_at_once_get_the_reference_spans(records):
+    """The dashboard judges in worker threads: texts typed in several threads at once, one bank."""
+    import threading
+
+    bank = _fresh_bank()
+    sessions = _sessions(records, random.Random(9))
+    bad: list[str] = []
+
+    def work(part):
+        bad.extend(_differences(bank, part))
+
+    # The same messages in every thread: they pick the same remembered texts to work from.
+    threads = [threading.Thread(target=work, args=(sessions[:6],)) for n in range(4)]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads take turns all the time: a race would show
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert not bad, "\n".join(bad[:5])
