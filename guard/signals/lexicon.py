@@ -872,7 +872,8 @@ class _Index:
         ok = self.phrase_ok
         self.infix = tuple((stem, i) for stem, i in bank.infix if ok[i])
         # Whether a word holds any infix key at all, in one search (most words hold none).
-        self.infix_rx = re.compile("|".join(sorted({re.escape(stem) for stem, _ in self.infix}))) if self.infix else None
+        stems = sorted({re.escape(stem) for stem, _ in self.infix})
+        self.infix_rx = re.compile("|".join(stems)) if stems else None
         self.digit = [i for i in bank.digit if ok[i]]
         self.always = tuple(i for i in bank.always if ok[i])
         self.hits: dict[str, tuple[int, ...]] = {}
@@ -1337,7 +1338,8 @@ def _end_of(ends: list[int], j: int, end: int) -> int:
 
 
 def _safe_before_others(low: str, c: int, n: int) -> int:
-    """Just after the ``n``-th character before ``c`` (counting back) that is neither a digit nor a space; 0 if fewer."""
+    """Just after the ``n``-th character before ``c`` (counting back) that is neither a digit nor a space;
+    0 if there are fewer."""
     rx = _NTH_OTHER.get(n)
     if rx is None:
         rx = _NTH_OTHER[n] = re.compile(r"(?:[0-9 ]*+[^0-9 ]){%d}" % n)

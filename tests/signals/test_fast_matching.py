@@ -309,7 +309,8 @@ def test_first_from_a_position_is_the_plain_search_from_there():
             text = f"{_realise(p.source, rng)} {rng.choice(_NOISE)} {_realise(p.source, rng)}"
         low = fold(clean(text))
         scan = Scan(low, frozenset(low.split()))
-        for pos in sorted({0, 1, len(low) // 3, len(low) // 2, len(low) - 1, len(low), *rng.sample(range(len(low) + 1), 4)}):
+        ends = {0, 1, len(low) // 3, len(low) // 2, len(low) - 1, len(low)}
+        for pos in sorted(ends | set(rng.sample(range(len(low) + 1), 4))):
             assert p.first(scan, pos) == p.search(low, pos), (p.where, p.source, text, pos)
             checked += 1
     assert checked > 5000

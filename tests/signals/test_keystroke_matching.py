@@ -60,7 +60,8 @@ def _edits(text: str, rng: random.Random, pastes: list[str], n: int) -> list[str
         k = rng.randrange(len(text) + 1)
         op = rng.random()
         if op < 0.3:
-            text = text[:k] + rng.choice([" ", "x", "%", "30% ", " de ", "demo", "\n", "€ 1 500", "$", "🚀"]) + text[k:]
+            typed = rng.choice([" ", "x", "%", "30% ", " de ", "demo", "\n", "€ 1 500", "$", "🚀"])
+            text = text[:k] + typed + text[k:]
         elif op < 0.55:
             text = text[:k] + text[k + rng.randint(1, 6):]
         elif op < 0.7:
@@ -322,7 +323,8 @@ def test_every_keystroke_warns_as_evaluating_from_scratch(records, monkeypatch):
     checked = 0
     for rec_a, rec_b in pairs:
         for ui in ("en", "nl"):
-            tabs = [(rec_a, _typed(rec_a.text, rng, pastes), "tab-a"), (rec_b, _typed(rec_b.text, rng, pastes), "tab-b")]
+            tabs = [(rec_a, _typed(rec_a.text, rng, pastes), "tab-a"),
+                    (rec_b, _typed(rec_b.text, rng, pastes), "tab-b")]
             for n in range(max(len(tabs[0][1]), len(tabs[1][1]))):
                 for rec, texts, tab in tabs:
                     if n >= len(texts):
