@@ -7,7 +7,8 @@ included, on a 2-core machine).
 
 Prints, per context type in a realistic mix, the median and p95 time of
 ``parse_context`` + ``Engine.evaluate`` (what the host does per request),
-plus the same for evaluate alone, then the message judge on its own
+plus the same for evaluate alone, the message contexts typed character by
+character (per keystroke), then the message judge on its own
 (``guard.signals.judge``: normalising, language identification, signals,
 score), in Dutch, English, German, French and Spanish. Alongside, the
 held-apart figures of ``scripts/corpus_report.py`` (precision/recall per
@@ -101,6 +102,26 @@ def measure(fn, rounds: int) -> list[float]:
     return samples
 
 
+def typing(engine: Engine, repeats: int) -> None:
+    """The message contexts typed character by character, as a person types them (one more line: the
+    figures above change the text's end the same way on every round)."""
+    print(f"\n{'typed, per keystroke':<22} {'parse+eval p50':>15} {'p95':>9}")
+    every: list[float] = []
+    for name, data in contexts().items():
+        if not name.startswith("message"):
+            continue
+        samples: list[float] = []
+        for r in range(repeats):
+            text = f"{r} {data['text']}"[: len(data["text"])]  # a text of its own per repeat: nothing cached
+            steps = [{**data, "text": text[:k]} for k in range(1, len(text) + 1)]
+            it = iter(steps)
+            samples += measure(lambda: engine.evaluate(parse_context(next(it))), len(steps))
+        every += samples
+        print(f"{name:<22} {statistics.median(samples):>12.1f} us {statistics.quantiles(samples, n=20)[18]:>6.1f} us")
+    print(f"typed, all messages: median {statistics.median(every):.1f} us, "
+          f"p95 {statistics.quantiles(every, n=20)[18]:.1f} us ({len(every)} keystrokes)")
+
+
 def judge_only(rounds: int) -> list[float]:
     """``guard.signals.judge`` alone (cache bypassed: a new text every round), all languages."""
     from guard.signals import judge
@@ -172,6 +193,7 @@ def main() -> None:
           f"p95 of all {p95:.1f} us (goal <= 150 us): {verdict}")
     print(f"all message rounds together: median {statistics.median(all_message_samples):.1f} us, "
           f"p95 {p95:.1f} us ({len(all_message_samples)} rounds, load average now {os.getloadavg()[0]:.2f})")
+    typing(engine, max(args.rounds // 300, 3))
     judged = judge_only(max(args.rounds // 2, 500))
     print(f"judge alone, all languages: median {statistics.median(judged):.1f} us, "
           f"p95 {statistics.quantiles(judged, n=20)[18]:.1f} us")

@@ -30,6 +30,8 @@ CONSENT_EXEMPT_RULES = frozenset({"LG201"})
 RECIPIENT_RULES = frozenset({"LG201", "LG202"})
 #: Warning ids remembered with their recipient, for a later "They asked for this".
 RECIPIENTS_KEPT = 512
+#: Findings remembered per hit a rule returns again (``Engine._finding``).
+FINDINGS_KEPT = 256
 
 
 def pick_language(settings: Settings, ctx: Context | None) -> str:
@@ -54,6 +56,8 @@ class Engine:
         self.consent = consent
         # warning id -> (recipient name, profile URL) of recent message warnings
         self._recipients: OrderedDict[str, tuple[str, str | None]] = OrderedDict()
+        # (rule id, hit, kind, page session, language, mode) -> (hit, the finding's fields): see ``_finding``
+        self._findings: dict[tuple, tuple[Hit, dict]] = {}
         self.rules: list[Rule] = [cls() for cls in (rules if rules is not None else all_rules())]
         self._by_kind: dict[str, list[Rule]] = defaultdict(list)
         for rule in self.rules:
@@ -107,6 +111,30 @@ class Engine:
             mode = override.mode
         if ctx.kind not in SUBMITTABLE_KINDS:
             mode = "inform"
+        # A rule that returns the very same hit again (typing: LG201/LG202,
+        # ``remembered_hit``) gets the finding built from it before; the
+        # finding is new, its lists are copies. The hit is kept with it, so its
+        # id cannot be another object's.
+        key = (rule.id, id(hit), ctx.kind, ctx.page_session, lang, mode)
+        got = self._findings.get(key)
+        if got is not None and got[0] is hit:
+            fields = got[1].copy()
+            fields["legal_basis"] = list(fields["legal_basis"])
+            fields["evidence"] = list(fields["evidence"])
+            return _trusted_finding(fields)
+        finding = self._new_finding(rule, hit, ctx, lang, mode)
+        if rule.id not in RECIPIENT_RULES:  # the rules that give the same hit again
+            return finding
+        if len(self._findings) >= FINDINGS_KEPT:
+            self._findings.clear()
+        finding.__dict__["evidence"] = list(hit.evidence)  # the hit is used again: its list stays its own
+        fields = finding.__dict__.copy()
+        fields["legal_basis"] = list(fields["legal_basis"])
+        fields["evidence"] = list(fields["evidence"])
+        self._findings[key] = (hit, fields)
+        return finding
+
+    def _new_finding(self, rule: Rule, hit: Hit, ctx: Context, lang: str, mode: str) -> Finding:
         params = tuple(hit.params.items())
         try:
             title, message, suggestion = _wording_texts(rule, hit.wording, lang, params)

@@ -7,6 +7,18 @@
     .venv/bin/python scripts/judge_snapshot.py record  /tmp/inputs.json /tmp/after.jsonl
     .venv/bin/python scripts/judge_snapshot.py compare /tmp/before.jsonl /tmp/after.jsonl
 
+    .venv/bin/python scripts/judge_snapshot.py typing  /tmp/typing.json [EVERY]
+
+``typing`` gathers keystrokes instead: corpus messages typed (every
+``EVERY``-th prefix, default 3), then edited in the middle, cut, pasted
+into and capitalised, in order and with two messages typed in turn, so
+that ``record`` (which judges its inputs in order, as the host would)
+exercises the incremental matching (``Bank.spans``) and the memo of the
+previous keystroke's outcome. Record those with the code before and after
+a change and ``compare``. ``record ... --always-incremental`` keeps a
+state for every text, also those with few candidate phrases (which are
+otherwise matched from scratch).
+
 ``inputs`` gathers the messages to judge: every record of ``tests/corpus``
 (both splits, with English and Dutch as the UI language) and every message
 ``tests/signals`` and ``tests/rules`` judge (the ``extract`` calls of a pytest
@@ -96,6 +108,38 @@ def _test_inputs() -> list[dict]:
             seen.add(key)
             out.append({"id": f"test-{len(out)}", **call})
     return out
+
+
+def typing(path: Path, every: int = 3) -> None:
+    import random
+
+    from guard.signals import corpus
+
+    rng = random.Random(9)
+    records = corpus.load(ROOT / "tests" / "corpus")
+    items: list[dict] = []
+
+    def typed(rec, n: int) -> list[dict]:
+        text = rec.text
+        texts = [text[:k] for k in range(1, len(text) + 1, every)] + [text, text + "\n", text.upper()]
+        for _ in range(10):
+            k = rng.randrange(len(text) + 1)
+            text = rng.choice([text[:k] + rng.choice([" ", "x", "30% ", "€ 1 500", "\n"]) + text[k:],
+                               text[:k] + text[k + rng.randint(1, 6):],
+                               text[:k] + rng.choice(records).text[:60] + text[k:]])
+            texts.append(text)
+        return [{"id": f"{rec.id}/typed-{n}-{i}", "text": t, "me": rec.me, "them": rec.them, "last": rec.last,
+                 "channel": rec.channel, "prefer": ("en", "nl")[n % 2]} for i, t in enumerate(texts)]
+
+    picked = records[::6]
+    for n, rec in enumerate(picked):
+        items += typed(rec, n)
+    # Two tabs typing in turn.
+    for n, (a, b) in enumerate(zip(picked[1::9], picked[2::9])):
+        for x, y in zip(typed(a, n), typed(b, n)):
+            items += [x, y]
+    path.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    print(f"{len(items)} keystrokes -> {path}")
 
 
 def inputs(path: Path) -> None:
@@ -188,7 +232,16 @@ def main(argv: list[str]) -> int:
     if len(argv) >= 2 and argv[0] == "inputs":
         inputs(Path(argv[1]))
         return 0
+    if len(argv) >= 2 and argv[0] == "typing":
+        typing(Path(argv[1]), int(argv[2]) if len(argv) >= 3 else 3)
+        return 0
     if len(argv) >= 3 and argv[0] == "record":
+        if "--always-incremental" in argv[3:]:
+            # Texts with few candidate phrases are matched from scratch; this keeps a state for every
+            # text, so the incremental matching is what is recorded.
+            from guard.signals import lexicon
+
+            lexicon._Index.FEW = -1
         record(Path(argv[1]), Path(argv[2]))
         return 0
     if len(argv) >= 3 and argv[0] == "compare":

@@ -74,6 +74,25 @@ def _evidence(items: tuple[EvidenceItem, ...]) -> tuple[Evidence, ...]:
     return tuple(Evidence(field="text", excerpt=i.excerpt, feature=i.feature) for i in items)
 
 
+# Hits remembered per judgement outcome (``Judgement.shared``) and what else
+# they are made of: typing repeats the same warning on every keystroke. The
+# engine builds each finding from a hit once (``Engine._finding``), so the
+# same hit object must come back for the same inputs. Shared, read-only.
+_MAX_HITS = 32
+
+
+def remembered_hit(j: Judgement, key: tuple) -> Hit | None:
+    return j.shared().get("hits", {}).get(key)
+
+
+def remember_hit(j: Judgement, key: tuple, hit: Hit) -> Hit:
+    hits = j.shared().setdefault("hits", {})
+    if len(hits) >= _MAX_HITS:
+        hits.clear()
+    hits[key] = hit
+    return hit
+
+
 class UnsolicitedCommercialMessage(Rule):
     """A message, InMail or invitation note pitches something the recipient did not ask for.
 
@@ -255,11 +274,16 @@ class UnsolicitedCommercialMessage(Rule):
         j = judge_message(ctx, settings)
         if not j.fires("LG201"):
             return
-        kind = j.kind()
-        yield Hit(
-            subject=recipient_subject(ctx.recipient),
-            evidence=text_evidence(j.evidence("LG201")),
-            params={"recipient": recipient_name(ctx.recipient), "confidence": confidence_note(j)},
-            about=recipient_name(ctx.recipient),
-            wording="default" if kind == "commercial" else kind,
-        )
+        recipient = ctx.recipient
+        key = ("LG201", recipient.name, recipient.profile_url)
+        hit = remembered_hit(j, key)
+        if hit is None:
+            kind = j.kind()
+            hit = remember_hit(j, key, Hit(
+                subject=recipient_subject(recipient),
+                evidence=text_evidence(j.evidence("LG201")),
+                params={"recipient": recipient_name(recipient), "confidence": confidence_note(j)},
+                about=recipient_name(recipient),
+                wording="default" if kind == "commercial" else kind,
+            ))
+        yield hit

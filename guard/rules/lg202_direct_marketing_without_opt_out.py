@@ -14,6 +14,8 @@ from guard.rules.lg201_unsolicited_commercial_message import (
     judge_message,
     recipient_name,
     recipient_subject,
+    remember_hit,
+    remembered_hit,
     text_evidence,
 )
 from guard.signals import opt_out_notice
@@ -177,12 +179,17 @@ class DirectMarketingWithoutOptOut(Rule):
         # decides when the text does not tell.
         lang = j.language or pick_language(settings, ctx)
         fix = notice_fix(ctx.text, lang, j.formal, ctx.channel)
-        yield Hit(
-            subject=recipient_subject(ctx.recipient),
-            evidence=text_evidence(j.evidence("LG202")),
-            params={"recipient": recipient_name(ctx.recipient), "notice": fix.text.strip(),
-                    "confidence": confidence_note(j)},
-            about=recipient_name(ctx.recipient),
-            wording="recruitment" if j.recruitment_led() else "default",
-            fix=fix,
-        )
+        recipient = ctx.recipient
+        key = ("LG202", recipient.name, recipient.profile_url, fix.text)
+        hit = remembered_hit(j, key)
+        if hit is None:
+            hit = remember_hit(j, key, Hit(
+                subject=recipient_subject(recipient),
+                evidence=text_evidence(j.evidence("LG202")),
+                params={"recipient": recipient_name(recipient), "notice": fix.text.strip(),
+                        "confidence": confidence_note(j)},
+                about=recipient_name(recipient),
+                wording="recruitment" if j.recruitment_led() else "default",
+                fix=fix,
+            ))
+        yield hit

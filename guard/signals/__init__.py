@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
 from typing import Mapping, NamedTuple
 
 from guard.signals.features import FEATURES, Extraction, extract
@@ -122,13 +124,30 @@ class Judgement:
         return model.derived("recruitment_led", self.values_key,
                              lambda: _recruitment_led(model.weights, self.extraction.values))
 
+    def shared(self) -> dict:
+        """What is remembered for this judgement's outcome: its evidence, and what the rules make of it.
+
+        Typing judges a new text on every keystroke, mostly with the same
+        outcome; ``judge`` hands a judgement the previous one's memo when
+        everything the evidence and the warnings read is the same
+        (``_same_outcome``), so they are not built again.
+        """
+        got = self.__dict__.get("_shared")
+        if got is None:
+            prev = self.__dict__.pop("_prev", None)
+            if prev is not None and _same_outcome(prev, self):
+                got = self.__dict__["_shared"] = prev.shared()
+            else:
+                got = self.__dict__["_shared"] = {"models": _models_now()}
+        return got
+
     def evidence(self, rule: str, limit: int = MAX_EVIDENCE) -> tuple[EvidenceItem, ...]:
         """The text signals that pushed towards the rule, strongest first, each with its excerpts.
 
-        Remembered per judgement: LG201 and LG202 ask on every keystroke.
+        Remembered per outcome (``shared``): LG201 and LG202 ask on every keystroke.
         """
-        memo = self.__dict__.setdefault("_evidence_memo", {})
-        key = (rule, limit)
+        memo = self.shared()
+        key = ("evidence", rule, limit)
         got = memo.get(key)
         if got is None:
             got = memo[key] = tuple(self._evidence(rule, limit))
@@ -140,7 +159,7 @@ class Judgement:
         if limit is not None and limit <= 0:
             return self._evidence(rule)[:limit] if limit < 0 else out
         # LG201 and LG202 quote the same spans, each with its own weights: cut once.
-        quotes = self.__dict__.setdefault("_quotes_memo", {})
+        quotes = self.shared().setdefault("quotes", {})
         spans = self.extraction.spans
         new = tuple.__new__
         model = MODELS[rule]
@@ -236,7 +255,45 @@ def judge(text: str, *, me: int = 0, them: int = 0, last_from_recipient: str | N
     ex = extract(text, me=me, them=them, last_from_recipient=last_from_recipient, channel=channel,
                  prefer_language=prefer_language)
     scores = {rule: m.score(ex.values) for rule, m in MODELS.items()}
-    return Judgement(ex, scores, me == 0)
+    j = Judgement(ex, scores, me == 0)
+    _follow(j, (me, them, last_from_recipient, channel, prefer_language))
+    return j
+
+
+# The last judgement per situation (thread, channel, language): the text
+# typed before, whose outcome the next keystroke most likely keeps.
+_PREVIOUS: dict[tuple, Judgement] = {}
+_MAX_PREVIOUS = 256
+
+
+def _follow(j: Judgement, situation: tuple) -> None:
+    """Note the previous judgement in the same situation: ``shared`` takes over its memo when first asked
+    (a message without warnings never asks) and the outcome is the same."""
+    prev = _PREVIOUS.get(situation)
+    if prev is not None:
+        prev.__dict__.pop("_prev", None)  # one step back only: no chain of old judgements is kept alive
+        j.__dict__["_prev"] = prev
+    if len(_PREVIOUS) >= _MAX_PREVIOUS and situation not in _PREVIOUS:
+        _PREVIOUS.clear()
+    _PREVIOUS[situation] = j
+
+
+def _models_now() -> tuple:
+    return tuple(MODELS.values())
+
+
+def _same_outcome(a: Judgement, b: Judgement) -> bool:
+    """Whether the evidence and the warnings of ``a`` hold for ``b``: the same weights, signal values (in
+    order), spans, languages, formality and first-message, and the same text wherever a span quotes it."""
+    if a.shared()["models"] != _models_now():
+        return False
+    if a.first_message != b.first_message or a.values_key != b.values_key:
+        return False
+    ea, eb = a.extraction, b.extraction
+    if ea.spans != eb.spans or ea.languages != eb.languages or ea.formal != eb.formal:
+        return False
+    end = max(map(itemgetter(1), chain.from_iterable(eb.spans.values())), default=0)
+    return ea.text[:end] == eb.text[:end]
 
 
 # --------------------------------------------------------------------------

@@ -293,3 +293,46 @@ def test_remembered_evidence_order_follows_the_weights_in_force(monkeypatch):
     assert after[0].feature != first
     assert [e.feature for e in after] == [n for n, _ in model.MODELS["LG201"].contributions(
         judge.__wrapped__(text).values) for _ in judge.__wrapped__(text).extraction.spans.get(n, ())][:len(after)]
+
+
+def test_first_from_a_position_is_the_plain_search_from_there():
+    """``Phrase.first(scan, pos)`` (the incremental matching's search of a text's end) equals
+    ``Phrase.search(low, pos)`` for every shipped phrase, from every kind of position: a word start, inside
+    a word, a space, a digit, past the end."""
+    bank = features.BANK
+    rng = random.Random(10)
+    checked = 0
+    for p in bank.phrases[::3]:
+        if p.source.startswith("regex:"):
+            text = "Kost 1 500 eur of 60k, 30% off, $49 per month https://x.nl calendly.com/z 12 3 usd"
+        else:
+            text = f"{_realise(p.source, rng)} {rng.choice(_NOISE)} {_realise(p.source, rng)}"
+        low = fold(clean(text))
+        scan = Scan(low, frozenset(low.split()))
+        ends = {0, 1, len(low) // 3, len(low) // 2, len(low) - 1, len(low)}
+        for pos in sorted(ends | set(rng.sample(range(len(low) + 1), 4))):
+            assert p.first(scan, pos) == p.search(low, pos), (p.where, p.source, text, pos)
+            checked += 1
+    assert checked > 5000
+
+
+def test_digits_from_a_position_are_the_digits_of_the_whole_text_from_there():
+    low = fold("a1 22b 3%$ 44 x5 6")
+    whole = Scan(low, frozenset()).digits()
+    for pos in range(len(low) + 1):
+        scan = Scan(low, frozenset())
+        anywhere, at_word = scan.digits(pos)
+        assert [i for i in anywhere if i >= pos] == [i for i in whole[0] if i >= pos]
+        assert [i for i in at_word if i >= pos] == [i for i in whole[1] if i >= pos]
+        assert scan.digits(0) == whole  # asked for less, then more: computed again from the start
+
+
+@pytest.mark.parametrize(("regex", "width"), [
+    (r"\d+ ?%", 2), (r"\d+ab\b", 2), (r"https?(?= )", 6), (r"\$ ?\d+(?: \d{3})*(?: ?k\b)?", 4),
+    (r"\d[\d ]*(?: ?k)? ?(?:euros?|eur)\b", 9), (r"cal com \w", 9),
+    (r"[a-z]+ eur", None), (r"\d+(?:x\d)*", None), (r"^\d+", None), (r"(\d)\1", None),
+])
+def test_regex_widths_count_what_a_match_can_read_besides_digits_and_spaces(regex, width):
+    from guard.signals.lexicon import Phrase, _regex_width
+
+    assert _regex_width(Phrase("price", "shared", f"regex: {regex}", "x", regex, False)) == width
