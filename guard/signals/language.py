@@ -57,7 +57,8 @@ def identify(words: frozenset[str], common: Mapping[str, frozenset[str]], order:
             continue
         own = len(words & common[lang] - explained)
         second = max(second, own)
-        if own >= floor:
+        # A tie with the primary language (in shared words only: "de", "a", "te") cannot be told apart: read both.
+        if own >= floor or (n == best and n >= 2):
             used.append(lang)
             explained = explained | common[lang]
     used = tuple(used)
