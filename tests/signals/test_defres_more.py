@@ -254,6 +254,27 @@ MESSAGES = [
  ("fr", "Bonjour Monsieur Perret, merci pour votre demande. Voici notre proposition pour la formation : 2 jours, 10 participants, 3 900 € HT.", 0, 1, "Pouvez-vous me faire une proposition pour une formation ?", M, False, False),
  ("fr", "Salut Chloé, tu connais un bon expert-comptable pour une petite SAS ? Je démarre et je suis un peu perdue.", 0, 0, None, M, False, False),
  ("fr", "Bonjour Luc, la commande est partie ce matin, la facture suit séparément. N'hésite pas si besoin.", 6, 7, "La commande part quand ?", M, False, False),
+    # ---------------------------------------------------------------- a fourth round: trade-fair stands, tools to test for 14 days, advisers, short pings, applicants
+ ("de", "Grüezi Herr Meier, wir sind eine Zürcher Agentur für Performance-Marketing und betreuen u. a. mehrere Treuhandbüros. Hätten Sie Lust auf einen kurzen Call, um Ihre Google-Kampagnen anzuschauen?", 0, 0, None, M, True, True),
+ ("de", "Hey Nico 👋 Mega spannend, was ihr bei Fahrwerk macht! Wir haben ein Tool gebaut, das Lead-Listen aus LinkedIn automatisch anreichert. Willst du's mal 14 Tage testen?", 0, 0, None, M, True, True),
+ ("de", "Sehr geehrte Frau Haas, besuchen Sie uns auf der LogiMAT in Halle 3, Stand B12! Wir präsentieren dort unser neues Shuttle-System. Gern reserviere ich Ihnen einen Gesprächstermin.", 0, 0, None, M, True, True),
+ ("de", "Hallo Frau Arnold, als unabhängiger Finanzberater zeige ich Unternehmern, wie sie ihre Altersvorsorge steueroptimiert aufbauen. Wann passt Ihnen ein erstes Gespräch?", 0, 0, None, M, True, True),
+ ("de", "Hallo Herr Busch, unsere Inhouse-Trainings zum Thema Verhandlungsführung sind jetzt auch als Online-Format buchbar. Anbei die Broschüre – sprechen Sie mich gern an!", 0, 0, None, M, True, True),
+ ("de", "Hi Jonas, nur ein kurzes Ping zu meiner Nachricht von letzter Woche – hast du schon reingeschaut?", 1, 0, None, M, True, False),
+ ("de", "Hallo Frau Wolf, ich bin Talent Partnerin bei einem E-Commerce-Unternehmen in Berlin und wir suchen eine Head of CRM (m/w/d). Ihr Profil passt hervorragend – hätten Sie Interesse an einem Austausch?", 0, 0, None, M, False, True),
+ ("de", "Hallo Herr Jäger, darf ich mich kurz vorstellen? Ich arbeite bei einem Anbieter für Zutrittskontrollsysteme. Dürfte ich Ihnen in den nächsten Wochen einmal Informationen zusenden? Wenn nicht, ist das selbstverständlich in Ordnung.", 0, 0, None, M, False, False),
+ ("de", "Hi Ben, wir brauchen für das Angebot an die Stadtwerke noch die Preise für die Wartung. Kannst du mir die bis morgen schicken?", 8, 9, "Brauchst du noch was von mir?", M, False, False),
+ ("de", "Liebe Sabine, schön, dass du beim Netzwerktreffen warst! Hier wie versprochen der Kontakt von Frau Dr. Kaya, sie kann dir bei der Förderung sicher weiterhelfen.", 0, 0, None, M, False, False),
+ ("de", "Hallo Frau Neumann, ich habe mich auf die Stelle als Projektleiterin beworben und wollte fragen, ob Sie mir etwas über das Team erzählen können.", 0, 0, None, M, False, False),
+ ("de", "Hallo Martin, alles Gute zum Geburtstag! Lass dich feiern 🎉", 0, 0, None, M, False, False),
+ ("fr", "Bonjour Madame Fontaine, nous serons présents au salon Global Industrie, hall 5, stand C18, pour présenter notre nouvelle gamme de robots. Je serais ravi de vous y accueillir, voulez-vous que je vous réserve un créneau ?", 0, 0, None, M, True, True),
+ ("fr", "Hello Max ! Super ce que vous faites chez Trajet 👏 On a créé un outil qui enrichit automatiquement vos listes de prospects. Tu veux le tester gratuitement 14 jours ?", 0, 0, None, M, True, True),
+ ("fr", "Bonjour Monsieur Brun, petit message pour savoir si vous aviez pu prendre connaissance de mon précédent message ?", 1, 0, None, M, True, False),
+ ("fr", "Bonjour Claire, pour le devis du client Mercier, tu peux m'envoyer les prix de la maintenance avant demain ?", 8, 9, "Tu as besoin d'autre chose ?", M, False, False),
+ ("es", "Buenas, Sra. Rivas: estaremos en Logistics Madrid, pabellón 8, stand 4C, presentando nuestra nueva gama de robots. ¿Quiere que le reserve un hueco para verla?", 0, 0, None, M, True, True),
+ ("es", "¡Hola Bruno! Qué buen trabajo el de Rutas 👏 Hemos creado una herramienta que enriquece automáticamente tus listas de prospectos. ¿La quieres probar gratis 14 días?", 0, 0, None, M, True, True),
+ ("es", "Hola Sr. Navas, solo quería saber si había podido ver mi mensaje anterior.", 1, 0, None, M, True, False),
+ ("es", "Hola Clara, para el presupuesto del cliente Mercado, ¿me mandas los precios del mantenimiento antes de mañana?", 8, 9, "¿Necesitas algo más?", M, False, False),
 ]
 
 
