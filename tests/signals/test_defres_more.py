@@ -275,6 +275,21 @@ MESSAGES = [
  ("es", "¡Hola Bruno! Qué buen trabajo el de Rutas 👏 Hemos creado una herramienta que enriquece automáticamente tus listas de prospectos. ¿La quieres probar gratis 14 días?", 0, 0, None, M, True, True),
  ("es", "Hola Sr. Navas, solo quería saber si había podido ver mi mensaje anterior.", 1, 0, None, M, True, False),
  ("es", "Hola Clara, para el presupuesto del cliente Mercado, ¿me mandas los precios del mantenimiento antes de mañana?", 8, 9, "¿Necesitas algo más?", M, False, False),
+    # ---------------------------------------------------------------- a fifth round: negatives in the words of the new phrases (a team's tool, a customer's software, a colleague's 'N % cheaper', a job seeker admiring a career)
+ ("de", "Hi Jonas, wir haben fürs Team-Event ein kleines Tool gebaut, mit dem man Fahrgemeinschaften plant. Magst du es am Freitag mal testen?", 9, 8, "Klar, zeig mal!", M, False, False),
+ ("de", "Hallo Frau Sommer, vielen Dank für Ihr Interesse an der Stelle! Ihre Bewerbung ist gut angekommen, wir melden uns bis Ende nächster Woche.", 0, 1, "Ich habe mich gerade auf die Stelle als Buchhalterin beworben.", M, False, False),
+ ("de", "Hallo Lukas, ich bin seit Oktober bei der Stadt München im Bauamt. Falls du mal Fragen zum Bauantrag hast, frag einfach!", 0, 0, None, M, False, False),
+ ("de", "Liebe Frau Kühn, Ihr Werdegang beeindruckt mich sehr. Ich stehe am Anfang meiner Karriere im Controlling und würde mich über einen Rat von Ihnen freuen.", 0, 0, None, M, False, False),
+ ("de", "Hallo zusammen, der Kunde hat 15 % Rabatt auf die Wartung verlangt, für Bestandskunden wären 10 % günstiger drin. Was meint ihr?", 14, 12, "Wie sieht's mit dem Rabatt aus?", M, False, False),
+ ("de", "Hallo Herr Pfeiffer, wir haben die Halle 3 für die Betriebsversammlung reserviert. Treffpunkt ist am Stand der Personalabteilung.", 5, 6, "Wo ist die Versammlung?", M, False, False),
+ ("fr", "Salut Léo, on a créé un groupe pour organiser le pot de départ de Claire. Tu veux qu'on t'ajoute ?", 6, 7, "Vous faites quelque chose pour Claire ?", M, False, False),
+ ("fr", "Bonjour Madame Perez, votre parcours m'inspire beaucoup. Je débute en RH et j'aimerais avoir vos conseils sur la gestion des talents.", 0, 0, None, M, False, False),
+ ("fr", "Bonjour Bastien, nous avons acheté votre logiciel le mois dernier et l'export comptable ne fonctionne plus. Pouvez-vous nous aider ?", 0, 0, None, M, False, False),
+ ("fr", "Salut Inès, le client veut 20 % moins cher sur la maintenance, je propose 10 %. Tu valides ?", 11, 12, "On en est où avec le client ?", M, False, False),
+ ("es", "Hola Marina, hemos creado un grupo para organizar la despedida de Pablo. ¿Te añadimos?", 6, 7, "¿Vais a hacer algo para Pablo?", M, False, False),
+ ("es", "Hola Sr. Núñez, su trayectoria me inspira mucho. Estoy empezando en finanzas y me encantaría pedirle un consejo.", 0, 0, None, M, False, False),
+ ("es", "Hola Luis, el cliente quiere un 15 % más barato en el mantenimiento, yo ofrecería un 8 %. ¿Qué opinas?", 10, 11, "¿Cómo va lo del cliente?", M, False, False),
+ ("es", "Hola Andrés, acabamos de comprar vuestra herramienta y no consigo conectar la facturación. ¿Me ayudas?", 0, 0, None, M, False, False),
 ]
 
 
@@ -351,7 +366,7 @@ def _fired(text: str, **kw) -> set[str]:
 @pytest.mark.parametrize(("text", "signal"), [
     ("Guten Tag Frau Brandt, ich bin im Auftrag eines Maschinenbauers auf der Suche nach einer Geschäftsführung.",
      "recruitment"),
-    ("Hallo Herr Lang, Ihr Werdegang hat mich beeindruckt.", "recruitment"),
+    ("Hallo Herr Lang, Ihr Werdegang passt sehr gut zu der Rolle.", "recruitment"),
     ("Hallo Lena, wir bauen gerade unser Data-Team in Leipzig aus.", "recruitment"),
     ("Hallo Herr Roth, wären Sie offen für einen Austausch?", "cta"),
     ("Hi Tobias, ich habe ab April wieder Kapazitäten für neue Projekte.", "offer"),
