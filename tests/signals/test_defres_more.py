@@ -379,6 +379,8 @@ def _fired(text: str, **kw) -> set[str]:
     ("Estimado Sr. Ortega, le escribo porque ayudamos a importadores.", "cold_opener"),
     ("Buenas tardes Sra. Ramos, su trayectoria me ha parecido muy interesante.", "recruitment"),
     ("Hola Facundo, ¿te puedo mostrar cómo funciona?", "cta"),
+    ("Profitez de notre promotion de lancement : -20 % sur tout.", "discount"),
+    ("Aprovecha nuestra promoción de lanzamiento: 20 % en todo.", "discount"),
 ])
 def test_new_phrases_fire(text, signal):
     assert signal in _fired(text)
@@ -395,6 +397,9 @@ def test_new_phrases_fire(text, signal):
     ("Bonjour Yann, nous cherchons des revendeurs pour notre gamme de mobilier.", "recruitment"),
     # a recruiter's follow-up about a new opening offers nothing
     ("Hi Jan, wir haben jetzt auch eine Stelle als Engineering Manager offen.", "offer"),
+    # a promotion at work is no sales promotion
+    ("Félicitations pour ta promotion, Claire !", "discount"),
+    ("¡Enhorabuena por tu promoción, Marta!", "discount"),
     # Dutch and English look-alikes: the German, French and Spanish phrases are not read in them
     ("Hoi Carla, mag ik je voorstellen aan Jonas? Hij heeft vragen over subsidies.", "offer"),
     ("Hi Carla, may I introduce you to Jonas? He has questions about grants.", "offer"),
