@@ -290,6 +290,25 @@ MESSAGES = [
  ("es", "Hola Sr. Núñez, su trayectoria me inspira mucho. Estoy empezando en finanzas y me encantaría pedirle un consejo.", 0, 0, None, M, False, False),
  ("es", "Hola Luis, el cliente quiere un 15 % más barato en el mantenimiento, yo ofrecería un 8 %. ¿Qué opinas?", 10, 11, "¿Cómo va lo del cliente?", M, False, False),
  ("es", "Hola Andrés, acabamos de comprar vuestra herramienta y no consigo conectar la facturación. ¿Me ayudas?", 0, 0, None, M, False, False),
+    # ---------------------------------------------------------------- a sixth round: paid award listings opening with congratulations, weak opt-outs, petitions, a request made at a fair, a recruiter accepting a no
+ ("de", "Herzlichen Glückwunsch, Frau Koch! Ihr Unternehmen wurde für die Liste „Top 100 Arbeitgeber Mittelstand 2026“ ausgewählt. Für die Aufnahme inklusive Siegel und Urkunde fällt eine Gebühr von 1.950 € an. Soll ich Ihnen die Unterlagen schicken?", 0, 0, None, M, True, True),
+ ("de", "Hallo Frau Kuhn, kein Interesse? Kein Problem! Aber falls doch: unsere Reinigungsroboter gibt es jetzt ab 199 € im Monat zur Miete.", 0, 0, None, M, True, True),
+ ("de", "Hallo Herr Otto, ich weiß, Sie hatten abgesagt, aber unser Angebot gilt nur noch bis Freitag. Vielleicht überlegen Sie es sich ja noch?", 2, 1, "Bitte keine Werbung mehr.", M, True, False),
+ ("de", "Liebe Anna, unterschreibst du unsere Petition für sichere Radwege in Köln? Jede Stimme zählt! https://radwege-koeln.de/petition", 0, 0, None, M, True, True),
+ ("de", "Hallo Frau Jung, Sie hatten in der Gruppe „HR Mittelstand“ nach einem Anbieter für Zeiterfassung gefragt. Wir machen genau das – hier ein kurzer Überblick mit Preisen, falls es hilft.", 0, 0, None, M, False, False),
+ ("de", "Hallo Herr Sauer, wie auf der Messe besprochen schicke ich Ihnen unser Angebot für die Stapler-Wartung: 1.200 € pro Jahr und Gerät.", 0, 0, None, M, False, False),
+ ("de", "Hi Chris, du hattest im Frühjahr gesagt, ich soll mich im Herbst wieder wegen der Schulung melden – passt es jetzt?", 1, 1, "Meld dich gern im Herbst nochmal.", M, False, False),
+ ("de", "Hallo Herr Berger, verstehe, dass Sie aktuell nicht wechseln möchten. Ich melde mich dann nicht mehr – alles Gute!", 1, 1, "Danke, aber ich bin zufrieden.", M, False, False),
+ ("fr", "Félicitations Monsieur Joly ! Votre entreprise a été sélectionnée pour le classement « Top 50 des PME innovantes ». L'inscription au palmarès, avec logo et article, est de 1 490 € HT. Je vous envoie le dossier ?", 0, 0, None, M, True, True),
+ ("fr", "Bonjour Madame Roche, pas intéressée ? Aucun souci ! Mais au cas où : nos robots de nettoyage sont désormais disponibles en location dès 199 € par mois.", 0, 0, None, M, True, True),
+ ("fr", "Bonjour Camille, tu signes notre pétition pour des pistes cyclables sécurisées à Nantes ? Chaque signature compte ! https://velo-nantes.fr/petition", 0, 0, None, M, True, True),
+ ("fr", "Bonjour Monsieur Blanc, comme évoqué sur le salon, je vous envoie notre offre pour la maintenance des chariots : 1 200 € par an et par machine.", 0, 0, None, M, False, False),
+ ("fr", "Bonjour Monsieur Martel, je comprends que vous ne souhaitiez pas changer de poste. Je ne vous relancerai plus, bonne continuation !", 1, 1, "Merci, mais je suis bien là où je suis.", M, False, False),
+ ("es", "¡Enhorabuena, Sr. Campos! Su empresa ha sido seleccionada para el ranking «Top 50 pymes innovadoras». La inclusión, con logo y artículo, tiene un coste de 1.490 €. ¿Le envío la documentación?", 0, 0, None, M, True, True),
+ ("es", "Hola Sra. Lozano, ¿no le interesa? ¡Ningún problema! Pero por si acaso: nuestros robots de limpieza ya se pueden alquilar desde 199 € al mes.", 0, 0, None, M, True, True),
+ ("es", "Hola Nuria, ¿firmas nuestra petición por carriles bici seguros en Valencia? ¡Cada firma cuenta! https://bici-valencia.org/peticion", 0, 0, None, M, True, True),
+ ("es", "Hola Sr. Cortés, como hablamos en la feria, le envío nuestra oferta para el mantenimiento de las carretillas: 1.200 € al año por máquina.", 0, 0, None, M, False, False),
+ ("es", "Hola Sr. Vega, entiendo que no quiera cambiar de trabajo ahora. No le volveré a escribir, ¡mucha suerte!", 1, 1, "Gracias, pero estoy contento donde estoy.", M, False, False),
 ]
 
 
