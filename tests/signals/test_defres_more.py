@@ -332,6 +332,26 @@ MESSAGES = [
  ("de", "Liebe Jana, danke, dass du letzte Woche als ehrenamtliche Helferin beim Stadtlauf dabei warst! Ohne dich hätte die Zielverpflegung nicht geklappt.", 0, 0, None, M, False, False),
  ("fr", "Merci Paul d'avoir été parmi nos bénévoles pour la collecte samedi ! On a rempli deux camions.", 0, 0, None, M, False, False),
  ("es", "¡Gracias, Marta, por venir como voluntaria a la recogida del sábado! Llenamos dos furgonetas.", 0, 0, None, M, False, False),
+    # ---------------------------------------------------------------- an eighth round: short bumps ('Noch Interesse?', 'Toujours intéressé ?', '¿Sigue interesado?') and short negatives
+ ("de", "Noch Interesse? 🙂", 1, 0, None, M, True, False),
+ ("de", "Kurze Erinnerung an mein Angebot von letzter Woche.", 1, 0, None, M, True, False),
+ ("de", "Ich schiebe das nochmal nach oben 😊", 1, 0, None, M, True, False),
+ ("de", "Haben Sie meine Nachricht gesehen?", 1, 0, None, M, True, False),
+ ("fr", "Toujours intéressé ? 🙂", 1, 0, None, M, True, False),
+ ("fr", "Petite relance concernant ma proposition 🙂", 1, 0, None, M, True, False),
+ ("fr", "Avez-vous vu mon message ?", 1, 0, None, M, True, False),
+ ("es", "¿Sigue interesado? 🙂", 1, 0, None, M, True, False),
+ ("es", "Te lo vuelvo a mandar por si se perdió 😊", 1, 0, None, M, True, False),
+ ("es", "¿Pudo ver mi mensaje?", 1, 0, None, M, True, False),
+ ("es", "¿Pudiste echarle un vistazo a la propuesta?", 1, 0, None, M, True, False),
+ # short negatives
+ ("de", "Danke dir, bis morgen!", 3, 3, "Bis morgen dann!", M, False, False),
+ ("de", "Klingt gut, ich bin dabei.", 2, 2, "Kommst du Freitag mit zum Essen?", M, False, False),
+ ("fr", "Merci, à demain !", 3, 3, "À demain alors !", M, False, False),
+ ("fr", "Avez-vous reçu mon CV ?", 1, 0, None, M, False, False),
+ ("es", "¡Gracias, hasta mañana!", 3, 3, "¡Hasta mañana!", M, False, False),
+ ("es", "¿Recibió mi CV?", 1, 0, None, M, False, False),
+ ("de", "Haben Sie meine Bewerbung erhalten?", 1, 0, None, M, False, False),
 ]
 
 
@@ -457,3 +477,13 @@ def test_a_pitch_that_ends_in_a_permission_question_is_not_only_asking_permissio
     assert "permission" in _fired(pitch) and "permission_only" not in _fired(pitch)
     plain = "Bonjour Monsieur Lambert, je travaille chez un éditeur de logiciels. Puis-je vous envoyer notre brochure ?"
     assert "permission_only" in _fired(plain)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Toujours intéressé ? 🙂", "fr"),
+    ("¿Sigue interesado? 🙂", "es"),
+    ("Noch Interesse? Ich bin jetzt im Büro.", "de"),
+])
+def test_a_two_word_bump_has_a_language(text, lang):
+    """'toujours', 'sigue' are everyday words: without them these bumps had no language and no phrases read."""
+    assert extract(text).languages.primary == lang
