@@ -485,3 +485,30 @@ def test_a_pitch_that_ends_in_a_permission_question_is_not_only_asking_permissio
 def test_a_two_word_bump_has_a_language(text, lang):
     """'toujours', 'sigue' are everyday words: without them these bumps had no language and no phrases read."""
     assert extract(text).languages.primary == lang
+
+
+@pytest.mark.parametrize("text", [
+    "Falls kein Interesse besteht, geben Sie mir kurz Bescheid, dann melde ich mich nicht wieder.",
+    "Einfach Stopp antworten und Sie hören nichts mehr von mir.",
+    "Un simple stop et je ne vous écris plus.",
+    "Si cela ne vous intéresse pas, dites-le-moi et je ne vous recontacterai pas.",
+    "Si tu ne veux plus de messages, dis-le moi et j'arrête.",
+    "Si no quiere recibir más mensajes míos, respóndame no.",
+    "Con un simple stop no le vuelvo a escribir.",
+])
+def test_more_ways_to_say_you_can_stop_these_messages(text):
+    assert "opt_out" in _fired(text)
+
+
+@pytest.mark.parametrize("text", [
+    # weak opt-outs: polite, but they do not say the recipient can stop further messages
+    "Kein Interesse? Kein Problem.",
+    "Ich melde mich in ein paar Monaten wieder.",
+    "Pas de souci si ce n'est pas le moment.",
+    "Je vous recontacterai dans quelques mois.",
+    "Si no es el momento, no pasa nada.",
+    "Geen interesse? Geen probleem.",
+    "No worries if not, I'll check back in a few months.",
+])
+def test_weak_opt_outs_are_no_notice(text):
+    assert "opt_out" not in _fired(text)
