@@ -512,3 +512,27 @@ def test_more_ways_to_say_you_can_stop_these_messages(text):
 ])
 def test_weak_opt_outs_are_no_notice(text):
     assert "opt_out" not in _fired(text)
+
+
+@pytest.mark.parametrize(("signal", "text"), [
+    ("event_invite", "Melden Sie sich jetzt für unser Frühstücksseminar an."),
+    ("event_invite", "Nous vous invitons à notre petit-déjeuner conférence le 12 mai."),
+    ("event_invite", "Le invitamos a nuestro desayuno de trabajo el 12 de mayo."),
+    ("benefit", "Werden Sie Teil unseres Partnernetzwerks und verdienen Sie an jeder Empfehlung."),
+    ("benefit", "Devenez apporteur d'affaires et touchez 10 % sur chaque vente."),
+    ("benefit", "Hazte partner y gana un 10 % por cada venta."),
+    ("claim", "Nos clients gagnent en moyenne 12 heures par semaine."),
+])
+def test_invitations_referral_pay_and_average_savings(signal, text):
+    assert signal in _fired(text)
+
+
+@pytest.mark.parametrize(("signal", "text"), [
+    ("event_invite", "Kannst du für unser Team an der Präsentation weiterarbeiten?"),
+    ("event_invite", "Wir haben das Seminar gestern gut hinter uns gebracht, danke euch allen."),
+    ("benefit", "Merci pour ta recommandation, on a signé hier !"),
+    ("event_invite", "Hoi team, denk aan het seminar van morgen om 9 uur."),
+    ("event_invite", "Hi team, don't forget tomorrow's seminar at 9."),
+])
+def test_their_look_alikes_do_not_fire(signal, text):
+    assert signal not in _fired(text)
