@@ -352,6 +352,18 @@ MESSAGES = [
  ("es", "¡Gracias, hasta mañana!", 3, 3, "¡Hasta mañana!", M, False, False),
  ("es", "¿Recibió mi CV?", 1, 0, None, M, False, False),
  ("de", "Haben Sie meine Bewerbung erhalten?", 1, 0, None, M, False, False),
+    # ---------------------------------------------------------------- a ninth round: recruitment words between colleagues, applicants and new hires (negatives)
+ ("de", "Hi Tanja, für die offene Stelle im Vertrieb habe ich drei Kandidaten für die zweite Runde. Kannst du Donnerstag beim Interview dabei sein?", 7, 8, "Wie läuft das Recruiting?", M, False, False),
+ ("de", "Hallo Herr Vogel, ich habe gesehen, dass Sie einen Werkstudenten im Marketing suchen. Ist die Stelle noch offen? Ich würde mich gern bewerben.", 0, 0, None, M, False, False),
+ ("de", "Willkommen im Team, Sarah! Schön, dass du ab Montag dabei bist – ich zeige dir am ersten Tag alles.", 0, 0, None, M, False, False),
+ ("de", "Hallo zusammen, auf der Jobmesse am Samstag stehen wir an Stand 14. Bitte bringt die Flyer mit.", 5, 6, "Wo ist unser Stand?", M, False, False),
+ ("fr", "Salut Hugo, pour le poste de commercial, j'ai trois candidats pour le second tour. Tu peux être là jeudi pour l'entretien ?", 7, 8, "Ça avance le recrutement ?", M, False, False),
+ ("fr", "Bonjour Madame Roy, j'ai vu que vous recherchiez un alternant en marketing. Le poste est-il toujours ouvert ? J'aimerais postuler.", 0, 0, None, M, False, False),
+ ("fr", "Bienvenue dans l'équipe, Sarah ! Ravie que tu nous rejoignes lundi, je te ferai visiter.", 0, 0, None, M, False, False),
+ ("es", "Hola Sergio, para la vacante de comercial tengo tres candidatos para la segunda ronda. ¿Puedes estar el jueves en la entrevista?", 7, 8, "¿Cómo va la selección?", M, False, False),
+ ("es", "Hola Sra. Ruiz, vi que buscan un becario de marketing. ¿Sigue abierta la vacante? Me gustaría postularme.", 0, 0, None, M, False, False),
+ ("es", "¡Bienvenida al equipo, Sara! Qué alegría que empieces el lunes, te enseño todo el primer día.", 0, 0, None, M, False, False),
+ ("es", "Hola Ana, ¿conoces a alguien que busque trabajo de contable a media jornada? Necesitamos a alguien urgente.", 0, 0, None, M, False, False),
 ]
 
 
