@@ -364,6 +364,16 @@ MESSAGES = [
  ("es", "Hola Sra. Ruiz, vi que buscan un becario de marketing. ¿Sigue abierta la vacante? Me gustaría postularme.", 0, 0, None, M, False, False),
  ("es", "¡Bienvenida al equipo, Sara! Qué alegría que empieces el lunes, te enseño todo el primer día.", 0, 0, None, M, False, False),
  ("es", "Hola Ana, ¿conoces a alguien que busque trabajo de contable a media jornada? Necesitamos a alguien urgente.", 0, 0, None, M, False, False),
+    # ---------------------------------------------------------------- a tenth round: SEO, staffing, brokers, freelancers pivoting from 'long time no see'
+ ("de", "Hallo Herr Lindner, mir ist aufgefallen, dass Ihre Website bei Google kaum gefunden wird. Wir optimieren Websites für Handwerksbetriebe – meist sind Sie nach drei Monaten auf Seite 1. Soll ich Ihnen eine kurze Analyse schicken?", 0, 0, None, M, True, True),
+ ("de", "Guten Tag Frau Scholz, wir stellen Ihnen kurzfristig qualifizierte Lagerhelfer und Staplerfahrer zur Verfügung, auch für Spitzenzeiten. Darf ich Ihnen unsere Konditionen zusenden?", 0, 0, None, M, True, True),
+ ("de", "Hallo Herr Roth, als unabhängiger Versicherungsmakler vergleiche ich für Unternehmen die Betriebshaftpflicht – oft sparen meine Kunden 20–30 %. Hätten Sie Interesse an einem Vergleich?", 0, 0, None, M, True, True),
+ ("de", "Hallo Julia, lange nichts gehört! Wie geht es dir? Ich bin inzwischen selbstständig als Fotografin und mache Business-Porträts – falls euer Team neue Fotos braucht, mache ich dir einen Sonderpreis 😊", 0, 0, None, M, True, True),
+ ("fr", "Bonjour Monsieur Leclerc, j'ai remarqué que votre site apparaît peu sur Google. Nous optimisons le référencement des artisans : en trois mois, vous êtes en première page. Je vous envoie un petit audit ?", 0, 0, None, M, True, True),
+ ("fr", "Coucou Julie, ça fait longtemps ! Je me suis lancée comme photographe indépendante, je fais des portraits pro. Si ton équipe a besoin de nouvelles photos, je te fais un petit prix 😊", 0, 0, None, M, True, True),
+ ("es", "Hola Sr. Molina, he visto que su web casi no aparece en Google. Optimizamos el posicionamiento de talleres y en tres meses suelen estar en primera página. ¿Le mando un pequeño análisis?", 0, 0, None, M, True, True),
+ ("es", "Buenos días Sra. Gallego, ponemos a su disposición consultores SAP en régimen de outsourcing, disponibles en una semana. ¿Le puedo enviar nuestras condiciones?", 0, 0, None, M, True, True),
+ ("es", "¡Hola Julia! Cuánto tiempo. Me he lanzado como fotógrafa autónoma y hago retratos profesionales. Si tu equipo necesita fotos nuevas, te hago un precio especial 😊", 0, 0, None, M, True, True),
 ]
 
 
