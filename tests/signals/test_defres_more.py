@@ -374,6 +374,26 @@ MESSAGES = [
  ("es", "Hola Sr. Molina, he visto que su web casi no aparece en Google. Optimizamos el posicionamiento de talleres y en tres meses suelen estar en primera página. ¿Le mando un pequeño análisis?", 0, 0, None, M, True, True),
  ("es", "Buenos días Sra. Gallego, ponemos a su disposición consultores SAP en régimen de outsourcing, disponibles en una semana. ¿Le puedo enviar nuestras condiciones?", 0, 0, None, M, True, True),
  ("es", "¡Hola Julia! Cuánto tiempo. Me he lanzado como fotógrafa autónoma y hago retratos profesionales. Si tu equipo necesita fotos nuevas, te hago un precio especial 😊", 0, 0, None, M, True, True),
+    # ---------------------------------------------------------------- an eleventh round, measured before any fix (13 of 20 right before and after the rounds above): pain-point openers, translators, 'our new', a long 'ich hake ... nach'
+ ("de", "Guten Tag Herr Schreiber, Ihre Mitarbeiter verbringen zu viel Zeit mit Reisekostenabrechnungen? Mit Spesenfix erledigen sie das per Foto in Sekunden. Ich würde Ihnen das gern in 15 Minuten zeigen – wann passt es Ihnen?", 0, 0, None, M, True, True),
+ ("de", "Hallo Frau Marx, wir sind ein Übersetzungsbüro aus Leipzig und übersetzen technische Dokumentationen in 30 Sprachen. Gerne erstelle ich Ihnen ein unverbindliches Angebot.", 0, 0, None, M, True, True),
+ ("de", "Hi Tom, ich weiß, du bist super busy – aber hast du 10 Minuten für unseren neuen KI-Assistenten für Vertriebsteams? Ich glaube, das würde euch echt helfen.", 0, 0, None, M, True, True),
+ ("de", "Sehr geehrter Herr Krämer, im Auftrag unseres Mandanten, eines internationalen Logistikkonzerns, suchen wir einen Leiter Einkauf (m/w/d). Ich würde mich über ein kurzes Telefonat freuen.", 0, 0, None, M, False, True),
+ ("de", "Hallo Herr Wendt, ich hake noch einmal wegen der Photovoltaik-Anlage für Ihr Lager nach. Haben Sie sich schon Gedanken gemacht?", 1, 0, None, M, True, False),
+ ("de", "Hallo Stefan, danke für den Tipp mit dem Steuerberater! Wir haben gestern den ersten Termin gehabt, passt super.", 1, 1, "Probier mal Herrn Kluge, der ist gut.", M, False, False),
+ ("de", "Hallo Klaus, kannst du mir sagen, ob die neue Preisliste schon im System ist? Der Kunde fragt nach dem Rabatt für 2027.", 12, 14, "Hast du die Preisliste gesehen?", M, False, False),
+ ("fr", "Bonjour Monsieur Robin, vos équipes passent trop de temps sur les notes de frais ? Avec Frais+, une photo suffit. Je vous montre ça en 15 minutes cette semaine ?", 0, 0, None, M, True, True),
+ ("fr", "Bonjour Madame Marchal, je suis traductrice indépendante (anglais, allemand) spécialisée dans la documentation technique. Je serais ravie de vous faire une proposition.", 0, 0, None, M, True, True),
+ ("fr", "Bonjour Monsieur Aubert, dans le cadre d'une mission de recrutement pour un groupe logistique international, je recherche un Directeur Achats. Auriez-vous quelques minutes pour en parler ?", 0, 0, None, M, False, True),
+ ("fr", "Bonjour Madame Carré, je me permets de revenir vers vous au sujet des panneaux solaires pour votre entrepôt. Avez-vous eu le temps d'y réfléchir ?", 1, 0, None, M, True, False),
+ ("fr", "Salut Paul, merci pour le tuyau pour l'expert-comptable ! Premier rendez-vous hier, top.", 1, 1, "Essaie Madame Girard, elle est top.", M, False, False),
+ ("fr", "Bonjour Madame Lemoine, nous avons échangé la semaine dernière au petit-déjeuner des entrepreneurs. Comme annoncé, voici le programme de notre mentorat.", 0, 0, None, M, False, False),
+ ("es", "Buenos días Sr. Serrano, ¿su equipo pierde horas con las notas de gastos? Con Gastofácil basta una foto. ¿Le enseño cómo funciona en 15 minutos esta semana?", 0, 0, None, M, True, True),
+ ("es", "Hola Sra. Pascual, soy traductora autónoma de inglés y alemán, especializada en documentación técnica. Estaré encantada de enviarle un presupuesto.", 0, 0, None, M, True, True),
+ ("es", "Estimado Sr. León, estoy colaborando con un grupo logístico internacional en la búsqueda de un Director de Compras. ¿Tendría unos minutos para hablar?", 0, 0, None, M, False, True),
+ ("es", "Hola Sra. Benítez, vuelvo a escribirle sobre las placas solares para su almacén. ¿Ha tenido ocasión de pensarlo?", 1, 0, None, M, True, False),
+ ("es", "Hola Pablo, ¡gracias por recomendarme a la gestora! Ayer tuve la primera reunión, genial.", 1, 1, "Prueba con Marta Gil, es muy buena.", M, False, False),
+ ("es", "Hola Sra. Crespo, hablamos la semana pasada en el desayuno de empresarios. Como le dije, le envío el programa de nuestra mentoría.", 0, 0, None, M, False, False),
 ]
 
 
