@@ -578,3 +578,11 @@ def test_invitations_referral_pay_and_average_savings(signal, text):
 ])
 def test_their_look_alikes_do_not_fire(signal, text):
     assert signal not in _fired(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo Nina, wir ziehen nächsten Monat in unser neues Büro. Komm doch mal vorbei!",
+    "Hola Nina, el mes que viene nos mudamos a nuestra nueva oficina. ¡Pásate!",
+])
+def test_our_new_office_is_no_offer(text):
+    assert "offer" not in _fired(text)
