@@ -586,3 +586,36 @@ def test_their_look_alikes_do_not_fire(signal, text):
 ])
 def test_our_new_office_is_no_offer(text):
     assert "offer" not in _fired(text)
+
+
+_SELLING_OR_RECRUITING = {"offer", "claim", "discount", "benefit", "cause", "donation", "recruitment", "event_invite"}
+
+
+@pytest.mark.parametrize("text", [
+    "Wir suchen jemanden, der uns beim Umzug hilft.",
+    "Das kostet mich zu viel Zeit, ich mache es morgen.",
+    "Ich bin in wenigen Minuten da.",
+    "Im Auftrag meines Chefs frage ich nach dem Stand des Projekts.",
+    "Mein Antrag wurde ausgewählt!",
+    "Je suis disponible dès lundi pour la réunion.",
+    "Ma candidature a été sélectionnée !",
+    "Le classement du tournoi est sorti, on est troisièmes.",
+    "L'appartement est en location depuis mars.",
+    "Se perdió el paquete, ¿lo reclamas tú?",
+    "Nuestra agencia de viajes ya reservó el hotel.",
+    "Mi proyecto ha sido seleccionado en el concurso.",
+    "Buscamos a alguien que cuide al gato en agosto.",
+    "We're looking for someone to look after the cat in August.",
+])
+def test_everyday_sentences_in_the_new_phrases_words_sell_nothing(text):
+    assert not _fired(text) & _SELLING_OR_RECRUITING
+
+
+@pytest.mark.parametrize("text", [
+    "¿Te animas a cenar el viernes?",
+    "Te cuento lo que pasó ayer en la reunión.",
+    "Kannst du mir zeigen, wie das geht?",
+    "Je te montre le chemin demain matin.",
+])
+def test_everyday_questions_are_no_call_to_action(text):
+    assert "cta" not in _fired(text)
