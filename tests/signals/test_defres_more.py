@@ -619,3 +619,23 @@ def test_everyday_sentences_in_the_new_phrases_words_sell_nothing(text):
 ])
 def test_everyday_questions_are_no_call_to_action(text):
     assert "cta" not in _fired(text)
+
+
+# An alternative is one word ("a/b/c"): lines written as "offre spéciale/de lancement" or "échange/appel/rendez vous"
+# silently needed the words after them too, so "un court échange" or "offre spéciale" never matched.
+@pytest.mark.parametrize(("signal", "text"), [
+    ("cta", "Bonjour Paul, seriez-vous ouvert à un court échange mardi ?"),
+    ("discount", "Profitez de notre offre spéciale cette semaine."),
+    ("claim", "Plus de clients grâce à notre méthode."),
+    ("recruitment", "Bonjour, je suis chasseuse de têtes chez Alto."),
+    ("recruitment", "Bonjour, je suis consultante en recrutement chez Alto."),
+    ("benefit", "Une belle occasion d'investir dans la pierre."),
+    ("donation", "Un don de 20 € aide une famille."),
+    ("discount", "Oferta especial solo esta semana."),
+    ("benefit", "Es el momento de invertir en vivienda."),
+    ("recruitment", "Hola, soy consultora de selección en Alto."),
+    ("offer", "Unser Leitfaden zeigt, wie es geht."),
+    ("follow_up", "Ich melde mich nochmal wegen des Angebots."),
+])
+def test_phrases_whose_alternatives_were_written_as_several_words(signal, text):
+    assert signal in _fired(text)
