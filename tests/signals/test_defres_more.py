@@ -430,6 +430,19 @@ MESSAGES = [
  ("es", "Hola Sara, organizamos el 20 de marzo una mesa redonda para directoras de RR. HH. sobre la semana de cuatro días, con una charla de nuestro director general. Plazas limitadas, ¿te apunto?", 0, 0, None, M, True, True),
  ("es", "Hola Lucas, corro el maratón de Valencia por una fundación contra la leucemia y estoy recaudando donaciones, ¡cada euro cuenta! Aquí está mi enlace: https://correr.es/lucas", 0, 0, None, M, True, True),
  ("es", "Hola Sr. Ortiz, ¡un placer conocerle en el congreso! Como me pidió, le paso el enlace a mi presentación.", 0, 0, None, M, False, False),
+    # ---------------------------------------------------------------- round 14, measured before its fixes (9 of 12 before and after the earlier rounds)
+ ("de", "Hallo Herr Möller, Ihr Fuhrpark verursacht hohe Tankkosten? Mit unserer Telematik-Box sehen Sie jede Fahrt live und senken den Verbrauch spürbar. Hätten Sie Interesse an einer Testphase?", 0, 0, None, M, True, True),
+ ("de", "Hi Nora, wir sind gerade dabei, unser Partnerprogramm für Agenturen aufzubauen – 15 % auf jeden vermittelten Kunden. Sollen wir mal telefonieren?", 0, 0, None, M, True, True),
+ ("de", "Hallo Frau Schubert, als Executive Coach begleite ich Führungskräfte in Veränderungsphasen. Vielleicht ist das gerade ein Thema für Sie?", 0, 0, None, M, True, True),
+ ("de", "Hallo Jan, danke für die schnelle Rückmeldung! Dann machen wir das so, ich schicke dir die Rechnung nächste Woche.", 3, 4, "Passt, machen wir so.", M, False, False),
+ ("fr", "Bonjour Monsieur Royer, votre flotte consomme trop ? Notre boîtier télématique suit chaque trajet en temps réel et réduit la consommation. Une période d'essai vous intéresserait ?", 0, 0, None, M, True, True),
+ ("fr", "Salut Nina, on monte notre programme partenaires pour les agences – 15 % sur chaque client apporté. On s'appelle ?", 0, 0, None, M, True, True),
+ ("fr", "Bonjour Madame Collet, coach de dirigeants, j'accompagne les managers dans les périodes de changement. Est-ce un sujet pour vous en ce moment ?", 0, 0, None, M, True, True),
+ ("fr", "Salut Jean, merci pour ton retour rapide ! On fait comme ça, je t'envoie la facture la semaine prochaine.", 3, 4, "Ok pour moi, on fait comme ça.", M, False, False),
+ ("es", "Hola Sr. Medina, ¿su flota gasta demasiado en combustible? Nuestra caja telemática sigue cada trayecto en tiempo real y reduce el consumo. ¿Le interesaría un periodo de prueba?", 0, 0, None, M, True, True),
+ ("es", "Hola Nora, estamos montando nuestro programa de partners para agencias: un 15 % por cada cliente que nos traigas. ¿Hablamos?", 0, 0, None, M, True, True),
+ ("es", "Hola Sra. Calvo, como coach ejecutiva acompaño a directivos en momentos de cambio. ¿Es un tema para usted ahora mismo?", 0, 0, None, M, True, True),
+ ("es", "Hola Juan, ¡gracias por responder tan rápido! Lo hacemos así, te envío la factura la semana que viene.", 3, 4, "Vale, lo hacemos así.", M, False, False),
 ]
 
 
@@ -642,6 +655,12 @@ _SELLING_OR_RECRUITING = {"offer", "claim", "discount", "benefit", "cause", "don
     "Mi proyecto ha sido seleccionado en el concurso.",
     "Buscamos a alguien que cuide al gato en agosto.",
     "We're looking for someone to look after the cat in August.",
+    "Unsere Anlage läuft wieder, danke!",
+    "Die Testphase des neuen Intranets endet Freitag, bitte Feedback an mich.",
+    "Notre machine à café est en panne.",
+    "Ma période d'essai se termine en mars.",
+    "Nuestra máquina de café no funciona.",
+    "Estoy en periodo de prueba hasta junio.",
 ])
 def test_everyday_sentences_in_the_new_phrases_words_sell_nothing(text):
     assert not _fired(text) & _SELLING_OR_RECRUITING
