@@ -443,6 +443,20 @@ MESSAGES = [
  ("es", "Hola Nora, estamos montando nuestro programa de partners para agencias: un 15 % por cada cliente que nos traigas. ¿Hablamos?", 0, 0, None, M, True, True),
  ("es", "Hola Sra. Calvo, como coach ejecutiva acompaño a directivos en momentos de cambio. ¿Es un tema para usted ahora mismo?", 0, 0, None, M, True, True),
  ("es", "Hola Juan, ¡gracias por responder tan rápido! Lo hacemos así, te envío la factura la semana que viene.", 3, 4, "Vale, lo hacemos así.", M, False, False),
+    # ---------------------------------------------------------------- round 15, measured before its fixes (9 of 13 before and after the earlier rounds)
+ ("de", "Hallo Frau Simon, kurze Frage: Wer kümmert sich bei Ihnen um das Thema Arbeitssicherheit? Wir haben eine App entwickelt, mit der Unterweisungen in 10 Minuten erledigt sind.", 0, 0, None, M, True, True),
+ ("de", "Servus Andi! Lang ist's her 😄 Ich verkaufe inzwischen Kaffeevollautomaten für Büros – wenn ihr mal einen braucht, sag Bescheid, ich mach dir was Gutes.", 0, 0, None, M, True, True),
+ ("de", "Hallo Herr Vogel, für eine Bank in Frankfurt suche ich eine Teamleitung Compliance (m/w/d). Darf ich Ihnen die Details schicken?", 0, 0, None, M, False, True),
+ ("de", "Hallo Lisa, anbei die Präsentation von heute. Die Zahlen zu Q3 reiche ich morgen nach.", 8, 9, "Schickst du mir die Präsentation?", M, False, False),
+ ("de", "Hallo Frau Reuter, herzlichen Dank für Ihre Zeit gestern! Ich habe viel über den Einkauf bei Ihnen gelernt.", 0, 0, None, M, False, False),
+ ("fr", "Bonjour Madame Leblanc, qui gère la sécurité au travail chez vous ? Nous avons développé une application qui permet de faire les formations obligatoires en 10 minutes.", 0, 0, None, M, True, True),
+ ("fr", "Salut Antoine ! Ça fait un bail 😄 Je vends maintenant des machines à café pour les bureaux – si vous en cherchez une, fais-moi signe, je te ferai un bon prix.", 0, 0, None, M, True, True),
+ ("fr", "Bonjour Monsieur Lemaire, pour une banque à Paris je recherche un responsable conformité. Puis-je vous envoyer le descriptif du poste ?", 0, 0, None, M, False, True),
+ ("fr", "Bonjour Madame Girard, merci beaucoup pour votre temps hier ! J'ai beaucoup appris sur les achats chez vous.", 0, 0, None, M, False, False),
+ ("es", "Hola Sra. Núñez, ¿quién lleva la prevención de riesgos en su empresa? Hemos desarrollado una app con la que las formaciones obligatorias se hacen en 10 minutos.", 0, 0, None, M, True, True),
+ ("es", "¡Hola Andrés! Cuánto tiempo 😄 Ahora vendo cafeteras para oficinas; si necesitáis una, avísame y te hago buen precio.", 0, 0, None, M, True, True),
+ ("es", "Hola Sr. Pardo, para un banco en Madrid busco un responsable de cumplimiento normativo. ¿Le puedo enviar la descripción del puesto?", 0, 0, None, M, False, True),
+ ("es", "Hola Sra. Gallardo, ¡muchas gracias por su tiempo ayer! Aprendí mucho sobre compras en su empresa.", 0, 0, None, M, False, False),
 ]
 
 
@@ -661,6 +675,10 @@ _SELLING_OR_RECRUITING = {"offer", "claim", "discount", "benefit", "cause", "don
     "Ma période d'essai se termine en mars.",
     "Nuestra máquina de café no funciona.",
     "Estoy en periodo de prueba hasta junio.",
+    "Ich verkaufe mein altes Fahrrad, falls jemand Interesse hat.",
+    "Je vends mon vélo si ça intéresse quelqu'un.",
+    "Vendo mi bici, por si a alguien le interesa.",
+    "Je recherche un appartement à Lyon.",
 ])
 def test_everyday_sentences_in_the_new_phrases_words_sell_nothing(text):
     assert not _fired(text) & _SELLING_OR_RECRUITING
