@@ -457,6 +457,17 @@ MESSAGES = [
  ("es", "¡Hola Andrés! Cuánto tiempo 😄 Ahora vendo cafeteras para oficinas; si necesitáis una, avísame y te hago buen precio.", 0, 0, None, M, True, True),
  ("es", "Hola Sr. Pardo, para un banco en Madrid busco un responsable de cumplimiento normativo. ¿Le puedo enviar la descripción del puesto?", 0, 0, None, M, False, True),
  ("es", "Hola Sra. Gallardo, ¡muchas gracias por su tiempo ayer! Aprendí mucho sobre compras en su empresa.", 0, 0, None, M, False, False),
+    # ---------------------------------------------------------------- round 16, measured before its fixes (7 of 10 before and after the earlier rounds)
+ ("de", "Hallo Herr Winter, ich bin Gründerin von Lernwerk – wir machen E-Learning für Pflegeheime, komplett DSGVO-konform. Wäre ein kurzer Austausch nächste Woche möglich?", 0, 0, None, M, True, True),
+ ("de", "Sehr geehrter Herr Kolb, unser Verband lädt Sie herzlich zur Mitgliedschaft ein – für nur 390 € im Jahr erhalten Sie Zugang zu allen Veranstaltungen und Rechtsberatung.", 0, 0, None, M, True, True),
+ ("de", "Hallo Frau Ziegler, ich arbeite an meiner Masterarbeit über Lieferketten und würde mich über 20 Minuten Ihrer Zeit für ein Interview freuen.", 0, 0, None, M, False, False),
+ ("de", "Hi Ole, wir haben für dein Team noch zwei Plätze im Workshop am Freitag reserviert – sag einfach Bescheid, wer kommt.", 6, 5, "Habt ihr noch Plätze für mein Team?", M, False, False),
+ ("fr", "Bonjour Monsieur Perrin, je suis la fondatrice de Forma+, nous créons des formations en ligne pour les EHPAD. Un court échange la semaine prochaine serait-il possible ?", 0, 0, None, M, True, True),
+ ("fr", "Bonjour Monsieur Faure, notre fédération vous invite à nous rejoindre : pour 390 € par an, vous accédez à tous nos événements et à un service juridique.", 0, 0, None, M, True, True),
+ ("fr", "Bonjour Madame Besson, je rédige mon mémoire sur les chaînes logistiques et j'aimerais beaucoup vous interroger 20 minutes.", 0, 0, None, M, False, False),
+ ("es", "Hola Sr. Luna, soy la fundadora de Formalia: creamos formación online para residencias de mayores. ¿Sería posible una breve charla la semana que viene?", 0, 0, None, M, True, True),
+ ("es", "Estimado Sr. Santos, nuestra asociación le invita a hacerse socio: por 390 € al año tendrá acceso a todos los eventos y a asesoría jurídica.", 0, 0, None, M, True, True),
+ ("es", "Hola Sra. Mora, estoy haciendo mi TFM sobre cadenas de suministro y me encantaría entrevistarla 20 minutos.", 0, 0, None, M, False, False),
 ]
 
 
