@@ -11,7 +11,11 @@ file, and a few set intersections per message (microseconds).
   language LinkedIn's UI shows, then to the order nl, en, de, fr, es).
 * Every language scoring at least two words and at least a third of the
   best is *used*: a Dutch message with English sales phrases is read with
-  both pattern files.
+  both pattern files. For this a further language counts only the words
+  the lists of the languages already taken lack: French and Spanish share "de la que
+  un se si", Dutch and German "die hier was", and a Spanish message full
+  of them is no French one (read with French phrases too, it would match
+  them by chance).
 * No common word at all — or just one in a message of more than eight
   words, which is chance ("una" in Italian) — the language is unknown. The message is then
   judged with the shared cues only (prices, links, calendar links) and the
@@ -43,7 +47,20 @@ def identify(words: frozenset[str], common: Mapping[str, frozenset[str]], order:
     tied = [lang for lang, n in counts if n == best]
     primary = prefer if prefer in tied else tied[0]
     floor = max(2, best / 3)
-    used = (primary, *[lang for lang, n in counts if lang != primary and n >= floor])
-    second = max([n for lang, n in counts if lang != primary], default=0)
+    # A further language shows only in words the languages already taken do not explain;
+    # they are taken in order of their counts.
+    explained = common[primary]
+    used = [primary]
+    second = 0
+    for lang, n in sorted(counts, key=lambda c: -c[1]):
+        if lang == primary or not n:
+            continue
+        own = len(words & common[lang] - explained)
+        second = max(second, own)
+        # A tie with the primary language (in shared words only: "de", "a", "te") cannot be told apart: read both.
+        if own >= floor or (n == best and n >= 2):
+            used.append(lang)
+            explained = explained | common[lang]
+    used = tuple(used)
     confidence = "high" if best >= 3 and best >= second + 2 else "medium"
     return Languages(primary, used, counts, confidence)
