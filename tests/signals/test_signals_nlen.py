@@ -1,0 +1,217 @@
+"""Dutch and English signals added for issue 9's quality targets: each fires where it should and not on a near miss.
+
+Unit cases written for these tests (not corpus messages). Every derived
+signal and every new group of phrases has a Dutch and an English case that
+fires it and a Dutch and an English near miss that must not; the rule-level
+negatives share the vocabulary of the new phrases (a pub quiz "zin om mee te
+doen", "I'm free after the workshop") so a phrase that is too broad fails here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from guard.signals import judge
+from guard.signals.features import extract
+
+
+def signals(text: str, **context) -> set[str]:
+    return set(extract(text, **context).values)
+
+
+# -- permission_only: not when a call to action stands besides the question ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "Hey Tom, we help SaaS teams automate onboarding emails. Mind if I send over a 2-min video? Happy to jump on a "
+    "call too.",
+    "Hoi Tom, wij maken planningssoftware voor installateurs. Mag ik je een korte video sturen? Zullen we anders "
+    "volgende week even bellen?",
+])
+def test_a_permission_question_with_a_push_of_its_own_is_not_permission_only(text):
+    got = signals(text)
+    assert "permission" in got and "cta" in got
+    assert "permission_only" not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Erin, could I send you a short case study about our roadmap tool? If that's not welcome, I won't send "
+    "anything.",
+    "Hoi Daan, mag ik je wat info sturen over onze developer tooling? Helemaal prima als je geen interesse hebt, "
+    "dan laat ik je met rust.",
+    "Goedemiddag Marloes, ik werk bij PlanWijs. Mag ik u eens wat informatie sturen, of heeft u liever dat ik u "
+    "niet benader?",
+])
+def test_a_plain_permission_question_stays_permission_only(text):
+    assert "permission_only" in signals(text)
+    j = judge(text)
+    assert not j.fires("LG201") and not j.fires("LG202")
+
+
+# -- offer_with_cta ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Onze planningssoftware kost € 9 per maand. Zullen we volgende week een demo inplannen?",
+    "Our scheduling platform costs $9 per user. Can we schedule a demo next week?",
+])
+def test_offer_with_cta(text):
+    assert "offer_with_cta" in signals(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Zullen we de demo van het project volgende week inplannen?",  # a call to action, nothing offered
+    "Can we schedule the sprint demo for next week?",
+    "Onze planningssoftware draait sinds maandag op de nieuwe server.",  # offered thing, no call to action
+    "Our platform moved to the new servers on Monday.",
+])
+def test_offer_with_cta_near_misses(text):
+    assert "offer_with_cta" not in signals(text)
+
+
+# -- thread_upsell -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Fijn dat de code werkte! Trouwens, we hebben net een nieuwe module voor kassabeheer, zal ik een proefperiode "
+    "voor je aanzetten?",
+    "Glad the code worked in the end! By the way, we've just launched a new add-on for ticket scanning. Want me to "
+    "add a trial to your account?",
+])
+def test_an_upsell_in_a_long_thread_is_a_thread_upsell_and_fires(text):
+    got = signals(text, me=8, them=9, last_from_recipient="Alles werkt, dank!")
+    assert {"thread_upsell", "long_thread"} <= got
+    assert judge(text, me=8, them=9, last_from_recipient="Alles werkt, dank!").fires("LG201")
+
+
+@pytest.mark.parametrize(("text", "last"), [
+    ("Hier is de offerte: € 450 per maand. Zal ik het contract sturen?", "Kun je me een offerte sturen?"),
+    ("Here is the quote: $450 per month. Shall I send the contract?", "Could you send me a quote?"),
+])
+def test_no_thread_upsell_when_the_recipient_asked(text, last):
+    got = signals(text, me=3, them=3, last_from_recipient=last)
+    assert "offer_with_cta" in got and "thread_upsell" not in got
+    assert not judge(text, me=3, them=3, last_from_recipient=last).fires("LG201")
+
+
+@pytest.mark.parametrize("text", [
+    "Onze software kost € 9 per maand. Zullen we een demo inplannen?",
+    "Our software costs $9 a month. Shall we book a demo?",
+])
+def test_no_thread_upsell_in_a_first_message(text):
+    assert "thread_upsell" not in signals(text)
+
+
+# -- recruiting_referral -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Hey Levi! Wij zijn Koffiebranderij Noord en we zoeken een barista. Ken je iemand? Of ben jij het misschien?",
+    "Hi Fiona, we are looking for a financial controller in Leeds, hybrid, great package. Do you know anyone who "
+    "might be interested, or would you be open to a new role yourself?",
+])
+def test_recruiting_referral_is_recruitment_outreach(text):
+    assert {"recruitment", "referral_ask", "recruiting_referral"} <= signals(text)
+    assert judge(text).fires("LG202") and not judge(text).fires("LG201")
+
+
+@pytest.mark.parametrize("text", [
+    "Hoi Stijn, ken je iemand die een goede aannemer weet? Onze badkamer moet eruit.",
+    "Hi Sam, do you know anyone who could recommend a good plumber in Utrecht?",
+])
+def test_a_referral_ask_without_recruitment_is_not_recruiting_referral(text):
+    got = signals(text)
+    assert "referral_ask" in got and "recruiting_referral" not in got
+    assert not judge(text).fires("LG202")
+
+
+# -- Dutch messages are read with the English patterns too -------------------------------------------------
+
+def test_english_sales_phrases_in_a_dutch_message_count():
+    text = "Hey Thijs, heb je al gehoord van ons nieuwe protocol? Early access voor mijn netwerk, wil je de link?"
+    ex = extract(text)
+    assert ex.languages.used == ("nl",), "the message's languages stay what they are"
+    assert "offer" in ex.values
+    assert any(ex.text[s:e].lower() == "early access" for s, e in ex.spans["offer"])
+
+
+@pytest.mark.parametrize("text", [
+    "Hoi Sanne, de meeting is verplaatst naar dinsdag. Kun je de slides nog even checken? Thanks!",
+    "Hoi Bas, gefeliciteerd met je nieuwe baan! Best of luck, we gaan je missen op kantoor.",
+])
+def test_english_words_in_a_dutch_colleague_message_stay_quiet(text):
+    j = judge(text, me=3, them=3)
+    assert not j.fires("LG201") and not j.fires("LG202")
+
+
+# -- "wij zoeken": partners and sponsors are a commercial ask, a person is recruitment --------------------
+
+@pytest.mark.parametrize("text", [
+    "Wij zoeken installateurs die ons laadpaalsysteem willen verkopen, met 15% commissie.",
+    "Hoi Pim, we zoeken nog partners die onze SaaS willen doorverkopen.",
+    "Voor ons gala zoeken we nog bedrijven die ons willen sponsoren.",
+])
+def test_wij_zoeken_partners_is_a_partner_ask_not_recruitment(text):
+    got = signals(text)
+    assert "recruitment" not in got
+    assert got & {"benefit", "donation"}
+
+
+@pytest.mark.parametrize("text", [
+    "Hoi Sem, wij zoeken een ervaren timmerman voor onze vestiging in Zwolle.",
+    "Bij Bouwbedrijf Gerritsen zoeken we per direct een uitvoerder, ken je iemand?",
+    "Wij zoeken er twee: een kok en een afwasser.",
+])
+def test_wij_zoeken_a_person_is_recruitment(text):
+    got = signals(text)
+    assert "recruitment" in got and "benefit" not in got
+
+
+def test_a_research_ask_for_participants_is_no_partner_ask():
+    for text in ("Wij zoeken deelnemers voor ons afstudeeronderzoek naar thuiswerken, het kost 10 minuten.",
+                 "We are looking for participants for our thesis research on remote work, it takes 10 minutes."):
+        assert "benefit" not in signals(text)
+        assert not judge(text).fires("LG201")
+
+
+# -- new phrases: discounts, free events, launches, calls to action ---------------------------------------
+
+@pytest.mark.parametrize(("signal", "text"), [
+    ("discount", "Met onze kassa rekenen je gasten af aan tafel. Eerste maand gratis, daarna € 49 per maand."),
+    ("discount", "Nu € 39 in plaats van € 59."),
+    ("discount", "Nu 39 euro in plaats van 59 euro."),
+    ("discount", "First 10 people get it for £49 instead of £199."),
+    ("discount", "It was £99, now £49 for the first ten sign ups."),
+    ("discount", "We can do the package for £ 395 if that helps?"),
+    ("event_invite", "We're running a free 45-min workshop on sales playbooks next Wednesday."),
+    ("offer", "We hebben net onze beveiligingscamera's met slimme detectie gelanceerd."),
+    ("cta", "Get your free quote in two minutes."),
+    ("cta", "Zin om mee te doen met de pilot?"),
+    ("offer", "Zal ik, om het concreet te maken, gratis één post voor u schrijven?"),
+])
+def test_new_phrases_fire(signal, text):
+    assert signal in signals(text)
+
+
+@pytest.mark.parametrize(("signal", "text"), [
+    ("discount", "De eerste ronde drankjes is voor mij, de tweede voor jou."),
+    ("discount", "I took the train instead of the car."),
+    ("discount", "The first 10 people at the meetup got a sticker."),
+    ("discount", "We can do that at the office on Tuesday."),
+    ("event_invite", "I'm free after the workshop, shall we grab lunch?"),
+    ("event_invite", "Ik ben vrij na de workshop, lunchen?"),
+    ("cta", "Did you get a quote from the plumber yet?"),
+    ("cta", "Heb je al een offerte van de loodgieter gekregen?"),
+    ("offer", "Onze dochter heeft net haar eerste stapjes gezet."),
+    ("discount", "Ik nam de trein in plaats van de auto, scheelt € 20 parkeren."),
+    ("discount", "The ticket was £12 and the train was late again."),
+])
+def test_new_phrases_near_misses(signal, text):
+    assert signal not in signals(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hoi Mark, zin om mee te doen met de pubquiz vrijdag? Gezellig!",
+    "Hi Mark, fancy joining the pub quiz on Friday? Should be fun!",
+    "Dan plan ik de retro in voor donderdag, is dat goed voor het team?",
+    "I'll plan the retro in for Thursday, does that work for the team?",
+])
+def test_everyday_invitations_do_not_fire(text):
+    j = judge(text, me=2, them=2)
+    assert not j.fires("LG201") and not j.fires("LG202")
