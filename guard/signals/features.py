@@ -70,7 +70,8 @@ FEATURES: dict[str, tuple[str, str]] = {
                             "is pushing"),
     "selling_recruitment": ("derived", "recruitment words with an offer, a claim or a discount: an agency selling "
                                        "its recruitment or secondment services to the recipient's company"),
-    "bump": ("derived", "a follow-up phrase in a thread the recipient never answered: pushing an earlier message"),
+    "bump": ("derived", "a follow-up phrase in a thread the recipient never answered: pushing an earlier message "
+                        "(not a recruiter's nudge about a vacancy that sells nothing)"),
     "friendly_pivot": ("derived", "personal or friendly talk that turns to an offer, a claim or a discount "
                                   "(the coffee-chat pivot)"),
     "cold_pitch": ("derived", "cold opener + call to action + a cold-outreach trade: the cold-call shape"),
@@ -103,6 +104,7 @@ _SELLING = ("offer", "discount", "claim", "cta", "benefit", "price", "calendar_l
             "event_invite")
 _HARD_SELL = ("claim", "discount", "price", "calendar_link")
 _OFFERED = ("offer", "discount", "price")
+_SELLING_ONLY = ("offer", "discount", "claim", "price", "benefit", "calendar_link")
 # The word before a call-to-action phrase that turns it round: "geen interesse", "not interested".
 _NEGATIONS = frozenset({"geen", "niet", "not", "no", "don't", "dont"})
 
@@ -252,7 +254,8 @@ def extract(text: str, *, me: int = 0, them: int = 0, last_from_recipient: str |
         values["pitch_after_no"] = 1.0
     if get("recruitment") and (get("offer") or get("claim") or get("discount")):
         values["selling_recruitment"] = 1.0
-    if get("follow_up") and get("unanswered"):
+    # A recruiter's nudge pushes a vacancy, not a sale (LG202's matter, and LG202 asks only of first messages).
+    if get("follow_up") and get("unanswered") and not (get("recruitment") and not any(get(n) for n in _SELLING_ONLY)):
         values["bump"] = 1.0
     if get("personal") and (get("offer") or get("claim") or get("discount") or get("benefit")):
         values["friendly_pivot"] = 1.0
@@ -264,8 +267,9 @@ def extract(text: str, *, me: int = 0, them: int = 0, last_from_recipient: str |
         values["recruiting_referral"] = 1.0
     if get("cta") and any(get(n) for n in _OFFERED):
         values["offer_with_cta"] = 1.0
-        if get("two_way") and not get("asked"):
-            values["thread_upsell"] = 1.0
+    # (Not an offer with a discount alone: colleagues and partners discuss exactly that in long threads.)
+    if get("two_way") and not get("asked") and get("offer_with_cta"):
+        values["thread_upsell"] = 1.0
     if langs.primary is None:
         values["unknown_language"] = 1.0
     formal = langs.primary == "nl" and not words.isdisjoint(_FORMAL_NL)

@@ -215,3 +215,45 @@ def test_new_phrases_near_misses(signal, text):
 def test_everyday_invitations_do_not_fire(text):
     j = judge(text, me=2, them=2)
     assert not j.fires("LG201") and not j.fires("LG202")
+
+
+# -- bump: not a recruiter's nudge about a vacancy ---------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Hoi Bram, nog even terugkomend op mijn bericht over de CFO-rol. De klant wil voor de kerst een shortlist.",
+    "Hi Jenny, following up on my message about the finance director role, the client would love to meet you.",
+])
+def test_a_recruiters_nudge_is_no_bump_and_no_solicitation(text):
+    got = signals(text, me=1, them=0)
+    assert {"follow_up", "recruitment"} <= got and "bump" not in got
+    assert not judge(text, me=1, them=0).fires("LG201")
+
+
+@pytest.mark.parametrize("text", [
+    "Hoi Bram, nog even terugkomend op mijn voorstel voor onze planningssoftware. Zal ik een demo inplannen?",
+    "Hi Jenny, following up on my note about our scheduling platform. Shall I book you a demo?",
+])
+def test_a_sellers_nudge_stays_a_bump(text):
+    assert "bump" in signals(text, me=1, them=0)
+    assert judge(text, me=1, them=0).fires("LG201")
+
+
+@pytest.mark.parametrize(("signal", "text"), [
+    ("recruitment", "I really think it is special, and they'd pay well for the right person."),
+    ("recruitment", "Ik benader je over een CFO-rol bij een familiebedrijf in Brabant."),
+    ("sharing", "Ik wil je niets verkopen, ik wil gewoon van je leren."),
+    ("claim", "Met onze screening werken je recruiters 70% sneller."),
+    ("claim", "Teams onboard new reps 2x faster with our playbooks."),
+])
+def test_more_new_phrases_fire(signal, text):
+    assert signal in signals(text)
+
+
+@pytest.mark.parametrize(("signal", "text"), [
+    ("recruitment", "The right person to ask is Anna in finance."),
+    ("recruitment", "De rol van de CFO in de begroting is groot."),
+    ("claim", "We hebben dit jaar 10% minder uitgegeven aan reizen, goed gedaan team."),
+    ("claim", "The new build runs 2x slower on my laptop, any idea why?"),
+])
+def test_more_new_phrases_near_misses(signal, text):
+    assert signal not in signals(text)
