@@ -257,3 +257,18 @@ def test_more_new_phrases_fire(signal, text):
 ])
 def test_more_new_phrases_near_misses(signal, text):
     assert signal not in signals(text)
+
+
+def test_an_hourly_rate_is_a_price_not_an_offer():
+    for text in ("Top, dan doen we € 85 per uur voor de extra uren in december.",
+                 "Great, so $85 per hour for the extra hours in December then."):
+        got = signals(text, me=6, them=6)
+        assert "price" in got and "offer" not in got
+        assert not judge(text, me=6, them=6).fires("LG201")
+
+
+def test_saying_where_you_work_is_a_cold_opener_not_an_offer():
+    for text in ("Goedemiddag Bert, ik werk voor een uitzendbureau in de logistiek.",
+                 "Good afternoon Bert, I work at a staffing agency in logistics."):
+        got = signals(text)
+        assert "cold_opener" in got and "offer" not in got
