@@ -272,3 +272,26 @@ def test_saying_where_you_work_is_a_cold_opener_not_an_offer():
                  "Good afternoon Bert, I work at a staffing agency in logistics."):
         got = signals(text)
         assert "cold_opener" in got and "offer" not in got
+
+
+# -- a paid listing that opens with congratulations ----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Congratulations Nina! You have been nominated for our Top 50 Women in Fintech list. To confirm your place, "
+    "the listing fee is £395.",
+    "Gefeliciteerd Nina! Je bent genomineerd voor onze Top 50 Vrouwen in Fintech. Om je plek te bevestigen vragen "
+    "we een bijdrage van € 395 voor het vermeldingspakket.",
+])
+def test_a_paid_listing_opening_with_congratulations_is_a_pitch(text):
+    got = signals(text)
+    assert {"personal", "benefit", "friendly_pivot"} <= got
+    assert judge(text).fires("LG201") and judge(text).fires("LG202")
+
+
+@pytest.mark.parametrize("text", [
+    "Congratulations on your nomination for the employee award, well deserved! To confirm: drinks are at six.",
+    "Gefeliciteerd met je nominatie voor de medewerkersprijs, dik verdiend! De borrel is om zes uur.",
+])
+def test_congratulations_on_a_nomination_stay_quiet(text):
+    assert "benefit" not in signals(text)
+    assert not judge(text).fires("LG201") and not judge(text).fires("LG202")
