@@ -295,3 +295,23 @@ def test_a_paid_listing_opening_with_congratulations_is_a_pitch(text):
 def test_congratulations_on_a_nomination_stay_quiet(text):
     assert "benefit" not in signals(text)
     assert not judge(text).fires("LG201") and not judge(text).fires("LG202")
+
+
+# -- "hiring" alone is no recruitment: a job seeker mentions the hiring post -------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Hi Kaj, ik zag je hiring-post voor een backend developer. Ik ben junior. Is het zinvol om te solliciteren?",
+    "Hi Kaj, I saw your hiring post for a backend developer. I'm a junior, is it worth applying?",
+])
+def test_a_job_seeker_naming_the_hiring_post_is_an_applicant(text):
+    got = signals(text)
+    assert "applicant" in got and "recruitment" not in got
+    assert not judge(text).fires("LG201") and not judge(text).fires("LG202")
+
+
+@pytest.mark.parametrize("text", [
+    "URGENT HIRING!!! Chef de partie x2, sous chef, kitchen porters in London. Pls share with your team or apply",
+    "Hiring alert: uitvoerder, calculator en timmerman gezocht in Zwolle. Ken je iemand?",
+])
+def test_a_hiring_alert_is_recruitment(text):
+    assert "recruitment" in signals(text)
