@@ -78,9 +78,6 @@ FEATURES: dict[str, tuple[str, str]] = {
     "unknown_language": ("derived", "no known language: judged on shared cues only, less sure"),
     "offer_with_cta": ("derived", "something offered or priced (offer, discount, price) together with a call to "
                                   "action: the shape of a pitch, whatever the words"),
-    "recruiting_referral": ("derived", "recruitment words and a request to pass it on (\"do you know anyone, or is it "
-                                       "you?\"): a vacancy spread through the recipient is recruitment outreach all "
-                                       "the same"),
     "thread_upsell": ("derived", "an offer with a call to action inside a two-way thread the recipient did not "
                                  "ask it in: an upsell or pivot, which a long friendly thread does not excuse"),
 }
@@ -93,9 +90,8 @@ _SPAMMY = ("offer", "discount", "claim", "cta", "benefit", "donation", "cause", 
            "industry", "event_invite", "price", "calendar_link", "pitch_after_no", "cold_pitch", "after_no",
            "friendly_pivot", "bump", "selling_recruitment", "offer_with_cta", "thread_upsell")
 SIGNS: dict[str, dict[str, int]] = {
-    "LG201": {**dict.fromkeys(_NICE, -1), **dict.fromkeys(_SPAMMY, 1), "recruitment": -1, "unanswered": 1,
-              "recruiting_referral": -1},
-    "LG202": {**dict.fromkeys(_NICE, -1), **dict.fromkeys(_SPAMMY, 1), "recruitment": 1, "recruiting_referral": 1},
+    "LG201": {**dict.fromkeys(_NICE, -1), **dict.fromkeys(_SPAMMY, 1), "recruitment": -1, "unanswered": 1},
+    "LG202": {**dict.fromkeys(_NICE, -1), **dict.fromkeys(_SPAMMY, 1), "recruitment": 1},
 }
 TEXT_FEATURES = frozenset(n for n, (src, _) in FEATURES.items() if src in ("text", "shared"))
 REPLY_FEATURES = frozenset({"asked", "refused"})
@@ -263,8 +259,6 @@ def extract(text: str, *, me: int = 0, them: int = 0, last_from_recipient: str |
         values["after_no"] = 1.0
     if get("cold_opener") and get("cta") and get("industry"):
         values["cold_pitch"] = 1.0
-    if get("recruitment") and get("referral_ask"):
-        values["recruiting_referral"] = 1.0
     if get("cta") and any(get(n) for n in _OFFERED):
         values["offer_with_cta"] = 1.0
     # (Not an offer with a discount alone: colleagues and partners discuss exactly that in long threads.)
