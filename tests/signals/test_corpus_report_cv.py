@@ -130,17 +130,22 @@ def test_cv_verdicts_apply_the_legal_conditions_as_judge_does():
     assert all(seen.values()), seen  # the sample exercises every condition
 
 
-@pytest.mark.parametrize("lang", ["nl", "en"])
-def test_lang_keeps_one_language_in_the_figures(tmp_path, lang):
+@pytest.mark.parametrize(("split", "lang"), [("all", "nl"), ("all", "en"), ("cv", "nl")])
+def test_lang_keeps_one_language_in_the_figures(tmp_path, split, lang):
     run = subprocess.run([sys.executable, str(SCRIPT), "--corpus", str(_write_corpus(tmp_path / "c")),
-                          "--split", "all", "--lang", lang], capture_output=True, text=True, timeout=300)
+                          "--split", split, "--lang", lang, "--folds", "3", "--repeats", "1"],
+                         capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("language"))
     rows = [line.split()[0] for line in lines[start + 1:lines.index("", start)]]
     assert rows == [lang, "all"]
-    expected = sum(1 for i in range(90) if (i % 3 == 2) == (lang == "nl"))
+    expected = sum(1 for i in range(90) if (i % 3 == 2) == (lang == "nl")
+                   and (split == "all" or not corpus_mod.is_held_apart(f"t-{i}")))
     assert f"({expected} of 90 messages, language {lang})" in run.stdout
+    for line in run.stdout.splitlines():
+        if line.startswith("- t-"):  # a worst error: of the chosen language only
+            assert (int(line.split()[1][2:]) % 3 == 2) == (lang == "nl"), line
 
 
 def test_cv_refuses_thresholds_from_the_held_apart_split(tmp_path):
