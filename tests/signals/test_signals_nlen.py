@@ -293,3 +293,20 @@ def test_a_job_seeker_naming_the_hiring_post_is_an_applicant(text):
 ])
 def test_a_hiring_alert_is_recruitment(text):
     assert "recruitment" in signals(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Try our scheduling app free for 14 days, no strings attached.",
+    "Probeer onze planningsapp 14 dagen gratis, geheel vrijblijvend en zonder kosten voor jou.",
+])
+def test_free_no_strings_is_offer_talk_not_sharing(text):
+    got = signals(text)
+    assert "offer" in got and "sharing" not in got
+
+
+@pytest.mark.parametrize("text", [
+    "The stand at the job fair is at no cost, we just want local employers there. No payment needed.",
+    "De stand op de banenmarkt kost je niets, we willen gewoon lokale werkgevers erbij hebben.",
+])
+def test_an_event_at_no_cost_is_no_offer(text):
+    assert "offer" not in signals(text)
