@@ -310,3 +310,15 @@ def test_free_no_strings_is_offer_talk_not_sharing(text):
 ])
 def test_an_event_at_no_cost_is_no_offer(text):
     assert "offer" not in signals(text)
+
+
+@pytest.mark.parametrize(("signal", "text", "fires"), [
+    ("claim", "We have a BI add-on that solves exactly that. Pricing starts at £40 per user.", True),
+    ("claim", "Anton has been through exactly the Kafka migration you're planning, you two should talk.", False),
+    ("claim", "Dat is precies wat ik bedoelde, dank je.", False),
+    ("offer", "Stap over naar onze energiecontracten en betaal de eerste maand niets.", True),
+    ("offer", "Ik kom uit het onderwijs en wil graag overstappen naar de zorg.", False),
+    ("offer", "I come from teaching and would like to switch to healthcare.", False),
+])
+def test_exactly_and_overstappen_only_in_their_selling_sense(signal, text, fires):
+    assert (signal in signals(text)) == fires
