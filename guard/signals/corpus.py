@@ -149,23 +149,32 @@ def fit_logistic(rows: Sequence[Mapping[str, float]], labels: Sequence[bool], *,
     """
     names = list(FEATURES)
     index = {n: i for i, n in enumerate(names)}
-    sparse = [[(index[n], v) for n, v in row.items() if v and n in index] for row in rows]
     y = [1.0 if label else 0.0 for label in labels]
     n = max(len(rows), 1)
     # Balance the classes so a rare class still shapes the weights.
     pos = sum(y) or 1.0
     neg = (len(y) - sum(y)) or 1.0
-    cw = [(len(y) / (2 * pos)) if t else (len(y) / (2 * neg)) for t in y]
+    class_weight = {1.0: len(y) / (2 * pos), 0.0: len(y) / (2 * neg)}
+    # Identical rows (the same signals and label; the corpus has many) are one row counted
+    # several times: the same gradient, a fraction of the work (cross-validation fits hundreds).
+    counts: dict[tuple[tuple[tuple[int, float], ...], float], int] = {}
+    for row, t in zip(rows, y):
+        key = (tuple((index[name], v) for name, v in row.items() if v and name in index), t)
+        counts[key] = counts.get(key, 0) + 1
+    grouped = [(xs, t, class_weight[t] * count) for (xs, t), count in counts.items()]
     centre = [prior.weights.get(name, 0.0) if prior else 0.0 for name in names]
     w = list(centre)
     b = prior.bias if prior else 0.0
     sign_of = [(signs or {}).get(name, 0) for name in names]
+    exp = math.exp
     for _ in range(rounds):
         gw = [0.0] * len(names)
         gb = 0.0
-        for xs, t, c in zip(sparse, y, cw):
-            z = b + sum(w[i] * v for i, v in xs)
-            p = 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
+        for xs, t, c in grouped:
+            z = b
+            for i, v in xs:
+                z += w[i] * v
+            p = 1.0 / (1.0 + exp(-z)) if z > -30 else 0.0
             g = (p - t) * c
             gb += g
             for i, v in xs:
@@ -200,12 +209,7 @@ def pick_threshold(scores: Sequence[float], labels: Sequence[bool], min_precisio
     rounding. With no threshold good enough, the highest score plus one
     (nothing fires) is returned. ``forced`` marks messages that fire
     whatever this threshold is (LG202 fires wherever LG201 does): they
-    count from the start. When the forced messages alone are already below
-    ``min_precision`` (LG201's own errors, which no LG202 threshold can
-    mend), no threshold could pass and LG202's own score would never fire:
-    then the messages the threshold *adds* to the forced ones must keep
-    ``min_precision`` on their own. The returned precision and recall are
-    always those of everything that fires.
+    count from the start.
     """
     forced = list(forced) if forced is not None else [False] * len(scores)
     pairs = sorted(((s, t) for s, t, f in zip(scores, labels, forced) if not f), key=lambda p: -p[0])
@@ -213,27 +217,18 @@ def pick_threshold(scores: Sequence[float], labels: Sequence[bool], min_precisio
     best: tuple[float, float, float] | None = None
     tp = sum(1 for t, f in zip(labels, forced) if f and t)
     fp = sum(1 for t, f in zip(labels, forced) if f and not t)
-    # Judge only what the threshold adds when the forced part cannot reach the bar.
-    added_only = tp + fp > 0 and tp / (tp + fp) < min_precision
-    added_tp = added_fp = 0
     for k, (s, t) in enumerate(pairs):
         tp += t
         fp += not t
-        added_tp += t
-        added_fp += not t
         nxt = pairs[k + 1][0] if k + 1 < len(pairs) else s - 1.0
         if nxt == s:
             continue  # the same score: both sides of it fire together
         precision = tp / (tp + fp)
-        judged = added_tp / (added_tp + added_fp) if added_only else precision
-        if judged >= min_precision:
+        if precision >= min_precision:
             best = ((s + nxt) / 2, precision, tp / total_pos if total_pos else 0.0)
     if best is None:
         top = pairs[0][0] if pairs else 0.0
-        forced_tp = sum(1 for t, f in zip(labels, forced) if f and t)
-        forced_n = sum(forced)
-        return (top + 1.0, forced_tp / forced_n if forced_n else 1.0,
-                forced_tp / total_pos if total_pos else 0.0)
+        return top + 1.0, 1.0, 0.0
     return best
 
 

@@ -60,19 +60,26 @@ FEATURES: dict[str, tuple[str, str]] = {
     "long_thread": ("thread", "a long two-way thread (5+ messages each way): a working relationship"),
     "inmail": ("channel", "sent as InMail (to someone outside my network)"),
     "invitation": ("channel", "an invitation note"),
-    "permission_only": ("derived", "a permission question without a claim, discount, price or booking link "
-                                   "(a recruiter's first approach is recruitment outreach all the same)"),
+    "permission_only": ("derived", "a permission question without a claim, discount, price or booking link, "
+                                   "and without a call to action of its own besides the question (\"mind if I "
+                                   "send a video? happy to jump on a call too\" pitches already); a recruiter's "
+                                   "first approach is recruitment outreach all the same"),
     "asked_for_it": ("derived", "the recipient asked (and did not say no)"),
     "pitch_after_no": ("derived", "a pitch or follow-up after the recipient said no: worse"),
     "after_no": ("derived", "I wrote before and the recipient's last message said no: anything but an apology "
                             "is pushing"),
     "selling_recruitment": ("derived", "recruitment words with an offer, a claim or a discount: an agency selling "
                                        "its recruitment or secondment services to the recipient's company"),
-    "bump": ("derived", "a follow-up phrase in a thread the recipient never answered: pushing an earlier message"),
+    "bump": ("derived", "a follow-up phrase in a thread the recipient never answered: pushing an earlier message "
+                        "(not a recruiter's nudge about a vacancy that sells nothing)"),
     "friendly_pivot": ("derived", "personal or friendly talk that turns to an offer, a claim or a discount "
                                   "(the coffee-chat pivot)"),
     "cold_pitch": ("derived", "cold opener + call to action + a cold-outreach trade: the cold-call shape"),
     "unknown_language": ("derived", "no known language: judged on shared cues only, less sure"),
+    "offer_with_cta": ("derived", "something offered or priced (offer, discount, price) together with a call to "
+                                  "action: the shape of a pitch, whatever the words"),
+    "thread_upsell": ("derived", "an offer with a call to action inside a two-way thread the recipient did not "
+                                 "ask it in: an upsell or pivot, which a long friendly thread does not excuse"),
 }
 # Which way a signal may push, per rule, as SpamAssassin keeps a "nice" test's
 # score negative when it rescores: the fit may only choose how much. A
@@ -81,7 +88,7 @@ _NICE = ("personal", "collegial", "applicant", "sharing", "referral_ask", "reply
          "long_thread", "two_way", "permission_only", "they_wrote_first")
 _SPAMMY = ("offer", "discount", "claim", "cta", "benefit", "donation", "cause", "follow_up", "cold_opener",
            "industry", "event_invite", "price", "calendar_link", "pitch_after_no", "cold_pitch", "after_no",
-           "friendly_pivot", "bump", "selling_recruitment")
+           "friendly_pivot", "bump", "selling_recruitment", "offer_with_cta", "thread_upsell")
 SIGNS: dict[str, dict[str, int]] = {
     "LG201": {**dict.fromkeys(_NICE, -1), **dict.fromkeys(_SPAMMY, 1), "recruitment": -1, "unanswered": 1},
     "LG202": {**dict.fromkeys(_NICE, -1), **dict.fromkeys(_SPAMMY, 1), "recruitment": 1},
@@ -92,6 +99,10 @@ REPLY_FEATURES = frozenset({"asked", "refused"})
 _SELLING = ("offer", "discount", "claim", "cta", "benefit", "price", "calendar_link", "follow_up",
             "event_invite")
 _HARD_SELL = ("claim", "discount", "price", "calendar_link")
+_OFFERED = ("offer", "discount", "price")
+_SELLING_ONLY = ("offer", "discount", "claim", "price", "benefit", "calendar_link")
+# The word before a call-to-action phrase that turns it round: "geen interesse", "not interested".
+_NEGATIONS = frozenset({"geen", "niet", "not", "no", "don't", "dont"})
 
 MAX_SPANS = 2  # a third phrase for the same signal changes little and costs a search
 _STRENGTH = (0.0, 1.0, 1.5)
@@ -163,6 +174,37 @@ def _languages(common_words: frozenset[str], common: dict[str, frozenset[str]], 
     return got
 
 
+# Dutch LinkedIn talk borrows English sales phrases ("early access", "free trial", "book a demo")
+# without enough English everyday words to count as English: a Dutch message is read with the
+# English patterns too. (The message's languages stay what they are; only the patterns read grow.)
+_BORROWS = {"nl": ("en",)}
+
+
+def _read_with(used: tuple[str, ...]) -> tuple[str, ...]:
+    """The pattern files a message in these languages is read with."""
+    if not any(lang in _BORROWS for lang in used):
+        return used
+    return tuple(dict.fromkeys((*used, *(b for lang in used for b in _BORROWS.get(lang, ())))))
+
+
+def _cta_besides_permission(text: str, spans: dict[str, list[tuple[int, int]]]) -> bool:
+    """A call to action outside the permission question ("... mind if I send it? Happy to jump on a call").
+
+    Asking leaves the choice to the recipient; a second, unconditional push
+    does not: the message pitches already. A negated phrase ("geen interesse",
+    "not interested") is an opt-out, not a push.
+    """
+    asks = spans.get("permission", ())
+    for start, end in spans.get("cta", ()):
+        if any(start < a_end and a_start < end for a_start, a_end in asks):
+            continue
+        before = text[max(0, start - 12):start].split()
+        if before and fold(before[-1]) in _NEGATIONS:
+            continue
+        return True
+    return False
+
+
 def words_of(low: str) -> frozenset[str]:
     return frozenset(low.split())
 
@@ -175,7 +217,7 @@ def extract(text: str, *, me: int = 0, them: int = 0, last_from_recipient: str |
     state = _STATE if _STATE is not None else _state()
     common, all_common = state[2], state[3]
     langs = _languages(words & all_common, common, prefer_language, len(words) > 8)
-    spans = _match(low, words, (*langs.used, lexicon.SHARED, lexicon.ANY), TEXT_FEATURES)
+    spans = _match(low, words, (*_read_with(langs.used), lexicon.SHARED, lexicon.ANY), TEXT_FEATURES)
     # A signal counts more when two different phrases say it (1.5 times).
     values = {name: _STRENGTH[min(len(found), 2)] for name, found in spans.items()}
     if last_from_recipient:
@@ -199,7 +241,8 @@ def extract(text: str, *, me: int = 0, them: int = 0, last_from_recipient: str |
     if channel in ("inmail", "invitation"):
         values[channel] = 1.0
     get = values.get
-    if get("permission") and not get("recruitment") and not any(get(n) for n in _HARD_SELL):
+    if (get("permission") and not get("recruitment") and not any(get(n) for n in _HARD_SELL)
+            and not _cta_besides_permission(src, spans)):
         values["permission_only"] = 1.0
     if get("asked") and not get("refused"):
         values["asked_for_it"] = 1.0
@@ -207,7 +250,8 @@ def extract(text: str, *, me: int = 0, them: int = 0, last_from_recipient: str |
         values["pitch_after_no"] = 1.0
     if get("recruitment") and (get("offer") or get("claim") or get("discount")):
         values["selling_recruitment"] = 1.0
-    if get("follow_up") and get("unanswered"):
+    # A recruiter's nudge pushes a vacancy, not a sale (LG202's matter, and LG202 asks only of first messages).
+    if get("follow_up") and get("unanswered") and not (get("recruitment") and not any(get(n) for n in _SELLING_ONLY)):
         values["bump"] = 1.0
     if get("personal") and (get("offer") or get("claim") or get("discount") or get("benefit")):
         values["friendly_pivot"] = 1.0
@@ -215,6 +259,11 @@ def extract(text: str, *, me: int = 0, them: int = 0, last_from_recipient: str |
         values["after_no"] = 1.0
     if get("cold_opener") and get("cta") and get("industry"):
         values["cold_pitch"] = 1.0
+    if get("cta") and any(get(n) for n in _OFFERED):
+        values["offer_with_cta"] = 1.0
+    # (Not an offer with a discount alone: colleagues and partners discuss exactly that in long threads.)
+    if get("two_way") and not get("asked") and get("offer_with_cta"):
+        values["thread_upsell"] = 1.0
     if langs.primary is None:
         values["unknown_language"] = 1.0
     formal = langs.primary == "nl" and not words.isdisjoint(_FORMAL_NL)

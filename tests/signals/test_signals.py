@@ -212,24 +212,6 @@ def test_threshold_keeps_precision():
     assert t < 2 and recall == 1.0
 
 
-def test_threshold_with_forced_messages_below_the_bar_judges_what_it_adds():
-    # LG202: four messages fire anyway (LG201 fires), one of them wrongly: 75 % < 98 %.
-    # LG202's own score must still fire where it is precise, not be switched off.
-    scores = [9, 9, 9, 9, 5, 4, 3, 2.5, 2]
-    labels = [True, True, True, False, True, True, True, False, True]
-    forced = [True] * 4 + [False] * 5
-    t, precision, recall = corpus_mod.pick_threshold(scores, labels, 0.98, forced)
-    assert 2.5 < t <= 3  # adds 5, 4 and 3 (all right), not 2.5 (wrong)
-    assert precision == 6 / 7 and recall == 6 / 7
-    # Forced messages that reach the bar: everything that fires counts, as before.
-    labels_ok = [True] * 4 + labels[4:]
-    t, precision, _ = corpus_mod.pick_threshold(scores, labels_ok, 0.98, forced)
-    assert 2.5 < t <= 3 and precision == 1.0
-    # Nothing good enough to add: nothing of its own fires; the figures are the forced ones.
-    t, precision, recall = corpus_mod.pick_threshold([9, 9, 5], [True, False, False], 0.98, [True, True, False])
-    assert t > 5 and precision == 0.5 and recall == 1.0
-
-
 def test_corpus_errors_name_the_file_and_line(tmp_path):
     good = {"id": "t-1", "lang": "nl", "channel": "message", "text": "hoi", "recipient": {"name": "A"},
             "thread": {"messages_from_me": 0, "messages_from_recipient": 0, "last_from_recipient": None},
