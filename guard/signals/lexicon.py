@@ -27,7 +27,8 @@ Phrase syntax (see ``patterns/README.md`` for examples):
 * ``a/b/c`` — any one of these words;
 * ``[word]`` or ``[a/b]`` — the word may be left out;
 * ``...`` — up to five other words;
-* ``#`` — a number.
+* ``#`` — a number;
+* ``$`` — a currency sign (any: the text folds them to "$"), with the amount glued to it or not.
 
 Speed: a phrase is tried only when the message contains its *key*, the
 rarest required word of the phrase (or, for a starred word, a word starting
@@ -369,6 +370,11 @@ def _alt_regex(alt: str, where: str) -> tuple[str, tuple[str, str]]:
                            "letters, digits, ' % $ and a leading or trailing * only)")
     if (head or tail) and len(stem) < _MIN_STEM:
         raise PatternError(f"{where}: {alt!r}: at least {_MIN_STEM} letters next to a star")
+    if stem == "$" and not (head or tail):
+        # A currency sign (folded to "$") stands before the amount in English and Spanish,
+        # glued to it: "from £49" folds to "from $49", one word. So ``$`` takes the digits that
+        # follow it, and its key is any word holding a "$".
+        return r"\$\d*", ("infix", "$")
     rx = ("[a-z0-9]*" if head else "") + re.escape(stem) + ("[a-z0-9]*" if tail else "")
     return rx, ("infix" if head and tail else "suffix" if head else "prefix" if tail else "word", stem)
 
@@ -557,7 +563,7 @@ def _digest(sources: dict[str, str]) -> str:
 
 
 # Bumped when the compiler's output changes for the same pattern files.
-_COMPILER_VERSION = "2"
+_COMPILER_VERSION = "3"
 
 
 @dataclass

@@ -308,3 +308,24 @@ def test_the_fit_chooses_thresholds_without_reading_the_held_apart_split(tmp_pat
     assert any(corpus_mod.is_held_apart(f"t-{i}") for i in range(90))
     for rule in ("LG201", "LG202"):
         assert fitted[0][rule] == fitted[1][rule]
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    ("Office chairs from £49, free delivery", "from £49"),
+    ("Plans from $29 a month", "from $29"),
+    ("Our plan for your team is now only €9,99 per month", "only €9"),
+    ("Tickets desde 20 $ por persona", "desde 20 $"),
+])
+def test_a_currency_sign_glued_to_its_amount_matches_a_phrase_ending_in_dollar(text, quoted):
+    # "£49" folds to "$49", one word: "from $" and "only $" must still find it (they needed "from $ 49").
+    ex = extract(text)
+    quotes = {ex.text[s:e] for spans in ex.spans.values() for s, e in spans}
+    assert quoted in quotes, ex.spans
+
+
+@pytest.mark.parametrize("text", [
+    "We moved from Amsterdam to Utrecht in 2019",
+    "Van 49 naar 52 procent in een jaar, knap werk van het team",
+])
+def test_a_phrase_ending_in_dollar_needs_a_currency_sign(text):
+    assert not extract(text).spans.get("price")
