@@ -197,6 +197,16 @@ def _search_at_word(rx: re.Pattern[str], low: str, pos: int = 0) -> tuple[int, i
         return s, m.end()
 
 
+
+def _add_span(got: list[tuple[int, int]], span: tuple[int, int]) -> None:
+    """One more place for a signal that has some: overlapping phrases quote the longer one."""
+    for k, (s, e) in enumerate(got):
+        if s < span[1] and span[0] < e:
+            if span[1] - span[0] > e - s:
+                got[k] = span
+            return
+    got.append(span)
+
 class Scan:
     """One folded message as ``Phrase.first`` reads it (made once per message).
 
@@ -784,14 +794,8 @@ class Bank:
                     continue
             if got is None:
                 spans[feature] = [span]
-                continue
-            for k, (s, e) in enumerate(got):
-                if s < span[1] and span[0] < e:  # overlapping phrases: quote the longer one
-                    if span[1] - span[0] > e - s:
-                        got[k] = span
-                    break
             else:
-                got.append(span)
+                _add_span(got, span)
         return spans
 
     def to_try(self, low: str, words: frozenset[str], groups: tuple[str, ...], features: frozenset[str]
@@ -1282,14 +1286,8 @@ class _Index:
                     continue
             if got is None:
                 spans[feature] = [span]
-                continue
-            for k, (s, e) in enumerate(got):
-                if s < span[1] and span[0] < e:  # overlapping phrases: quote the longer one
-                    if span[1] - span[0] > e - s:
-                        got[k] = span
-                    break
             else:
-                got.append(span)
+                _add_span(got, span)
         st.result = spans
         st.max_spans = max_spans
         st.scan = None

@@ -20,6 +20,7 @@ from guard.signals.features import COMMON, extract
 from guard.signals.language import identify
 from guard.signals.lexicon import LANGUAGES
 from tests.rules.helpers import evaluate, message, thread
+from tests.signals.verdicts import verdict_params
 
 M = "message"
 MESSAGES = [
@@ -471,24 +472,15 @@ MESSAGES = [
 ]
 
 
-# Messages the guard gets wrong today, by their opening words: strict, so a fix shows as XPASS and fails
-# until the mark is removed.
+# Messages the guard gets wrong today, by their opening words (strict xfails: tests/signals/verdicts.py).
 KNOWN_MISSES = {
     'Verstehe ich, Herr Brenner. Trotzdem: Im Januar':
-        'known miss with the weights fitted on the 2,363-message corpus (2026-12-03; issue 9 not resolved): '
         'a discount offered again after a no, in a two-way thread, without a call to action: offer and percent do not outweigh two_way',
 }
 
 
-def _verdict_params(messages):
-    for i, m in enumerate(messages):
-        reason = next((r for opening, r in KNOWN_MISSES.items() if m[1].startswith(opening)), None)
-        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-        yield pytest.param(*m, id=f"{m[0]}-{i}", marks=marks)
-
-
 @pytest.mark.parametrize(("lang", "text", "me", "them", "last", "channel", "lg201", "lg202"),
-                         list(_verdict_params(MESSAGES)))
+                         list(verdict_params(MESSAGES, KNOWN_MISSES)))
 def test_verdicts(lang, text, me, them, last, channel, lg201, lg202):
     thr = thread(me=me, them=them, last=last) if me or them or last else None
     ctx = message(text, thread=thr, channel=channel)

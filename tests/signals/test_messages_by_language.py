@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from tests.rules.helpers import evaluate, message, thread
+from tests.signals.verdicts import verdict_params
 
 MESSAGES = [
     ('nl', 'Goedemiddag mevrouw Jansen, wij zijn gespecialiseerd in bedrijfsuitjes en teamdagen. Graag stuur ik u ons '
@@ -734,24 +735,15 @@ MESSAGES = [
 ]
 
 
-# Messages the guard gets wrong today, by their opening words: strict, so a fix shows as XPASS and fails
-# until the mark is removed.
+# Messages the guard gets wrong today, by their opening words (strict xfails: tests/signals/verdicts.py).
 KNOWN_MISSES = {
     'Hoi Anne, we zijn hiring! Wij zoeken een medior':
-        'known miss with the weights fitted on the 2,363-message corpus (2026-12-03; issue 9 not resolved): '
         "a vacancy passed on through the recipient ('ken jij iemand') that also asks whether she is interested herself: referral_ask outweighs recruitment",
 }
 
 
-def _verdict_params(messages):
-    for i, m in enumerate(messages):
-        reason = next((r for opening, r in KNOWN_MISSES.items() if m[1].startswith(opening)), None)
-        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-        yield pytest.param(*m, id=f"{m[0]}-{i}", marks=marks)
-
-
 @pytest.mark.parametrize(("lang", "text", "me", "them", "last", "channel", "lg201", "lg202"),
-                         list(_verdict_params(MESSAGES)))
+                         list(verdict_params(MESSAGES, KNOWN_MISSES)))
 def test_verdicts(lang, text, me, them, last, channel, lg201, lg202):
     thr = thread(me=me, them=them, last=last) if me or them or last else None
     ctx = message(text, thread=thr, channel=channel)

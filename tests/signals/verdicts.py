@@ -1,0 +1,16 @@
+"""Whole-message verdict cases as pytest parameters, with the guard's known misses marked."""
+
+from __future__ import annotations
+
+import pytest
+
+KNOWN_MISS = "known miss with the weights fitted on the 2,363-message corpus (2026-12-03; issue 9 not resolved): "
+
+
+def verdict_params(messages, known_misses: dict[str, str]):
+    """``pytest.param`` per message (id ``<lang>-<index>``); one whose text opens with a key of
+    ``known_misses`` is a strict xfail, so a fix shows as XPASS and fails until the mark is removed."""
+    for i, m in enumerate(messages):
+        reason = next((r for opening, r in known_misses.items() if m[1].startswith(opening)), None)
+        marks = [pytest.mark.xfail(strict=True, reason=KNOWN_MISS + reason)] if reason else []
+        yield pytest.param(*m, id=f"{m[0]}-{i}", marks=marks)
