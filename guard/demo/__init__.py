@@ -136,28 +136,49 @@ def collect(page) -> list[dict[str, str]]:
     """
     cdp = page.context.new_cdp_session(page)
     try:
-        doc = cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
-        roots, stack = [], [doc]
-        while stack:
-            node = stack.pop()
-            for sr in node.get("shadowRoots", []) or []:
-                if sr.get("shadowRootType") == "closed":
-                    roots.append(sr["nodeId"])
-                stack.append(sr)
-            stack.extend(node.get("children", []) or [])
-        out = []
-        for root_id in roots:
-            for node_id in cdp.send("DOM.querySelectorAll", {"nodeId": root_id, "selector": "[data-guard-warning]"})["nodeIds"]:
-                flat = cdp.send("DOM.getAttributes", {"nodeId": node_id})["attributes"]
-                attrs = dict(zip(flat[0::2], flat[1::2]))
-                out.append({"id": attrs.get("data-guard-warning", ""), "rule": attrs.get("data-guard-rule", ""),
-                            "severity": attrs.get("data-guard-severity", ""), "mode": attrs.get("data-guard-mode", ""),
-                            "title": ""})
+        out = _read_markers(cdp)
     finally:
         cdp.detach()
     titles = _titles(page)
     for w in out:
         w["title"] = titles.get(w.pop("id"), w["rule"])
+    return out
+
+
+def _read_markers(cdp, attempts: int = 3) -> list[dict[str, str]]:
+    """The warning markers in closed shadow roots, read in one pass over the document.
+
+    The guard re-renders a chip when a new verdict arrives, so a node found a
+    moment ago can be gone when its attributes are asked for: the pass is
+    then read again from a fresh document (``DOM.getDocument`` renumbers the nodes).
+    """
+    for attempt in range(attempts):
+        try:
+            return _markers_once(cdp)
+        except Exception as err:  # playwright's Error; the demo does not import playwright at module level
+            if "Could not find node" not in str(err) or attempt == attempts - 1:
+                raise
+    return []
+
+
+def _markers_once(cdp) -> list[dict[str, str]]:
+    doc = cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
+    roots, stack = [], [doc]
+    while stack:
+        node = stack.pop()
+        for sr in node.get("shadowRoots", []) or []:
+            if sr.get("shadowRootType") == "closed":
+                roots.append(sr["nodeId"])
+            stack.append(sr)
+        stack.extend(node.get("children", []) or [])
+    out = []
+    for root_id in roots:
+        for node_id in cdp.send("DOM.querySelectorAll", {"nodeId": root_id, "selector": "[data-guard-warning]"})["nodeIds"]:
+            flat = cdp.send("DOM.getAttributes", {"nodeId": node_id})["attributes"]
+            attrs = dict(zip(flat[0::2], flat[1::2]))
+            out.append({"id": attrs.get("data-guard-warning", ""), "rule": attrs.get("data-guard-rule", ""),
+                        "severity": attrs.get("data-guard-severity", ""), "mode": attrs.get("data-guard-mode", ""),
+                        "title": ""})
     return out
 
 
