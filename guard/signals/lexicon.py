@@ -198,6 +198,19 @@ def _search_at_word(rx: re.Pattern[str], low: str, pos: int = 0) -> tuple[int, i
 
 
 
+def _parsed_regex(phrase: Phrase) -> list | None:
+    """A ``regex:`` line's parsed items (``re``'s own parser), or None: not a regex line, or flags we do not read."""
+    if not phrase.source.startswith("regex:"):
+        return None
+    try:
+        parsed = _sre_parse.parse(phrase.regex)
+    except re.error:
+        return None
+    if parsed.state.flags & ~re.UNICODE:
+        return None
+    return list(parsed.data)
+
+
 def _add_span(got: list[tuple[int, int]], span: tuple[int, int]) -> None:
     """One more place for a signal that has some: overlapping phrases quote the longer one."""
     for k, (s, e) in enumerate(got):
@@ -316,15 +329,10 @@ def _plan(phrase: Phrase) -> tuple | bool:
                 word = None  # "50%" before another "%" is not a word of the text: always searched
             out.append([word, rx + rest, choice == "#"])
         return tuple(out)
-    if not phrase.source.startswith("regex:"):
+    parsed = _parsed_regex(phrase)
+    if parsed is None:
         return False
-    try:
-        parsed = _sre_parse.parse(phrase.regex)
-    except re.error:
-        return False
-    if parsed.state.flags & ~re.UNICODE:
-        return False
-    got = _starts(list(parsed.data))
+    got = _starts(parsed)
     if got is None or got[0] or not got[1]:
         return False
     return (_AT_DIGITS,)
@@ -1412,15 +1420,8 @@ def _regex_width(phrase: Phrase) -> int | None:
     own); a part of unbounded length may only take digits and spaces
     (``\\d+``, ``[\\d ]*``, ``(?: \\d{3})*``). None when that cannot be shown.
     """
-    if not phrase.source.startswith("regex:"):
-        return None
-    try:
-        parsed = _sre_parse.parse(phrase.regex)
-    except re.error:
-        return None
-    if parsed.state.flags & ~re.UNICODE:
-        return None
-    return _width(list(parsed.data))
+    parsed = _parsed_regex(phrase)
+    return None if parsed is None else _width(parsed)
 
 
 _C = _sre_constants

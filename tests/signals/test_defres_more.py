@@ -15,12 +15,10 @@ from __future__ import annotations
 
 import pytest
 
-from guard.signals import judge
 from guard.signals.features import COMMON, extract
 from guard.signals.language import identify
 from guard.signals.lexicon import LANGUAGES
-from tests.rules.helpers import evaluate, message, thread
-from tests.signals.verdicts import verdict_params
+from tests.signals.verdicts import assert_verdicts, verdict_params
 
 M = "message"
 MESSAGES = [
@@ -482,12 +480,7 @@ KNOWN_MISSES = {
 @pytest.mark.parametrize(("lang", "text", "me", "them", "last", "channel", "lg201", "lg202"),
                          list(verdict_params(MESSAGES, KNOWN_MISSES)))
 def test_verdicts(lang, text, me, them, last, channel, lg201, lg202):
-    thr = thread(me=me, them=them, last=last) if me or them or last else None
-    ctx = message(text, thread=thr, channel=channel)
-    got = (bool(evaluate(ctx, rule="LG201")), bool(evaluate(ctx, rule="LG202")))
-    if got != (lg201, lg202):
-        j = judge(text, me=me, them=them, last_from_recipient=last, channel=channel)
-        pytest.fail(f"LG201/LG202 {got}, expected {(lg201, lg202)}\n{j.explain()}")
+    assert_verdicts(text, me, them, last, channel, lg201, lg202)
 
 
 @pytest.mark.parametrize(("lang", "text"), [(m[0], m[1]) for m in MESSAGES],

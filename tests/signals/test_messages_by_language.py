@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.rules.helpers import evaluate, message, thread
-from tests.signals.verdicts import verdict_params
+from tests.signals.verdicts import assert_verdicts, verdict_params
 
 MESSAGES = [
     ('nl', 'Goedemiddag mevrouw Jansen, wij zijn gespecialiseerd in bedrijfsuitjes en teamdagen. Graag stuur ik u ons '
@@ -745,14 +744,7 @@ KNOWN_MISSES = {
 @pytest.mark.parametrize(("lang", "text", "me", "them", "last", "channel", "lg201", "lg202"),
                          list(verdict_params(MESSAGES, KNOWN_MISSES)))
 def test_verdicts(lang, text, me, them, last, channel, lg201, lg202):
-    thr = thread(me=me, them=them, last=last) if me or them or last else None
-    ctx = message(text, thread=thr, channel=channel)
-    got = (bool(evaluate(ctx, rule="LG201")), bool(evaluate(ctx, rule="LG202")))
-    if got != (lg201, lg202):
-        from guard.signals import judge
-
-        j = judge(text, me=me, them=them, last_from_recipient=last, channel=channel)
-        pytest.fail(f"LG201/LG202 {got}, expected {(lg201, lg202)}\n{j.explain()}")
+    assert_verdicts(text, me, them, last, channel, lg201, lg202)
 
 
 def test_every_language_has_positives_and_negatives_for_both_rules():

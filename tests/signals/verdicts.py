@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from guard.signals import judge
+from tests.rules.helpers import evaluate, message, thread
+
 KNOWN_MISS = "known miss with the weights fitted on the 2,363-message corpus (2026-12-03; issue 9 not resolved): "
 
 
@@ -14,3 +17,13 @@ def verdict_params(messages, known_misses: dict[str, str]):
         reason = next((r for opening, r in known_misses.items() if m[1].startswith(opening)), None)
         marks = [pytest.mark.xfail(strict=True, reason=KNOWN_MISS + reason)] if reason else []
         yield pytest.param(*m, id=f"{m[0]}-{i}", marks=marks)
+
+
+def assert_verdicts(text, me, them, last, channel, lg201, lg202) -> None:
+    """LG201's and LG202's verdicts on a message as the engine gives them, with the score breakdown on failure."""
+    thr = thread(me=me, them=them, last=last) if me or them or last else None
+    ctx = message(text, thread=thr, channel=channel)
+    got = (bool(evaluate(ctx, rule="LG201")), bool(evaluate(ctx, rule="LG202")))
+    if got != (lg201, lg202):
+        j = judge(text, me=me, them=them, last_from_recipient=last, channel=channel)
+        pytest.fail(f"LG201/LG202 {got}, expected {(lg201, lg202)}\n{j.explain()}")
