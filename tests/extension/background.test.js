@@ -23,18 +23,8 @@ function helloOk(port, protocol = 1) {
   fakes.answerHello(port, { ...fakes.HELLO_RESULT, protocol });
 }
 
-const tick = () => new Promise((r) => setImmediate(r));
-
-// Every host made in a test is closed afterwards (no stray timers keep node alive).
-const made = [];
-function newHost(opts) {
-  const h = new NativeHost(opts);
-  made.push(h);
-  return h;
-}
-test.afterEach(() => {
-  while (made.length) made.pop().close();
-});
+const { tick } = fakes;
+const newHost = fakes.hostsClosedAfterEach(test, NativeHost);
 
 test("requests carry ids; replies are matched by id, out of order too", async () => {
   const f = fakeNative();

@@ -57,4 +57,20 @@ function answerHello(port, result = { ...HELLO_RESULT }) {
   port.reply({ id: hello.id, ok: true, result });
 }
 
-module.exports = { fakeNative, answerHello, HELLO_RESULT };
+/** The next turn of the event loop: replies and timers queued now have run. */
+const tick = () => new Promise((r) => setImmediate(r));
+
+/** A suite's `newHost(opts)`: every host it makes is closed after each test (no stray timers keep node alive). */
+function hostsClosedAfterEach(test, NativeHost) {
+  const made = [];
+  test.afterEach(() => {
+    while (made.length) made.pop().close();
+  });
+  return (opts) => {
+    const h = new NativeHost(opts);
+    made.push(h);
+    return h;
+  };
+}
+
+module.exports = { fakeNative, answerHello, HELLO_RESULT, tick, hostsClosedAfterEach };

@@ -12,17 +12,10 @@ const path = require("node:path");
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const { NativeHost, HOST_NAME, compareVersions } = require(path.join(ROOT, "extension", "background", "native-port.js"));
-const { fakeNative, answerHello: hello } = require("./fake-native-port.js");
+const { fakeNative, answerHello: hello, tick, hostsClosedAfterEach } = require("./fake-native-port.js");
 
-const tick = () => new Promise((r) => setImmediate(r));
-const made = [];
-function newHost(opts) {
-  const h = new NativeHost(opts);
-  made.push(h);
-  return h;
-}
+const newHost = hostsClosedAfterEach(test, NativeHost);
 test.afterEach(() => {
-  while (made.length) made.pop().close();
   delete globalThis.chrome;
 });
 
