@@ -55,7 +55,7 @@ def predictions_out_of_fold(train, args) -> tuple[list, dict[str, float], list[s
     Returns the predictions, each message's thresholds (rule -> its fold's), and
     one line per fold saying which thresholds that fold's fit chose.
     """
-    from fit_weights import fit_rules, fold_of
+    from fit_weights import fit_rules, fold_of, with_wording
 
     # Only training messages ever reach the features and the fits: the held-apart split stays unread.
     assert not any(r.held_apart for r in train)
@@ -64,12 +64,12 @@ def predictions_out_of_fold(train, args) -> tuple[list, dict[str, float], list[s
     for k in range(args.folds):
         inside = [r for r in train if fold_of(r.id, args.folds, OUTER_CUT) != k]
         outside = [r for r in train if fold_of(r.id, args.folds, OUTER_CUT) == k]
-        fitted, _ = fit_rules(inside, values, args)
+        fitted, _, tables = fit_rules(inside, values, args)
         t201, t202 = fitted["LG201"]["threshold"], fitted["LG202"]["threshold"]
         notes.append(f"fold {k + 1}: fitted on {len(inside)}, judged {len(outside)}; "
                      f"thresholds LG201 {t201:+.3f} LG202 {t202:+.3f}")
         for rec in outside:
-            v = values[rec.id]
+            v = with_wording(values[rec.id], rec, tables)  # read through the tables this fold learned
             scores = {rule: corpus.score(fitted[rule], v) for rule in corpus.RULES}
             preds.append((rec, verdicts(rec, v, scores, t201, t202), scores))
             thresholds[rec.id] = {"LG201": t201, "LG202": t202}

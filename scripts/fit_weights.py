@@ -51,10 +51,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from guard.signals import corpus  # noqa: E402
+from guard.signals import corpus, wording  # noqa: E402
 from guard.signals.features import FEATURES  # noqa: E402
 
 WEIGHTS = ROOT / "guard" / "signals" / "weights.json"
+WORDING = ROOT / "guard" / "signals" / "wording.json"
+# The cut that gives each training message its out-of-fold wording values: a salt of its own.
+WORDING_CUT = 2000
 
 
 def fold_of(record_id: str, folds: int, repeat: int = 0) -> int:
@@ -88,13 +91,51 @@ def out_of_fold_scores(train, values, args) -> dict[str, dict[tuple[int, str], f
     return scores
 
 
-def fit_rules(train, values, args, held=()) -> tuple[dict, list[str]]:
-    """Fit both rules on ``train``: rule -> {bias, threshold, weights}, and a line of figures per rule.
+def wording_tables(rows, values) -> dict[str, dict[str, float]]:
+    """The wording signals' tables learned from these messages (each rule's table from the messages it can judge)."""
+    return {name: wording.train((corpus.tokens_of(r), r.labels[rule]) for r in rows
+                                if corpus.applies(rule, r, values[r.id]))
+            for name, rule in wording.SIGNALS.items()}
+
+
+def with_wording(values, rec, tables) -> dict[str, float]:
+    """A message's signal values with its wording signals read through ``tables``."""
+    out = {n: v for n, v in values.items() if n not in wording.SIGNALS}
+    out.update(wording.read(tables, corpus.folded_of(rec))[0])
+    return out
+
+
+def restack(train, values, args, others=()) -> tuple[dict, dict[str, dict[str, float]]]:
+    """(values with out-of-fold wording signals, the tables learned from all of ``train``).
+
+    A table knows the very words of the messages it learned from, so a
+    training message read through it looks surer than any new message will:
+    each training message is read through a table learned from the other
+    ``--folds`` parts, and ``others`` (messages judged, not fitted on) through
+    the table of the whole of ``train``.
+    """
+    out = dict(values)
+    for k in range(args.folds):
+        rest = [r for r in train if fold_of(r.id, args.folds, WORDING_CUT) != k]
+        tables = wording_tables(rest, values)
+        for r in train:
+            if fold_of(r.id, args.folds, WORDING_CUT) == k:
+                out[r.id] = with_wording(values[r.id], r, tables)
+    tables = wording_tables(train, values)
+    for r in others:
+        out[r.id] = with_wording(values[r.id], r, tables)
+    return out, tables
+
+
+def fit_rules(train, values, args, held=()) -> tuple[dict, list[str], dict[str, dict[str, float]]]:
+    """Fit both rules on ``train``: rule -> {bias, threshold, weights}, a line of figures per rule, the wording tables.
 
     The thresholds come from out-of-fold scores of ``train`` (``--thresholds cv``)
     or from ``held`` (``--thresholds held``). ``scripts/corpus_report.py --split cv``
     calls this once per fold, so its verdicts come from exactly this fit.
+    The wording signals are learned here too (``restack``).
     """
+    values, tables = restack(train, values, args, held)
     out: dict = {}
     summary = []
     if args.thresholds == "cv":
@@ -129,7 +170,7 @@ def fit_rules(train, values, args, held=()) -> tuple[dict, list[str]]:
                      "weights": {n: fit.weights[n] for n in FEATURES}}
         summary.append(f"{rule}: threshold {threshold:+.3f}, precision {precision:.3f} recall {recall:.3f} "
                        f"on {where} (of {len(judged[rule])} judged)")
-    return out, summary
+    return out, summary, tables
 
 
 def _at(scores, labels, threshold: float, forced=None) -> tuple[float, float]:
@@ -198,8 +239,13 @@ def parser_of(description: str) -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = parser_of(__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=WEIGHTS)
+    parser.add_argument("--wording-out", type=Path,
+                        help="where the wording tables go (default: wording.json beside the shipped weights, "
+                             "or <out>.wording.json beside another --out)")
     parser.add_argument("--dry-run", action="store_true", help="print the weights, write nothing")
     args = parser.parse_args(argv)
+    if args.wording_out is None:
+        args.wording_out = WORDING if args.out == WEIGHTS else args.out.with_suffix(".wording.json")
     if not args.dry_run:
         # Patterns are usually edited just before a refit: keep their compiled twin fresh too.
         from guard.signals.lexicon import write_twin
@@ -214,26 +260,35 @@ def main(argv: list[str] | None = None) -> int:
     train = [r for r in records if not r.held_apart]
     held = [r for r in records if r.held_apart]
     print(f"{len(records)} messages: {len(train)} to fit on, {len(held)} held apart")
-    out, summary = fit_rules(train, values, args, held)
+    out, summary, tables = fit_rules(train, values, args, held)
+    wording_text = json.dumps(tables, indent=0, ensure_ascii=False, sort_keys=True) + "\n"
     kept = "thresholds by cross-validation on the fitted ones" if args.thresholds == "cv" else "thresholds on the held-apart"
     out = {"meta": {"fitted_on": f"{len(train)} corpus messages ({len(held)} held apart; {kept}), "
                                  f"{datetime.date.today().isoformat()}",
                     "thresholds": args.thresholds, "folds": args.folds, "repeats": args.repeats,
                     "command": "python scripts/fit_weights.py",
                     "min_precision": args.min_precision, "l2": args.l2,
-                    "messages": len(records)}, **out}
+                    "messages": len(records),
+                    # Weights are fitted for these tables: a test checks the shipped pair belongs together.
+                    "wording_sha256": hashlib.sha256(wording_text.encode("utf-8")).hexdigest()}, **out}
     for line in summary:
         print(line)
     if args.dry_run:
         print(json.dumps(out, indent=2))
         return 0
-    text = json.dumps(out, indent=1, ensure_ascii=False) + "\n"
-    fd, tmp = tempfile.mkstemp(dir=args.out.parent, prefix=".weights-", suffix=".json")
+    # The tables first: weights fitted for these tables must never be read with older ones.
+    _write(args.wording_out, wording_text)
+    _write(args.out, json.dumps(out, indent=1, ensure_ascii=False) + "\n")
+    return 0
+
+
+def _write(path: Path, text: str) -> None:
+    """Write atomically (a reader sees the old file or the new one, never half)."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".json")
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         f.write(text)
-    os.replace(tmp, args.out)
-    print(f"wrote {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
-    return 0
+    os.replace(tmp, path)
+    print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
 
 if __name__ == "__main__":

@@ -21,9 +21,11 @@ from itertools import chain
 from operator import itemgetter
 from typing import Mapping, NamedTuple
 
-from guard.signals.features import FEATURES, Extraction, extract
+from guard.signals import wording
+from guard.signals.features import FEATURES, Extraction, extract, wording_tables
 from guard.signals.language import Languages
 from guard.signals.model import CONTEXT, META, MODELS
+from guard.signals.text import fold
 
 __all__ = ["FEATURES", "EvidenceItem", "Judgement", "judge", "opt_out_notice", "NOTICES"]
 
@@ -192,6 +194,9 @@ class Judgement:
             for name, weight in m.contributions(self.values):
                 quotes = [" ".join(self.text[s:e].split()) for s, e in self.extraction.spans.get(name, ())]
                 quoted = ("  " + "; ".join(f'"{q}"' for q in quotes)) if quotes else ""
+                if name in wording.SIGNALS:  # a value, not a phrase: the tokens that made it
+                    quoted = (f"  (value {self.values[name]:+.1f}; strongest words: "
+                              f"{wording.explain(wording_tables(), fold(self.text), name)})")
                 lines.append(f"  {name:<18} {weight:+.2f}{quoted}")
             if rule == "LG202":
                 if (self.scores["LG202"] < m.threshold and self.marketing()):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
@@ -119,6 +120,25 @@ def load(root: Path) -> list[Record]:
 def features_of(rec: Record) -> dict[str, float]:
     return extract(rec.text, me=rec.me, them=rec.them, last_from_recipient=rec.last, channel=rec.channel,
                    prefer_language=PREFER_LANGUAGE).values
+
+
+def folded_of(rec: Record) -> str:
+    """The message's folded text, as the signals read it (remembered: the fit reads each message many times)."""
+    return _folded(rec.text)
+
+
+@lru_cache(maxsize=None)
+def _folded(text: str) -> str:
+    from guard.signals.text import clean, fold
+
+    return fold(clean(text))
+
+
+def tokens_of(rec: Record) -> list[str]:
+    """The wording tokens of a message (guard.signals.wording.tokens)."""
+    from guard.signals.wording import tokens
+
+    return tokens(folded_of(rec))
 
 
 def applies(rule: str, rec: Record, values: Mapping[str, float]) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from guard.signals import lexicon
+from guard.signals import lexicon, wording
 from guard.signals.language import Languages, identify
 from guard.signals.text import clean, fold
 
@@ -80,6 +80,10 @@ FEATURES: dict[str, tuple[str, str]] = {
                                   "action: the shape of a pitch, whatever the words"),
     "thread_upsell": ("derived", "an offer with a call to action inside a two-way thread the recipient did not "
                                  "ask it in: an upsell or pivot, which a long friendly thread does not excuse"),
+    "pitch_words": ("wording", "the message's words read like the corpus's solicitations (-1 .. +1; a token "
+                               "classifier learned from LG201's labels, see guard/signals/wording.py)"),
+    "marketing_words": ("wording", "the message's words read like the corpus's direct marketing and recruitment "
+                                   "outreach (-1 .. +1; learned from LG202's labels)"),
 }
 # Which way a signal may push, per rule, as SpamAssassin keeps a "nice" test's
 # score negative when it rescores: the fit may only choose how much. A
@@ -88,7 +92,8 @@ _NICE = ("personal", "collegial", "applicant", "sharing", "referral_ask", "reply
          "long_thread", "two_way", "permission_only", "they_wrote_first")
 _SPAMMY = ("offer", "discount", "claim", "cta", "benefit", "donation", "cause", "follow_up", "cold_opener",
            "industry", "event_invite", "price", "calendar_link", "pitch_after_no", "cold_pitch", "after_no",
-           "friendly_pivot", "bump", "selling_recruitment", "offer_with_cta", "thread_upsell")
+           "friendly_pivot", "bump", "selling_recruitment", "offer_with_cta", "thread_upsell", "pitch_words",
+           "marketing_words")
 SIGNS: dict[str, dict[str, int]] = {
     "LG201": {**dict.fromkeys(_NICE, -1), **dict.fromkeys(_SPAMMY, 1), "recruitment": -1, "unanswered": 1},
     "LG202": {**dict.fromkeys(_NICE, -1), **dict.fromkeys(_SPAMMY, 1), "recruitment": 1},
@@ -110,6 +115,21 @@ _STRENGTH = (0.0, 1.0, 1.5)
 # The pattern bank is loaded on first use, not at import: the native host
 # answers ``hello`` before it ever judges a message.
 _STATE: tuple[lexicon.Loaded, lexicon.Bank, dict[str, frozenset[str]], frozenset[str]] | None = None
+# The wording tables (wording.json), loaded with the bank; ``use_wording`` swaps them (the fit does).
+_WORDING: dict[str, dict[str, float]] | None = None
+
+
+def wording_tables() -> dict[str, dict[str, float]]:
+    global _WORDING
+    if _WORDING is None:
+        _WORDING = wording.load_tables()
+    return _WORDING
+
+
+def use_wording(tables: dict[str, dict[str, float]] | None) -> None:
+    """Read messages with these wording tables from now on (None: the shipped ones again)."""
+    global _WORDING
+    _WORDING = tables
 
 
 def _state() -> tuple[lexicon.Loaded, lexicon.Bank, dict[str, frozenset[str]], frozenset[str]]:
@@ -220,6 +240,11 @@ def extract(text: str, *, me: int = 0, them: int = 0, last_from_recipient: str |
     spans = _match(low, words, (*_read_with(langs.used), lexicon.SHARED, lexicon.ANY), TEXT_FEATURES)
     # A signal counts more when two different phrases say it (1.5 times).
     values = {name: _STRENGTH[min(len(found), 2)] for name, found in spans.items()}
+    worded, worded_spans = wording.read(_WORDING if _WORDING is not None else wording_tables(), low, all_common)
+    if worded:
+        values.update(worded)
+        if worded_spans:
+            spans = {**spans, **worded_spans}  # a new dict: the matcher's own may be remembered
     if last_from_recipient:
         rlow = fold(clean(last_from_recipient))
         rwords = words_of(rlow)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -244,6 +245,10 @@ def test_fit_and_report_scripts_run_on_a_small_corpus(tmp_path):
     assert fit.returncode == 0, fit.stderr
     data = json.loads(out.read_text())
     assert parse_weights(data) and data["LG201"]["weights"]["offer"] > 0
+    # The wording tables go beside the weights written, never over the shipped ones.
+    tables = json.loads((tmp_path / "w.wording.json").read_text())
+    assert tables["pitch_words"]["demo"] > 0 > tables["pitch_words"]["office"]
+    assert data["meta"]["wording_sha256"] == hashlib.sha256((tmp_path / "w.wording.json").read_bytes()).hexdigest()
     report = subprocess.run([sys.executable, str(root / "scripts" / "corpus_report.py"), "--corpus",
                              str(tmp_path / "c"), "--split", "all"], capture_output=True, text=True, timeout=300)
     assert report.returncode == 0, report.stderr
