@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))  # fit_weights: --split cv fits exactly as it does
 
-from guard.signals import corpus  # noqa: E402
+from guard.signals import corpus, wording  # noqa: E402
 from guard.signals.model import MODELS  # noqa: E402
 
 # The outer cut of --split cv: its own hash salt, so it differs from the inner cuts that choose thresholds.
@@ -65,6 +65,7 @@ def predictions_out_of_fold(train, args) -> tuple[list, dict[str, float], list[s
         inside = [r for r in train if fold_of(r.id, args.folds, OUTER_CUT) != k]
         outside = [r for r in train if fold_of(r.id, args.folds, OUTER_CUT) == k]
         fitted, _, tables = fit_rules(inside, values, args)
+        tables = wording.compile_tables(tables)
         t201, t202 = fitted["LG201"]["threshold"], fitted["LG202"]["threshold"]
         notes.append(f"fold {k + 1}: fitted on {len(inside)}, judged {len(outside)}; "
                      f"thresholds LG201 {t201:+.3f} LG202 {t202:+.3f}")

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Fit the message signals' weights on the labelled corpus and write guard/signals/weights.json.
+"""Fit the message signals' weights on the labelled corpus and write guard/signals/weights.json and wording.json.
 
     .venv/bin/python scripts/fit_weights.py            # fit on tests/corpus/, write the weights
     .venv/bin/python scripts/fit_weights.py --dry-run  # fit and print, write nothing
@@ -32,6 +32,11 @@ never read, so its figures (scripts/corpus_report.py) stay an honest
 measurement. ``held`` is the older way: the lowest threshold that keeps
 precision >= 0.98 on the held-apart split itself.
 
+The wording signals (guard/signals/wording.py) are learned here too: their
+token tables come from the training split, and each training message is read
+through tables learned without it (``restack``), so the weights trust the
+wording only as far as it holds on unseen text.
+
 ``fit_rules`` is the whole fit of both rules on a set of messages;
 ``scripts/corpus_report.py --split cv`` calls it once per fold to give
 out-of-fold verdicts for the training split.
@@ -52,7 +57,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from guard.signals import corpus, wording  # noqa: E402
-from guard.signals.features import FEATURES  # noqa: E402
+from guard.signals.features import FEATURES, settle_bump_wording  # noqa: E402
 
 WEIGHTS = ROOT / "guard" / "signals" / "weights.json"
 WORDING = ROOT / "guard" / "signals" / "wording.json"
@@ -93,15 +98,18 @@ def out_of_fold_scores(train, values, args) -> dict[str, dict[tuple[int, str], f
 
 def wording_tables(rows, values) -> dict[str, dict[str, float]]:
     """The wording signals' tables learned from these messages (each rule's table from the messages it can judge)."""
-    return {name: wording.train((corpus.tokens_of(r), r.labels[rule]) for r in rows
-                                if corpus.applies(rule, r, values[r.id]))
+    names = corpus.name_words(rows)
+    return {name: wording.train(((corpus.tokens_of(r), r.labels[rule]) for r in rows
+                                 if corpus.applies(rule, r, values[r.id])), names=names)
             for name, rule in wording.SIGNALS.items()}
 
 
-def with_wording(values, rec, tables) -> dict[str, float]:
-    """A message's signal values with its wording signals read through ``tables``."""
+def with_wording(values, rec, tables: wording.Tables) -> dict[str, float]:
+    """A message's signal values with its wording signals read through (compiled) ``tables``."""
     out = {n: v for n, v in values.items() if n not in wording.SIGNALS}
     out.update(wording.read(tables, corpus.folded_of(rec))[0])
+    if out.get("bump"):
+        settle_bump_wording(out)  # as extract does
     return out
 
 
@@ -117,13 +125,14 @@ def restack(train, values, args, others=()) -> tuple[dict, dict[str, dict[str, f
     out = dict(values)
     for k in range(args.folds):
         rest = [r for r in train if fold_of(r.id, args.folds, WORDING_CUT) != k]
-        tables = wording_tables(rest, values)
+        tables = wording.compile_tables(wording_tables(rest, values))
         for r in train:
             if fold_of(r.id, args.folds, WORDING_CUT) == k:
                 out[r.id] = with_wording(values[r.id], r, tables)
     tables = wording_tables(train, values)
+    compiled = wording.compile_tables(tables)
     for r in others:
-        out[r.id] = with_wording(values[r.id], r, tables)
+        out[r.id] = with_wording(values[r.id], r, compiled)
     return out, tables
 
 

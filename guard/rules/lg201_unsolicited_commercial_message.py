@@ -104,7 +104,8 @@ class UnsolicitedCommercialMessage(Rule):
     call, a request to sponsor your run, to sign a petition — and the
     recipient has not asked for it. Like a spam filter, the guard weighs
     named signals — an offer, a call to action, a benefit to you, a
-    follow-up of an unanswered pitch, the thread so far — with weights
+    follow-up of an unanswered pitch, the thread so far, and how much the
+    words read like the pitches it learned from — with weights
     fitted on a labelled corpus, and the warning lists the signals that
     fired, strongest first (``linkedin-guard evaluate --explain`` shows the
     whole score). A pitch after the recipient said no counts extra. In a

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 from guard.signals.features import FEATURES, SIGNS, extract
+from guard.signals.text import clean, fold
 
 RULES = ("LG201", "LG202")
 HELD_PERCENT = 20
@@ -48,6 +49,7 @@ class Record:
     phenomenon: str
     note: str
     source: str  # file:line
+    recipient_name: str = ""  # the (fictional) person written to: its words are no evidence of a pitch
 
     @property
     def held_apart(self) -> bool:
@@ -90,7 +92,13 @@ def _record(data: object, where: str) -> Record:
         raise CorpusError(f"{where}: thread.last_from_recipient must be text or null")
     return Record(need("id", str), lang, channel, need("text", str), me, them, last,
                   {r: labels[r] for r in RULES}, str(data.get("phenomenon", "")), str(data.get("note", "")),
-                  where)
+                  where, _recipient_name(data))
+
+
+def _recipient_name(data: dict) -> str:
+    recipient = data.get("recipient")
+    name = recipient.get("name") if isinstance(recipient, dict) else None
+    return name if isinstance(name, str) else ""
 
 
 def load(root: Path) -> list[Record]:
@@ -129,8 +137,6 @@ def folded_of(rec: Record) -> str:
 
 @lru_cache(maxsize=None)
 def _folded(text: str) -> str:
-    from guard.signals.text import clean, fold
-
     return fold(clean(text))
 
 
@@ -139,6 +145,20 @@ def tokens_of(rec: Record) -> list[str]:
     from guard.signals.wording import tokens
 
     return tokens(folded_of(rec))
+
+
+def name_words(records: Sequence[Record]) -> frozenset[str]:
+    """The words of the recipients' names (folded) that the messages never write in lower case.
+
+    "Karin", "Gonzalo", "Achterberg" are names; "van", "de", "Account" (of
+    "Account Team") also appear in lower case in some message, as words.
+    """
+    import re
+
+    in_lower_case = {fold(w) for r in records for w in re.findall(r"(?<![\w'])[^\W\d_A-Z][\w']*", r.text)
+                     if w[:1].islower()}
+    return frozenset(w for r in records for w in _folded(r.recipient_name).split()
+                     if len(w) > 1 and w.isalpha() and w not in in_lower_case)
 
 
 def applies(rule: str, rec: Record, values: Mapping[str, float]) -> bool:

@@ -7,7 +7,9 @@ fires or not; its weight is fitted on the labelled corpus
 Signals come from four places: the message text (the pattern files
 ``patterns/*.md``, one per language, plus ``shared.md`` for prices and
 links), the recipient's last message (``asked``, ``refused``), the thread
-(how many messages each side wrote) and the channel. A few *derived*
+(how many messages each side wrote) and the channel; two *wording* signals
+say how much the words read like the corpus's pitches (``wording.py``, a
+token classifier learned from the labels). A few *derived*
 signals combine them where a plain sum cannot say it (a permission
 question counts only when it carries no hard sell). ``FEATURES`` below is
 the catalogue; ``linkedin-guard evaluate --explain`` prints the signals
@@ -116,10 +118,10 @@ _STRENGTH = (0.0, 1.0, 1.5)
 # answers ``hello`` before it ever judges a message.
 _STATE: tuple[lexicon.Loaded, lexicon.Bank, dict[str, frozenset[str]], frozenset[str]] | None = None
 # The wording tables (wording.json), loaded with the bank; ``use_wording`` swaps them (the fit does).
-_WORDING: dict[str, dict[str, float]] | None = None
+_WORDING: wording.Tables | None = None
 
 
-def wording_tables() -> dict[str, dict[str, float]]:
+def wording_tables() -> wording.Tables:
     global _WORDING
     if _WORDING is None:
         _WORDING = wording.load_tables()
@@ -127,9 +129,9 @@ def wording_tables() -> dict[str, dict[str, float]]:
 
 
 def use_wording(tables: dict[str, dict[str, float]] | None) -> None:
-    """Read messages with these wording tables from now on (None: the shipped ones again)."""
+    """Read messages with these wording tables (signal -> token -> log-odds) from now on (None: the shipped ones)."""
     global _WORDING
-    _WORDING = tables
+    _WORDING = None if tables is None else wording.compile_tables(tables)
 
 
 def _state() -> tuple[lexicon.Loaded, lexicon.Bank, dict[str, frozenset[str]], frozenset[str]]:
@@ -225,6 +227,18 @@ def _cta_besides_permission(text: str, spans: dict[str, list[tuple[int, int]]]) 
     return False
 
 
+def settle_bump_wording(values: dict[str, float]) -> None:
+    """A bump's own words do not say it is ordinary talk: drop a negative wording value.
+
+    "Ich schiebe das nochmal nach oben 😊" pushes the pitch it follows up; its
+    few words, which ordinary talk uses too, would otherwise pull it below the
+    threshold. A bump that pitches again keeps a positive value.
+    """
+    for name in wording.SIGNALS:
+        if values.get(name, 0.0) < 0:
+            del values[name]
+
+
 def words_of(low: str) -> frozenset[str]:
     return frozenset(low.split())
 
@@ -291,5 +305,7 @@ def extract(text: str, *, me: int = 0, them: int = 0, last_from_recipient: str |
         values["thread_upsell"] = 1.0
     if langs.primary is None:
         values["unknown_language"] = 1.0
+    if get("bump"):
+        settle_bump_wording(values)
     formal = langs.primary == "nl" and not words.isdisjoint(_FORMAL_NL)
     return Extraction(src, langs, formal, values, spans)

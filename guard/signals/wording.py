@@ -24,19 +24,21 @@ message is not made a pitch by one word), and the signal's value is
 to +1 (reads like a pitch). The steps keep the value, and with it the
 warning, the same over most keystrokes.
 
-The tables are data (``wording.json``), written by ``scripts/fit_weights.py``
+The evidence quotes the telling token (a word of four letters or more that
+is not a common word) with the highest log-odds. The tables are data (``wording.json``), written by ``scripts/fit_weights.py``
 from the training split only; the fit gives each training message the
 value a table learned *without* it (out of fold), so the weights learn how
-far the signal is to be trusted on text it has not seen. The evidence quotes
-the tokens that pushed hardest towards a pitch.
+far the signal is to be trusted on text it has not seen.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import re
 from importlib import resources
-from typing import Iterable, Mapping
+from operator import itemgetter
+from typing import Iterable, Mapping, NamedTuple
 
 SIGNALS = {"pitch_words": "LG201", "marketing_words": "LG202"}
 TOP = 15
@@ -44,7 +46,6 @@ SCALE = 4.0
 MIN_COUNT = 3
 # Tokens whose log-odds are nearer to zero than this say little and are left out of the file.
 KEEP_ABOVE = 0.4
-QUOTED = 1  # the strongest pitch token quoted as evidence (the named signals' phrases say more)
 
 
 def tokens(low: str) -> list[str]:
@@ -54,11 +55,14 @@ def tokens(low: str) -> list[str]:
 
 
 def train(examples: Iterable[tuple[Iterable[str], bool]], *, min_count: int = MIN_COUNT,
-          keep_above: float = KEEP_ABOVE) -> dict[str, float]:
+          keep_above: float = KEEP_ABOVE, names: frozenset[str] = frozenset()) -> dict[str, float]:
     """token -> log-odds (rounded to 0.01) from (tokens of a message, its label) pairs.
 
     A token counts once per message. P(token | label) is smoothed by half a
     message each way, so a token seen only on one side gets a finite log-odds.
+    A token with a word of ``names`` (the people written to) is left out: a
+    corpus that greets Karin in a pitch twice must not make every message to
+    a Karin read like one.
     """
     pos: dict[str, int] = {}
     neg: dict[str, int] = {}
@@ -76,7 +80,7 @@ def train(examples: Iterable[tuple[Iterable[str], bool]], *, min_count: int = MI
     table = {}
     for t in sorted(set(pos) | set(neg)):
         a, b = pos.get(t, 0), neg.get(t, 0)
-        if a + b < min_count:
+        if a + b < min_count or (names and not names.isdisjoint(t.split())):
             continue
         lo = round(math.log(((a + 0.5) / (n_pos + 1)) / ((b + 0.5) / (n_neg + 1))), 2)
         if abs(lo) >= keep_above:
@@ -85,57 +89,111 @@ def train(examples: Iterable[tuple[Iterable[str], bool]], *, min_count: int = MI
 
 
 def strongest(table: Mapping[str, float], toks: Iterable[str]) -> list[tuple[str, float]]:
-    """The ``TOP`` distinct tokens of the table with the largest |log-odds|, strongest first."""
+    """The ``TOP`` distinct tokens of the table with the largest |log-odds|, strongest first (for ``--explain``)."""
     found = {t: table[t] for t in toks if t in table}
-    return sorted(found.items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:TOP]
+    return sorted(found.items(), key=lambda kv: (-abs(kv[1]), -kv[1], kv[0]))[:TOP]
 
 
 def value_of(table: Mapping[str, float], toks: Iterable[str]) -> float:
-    """The signal's value, -1 .. +1 in steps of 0.1 (0.0 when no token of the table appears)."""
-    score = sum(lo for _, lo in strongest(table, toks))
-    return round(math.tanh(score / SCALE) * 10) / 10
+    """The signal's value, -1 .. +1 in steps of 0.1 (0.0 when no token of the table appears): the plain reference.
+
+    ``read`` computes the same from compiled tables, faster (a test compares them on the corpus).
+    """
+    los = [table[t] for t in dict.fromkeys(toks) if t in table]
+    return _value(los)
 
 
-def spans_of(low: str, pushing: list[str]) -> list[tuple[int, int]]:
-    """Where the first of these tokens stand in the folded text (whole words), in the order given."""
-    out = []
-    for tok in pushing:
-        start = 0
-        while True:
-            at = low.find(tok, start)
-            if at < 0:
-                break
-            end = at + len(tok)
-            if (at == 0 or low[at - 1] in " '") and (end == len(low) or low[end] in " '"):
-                out.append((at, end))
-                break
-            start = at + 1
-    return out
+def _value(los: list[float]) -> float:
+    """tanh(sum of the ``TOP`` strongest log-odds / ``SCALE``) in steps of 0.1; equal |log-odds|: positive first."""
+    if len(los) > TOP:
+        los = sorted(los, reverse=True)
+        los.sort(key=abs, reverse=True)  # stable: of equal strength, the positive one stays first
+        del los[TOP:]
+    return round(math.tanh(math.fsum(los) / SCALE) * 10) / 10
 
 
-def read(table_of: Mapping[str, Mapping[str, float]], low: str, common: frozenset[str] = frozenset()
-         ) -> tuple[dict[str, float], dict[str, list]]:
-    """Per signal its value (only when not 0) and where its strongest pitch token stands.
+class Tables(NamedTuple):
+    """The tables as ``read`` uses them: per word and per pair of words, the log-odds of every signal."""
+
+    raw: Mapping[str, Mapping[str, float]]  # signal -> token -> log-odds, as in wording.json
+    words: dict[str, tuple[float, ...]]
+    pairs: dict[str, dict[str, tuple[float, ...]]]  # first word -> second word -> log-odds
+
+
+def compile_tables(raw: Mapping[str, Mapping[str, float]]) -> Tables:
+    names = tuple(SIGNALS)
+    words: dict[str, list[float]] = {}
+    pairs: dict[str, dict[str, list[float]]] = {}
+    for k, name in enumerate(names):
+        for token, lo in raw.get(name, {}).items():
+            first, _, second = token.partition(" ")
+            slot = pairs.setdefault(first, {}).setdefault(second, [0.0] * len(names)) if second else (
+                words.setdefault(first, [0.0] * len(names)))
+            slot[k] = lo
+    return Tables(raw, {w: tuple(v) for w, v in words.items()},
+                  {w: {x: tuple(v) for x, v in nxt.items()} for w, nxt in pairs.items()})
+
+
+EMPTY = compile_tables({})
+
+
+def read(tables: Tables, low: str, common: frozenset[str] = frozenset()
+         ) -> tuple[dict[str, float], dict[str, list[tuple[int, int]]]]:
+    """Per signal its value (only when not 0) and where its strongest telling pitch token stands.
 
     A token made only of ``common`` words ("their", "for the") is never
-    quoted: as evidence it would say nothing to the person warned.
+    quoted: as evidence it would say nothing to the person warned. Runs on
+    every keystroke: one pass over the words, one lookup per word and pair.
     """
-    toks = tokens(low)
+    found: dict[str, tuple[float, ...]] = {}
+    word_los, pairs_after = tables.words.get, tables.pairs.get
+    ws = low.split()
+    if "'" in low:
+        ws = [w.strip("'") for w in ws]
+    prev, after = "", None
+    for w in ws:
+        if len(w) < 2:
+            continue
+        if after is not None:
+            los = after.get(w)
+            if los is not None:
+                found.setdefault(f"{prev} {w}", los)
+        los = word_los(w)
+        if los is not None:
+            found.setdefault(w, los)
+        prev, after = w, pairs_after(w)
     values: dict[str, float] = {}
     spans: dict[str, list[tuple[int, int]]] = {}
-    for name in SIGNALS:
-        table = table_of.get(name)
-        if not table:
-            continue
-        top = strongest(table, toks)
-        v = round(math.tanh(sum(lo for _, lo in top) / SCALE) * 10) / 10
+    if not found:
+        return values, spans
+    for k, name in enumerate(SIGNALS):
+        v = _value([los[k] for los in found.values() if los[k]])
         if v:
             values[name] = v
             if v > 0:
-                quotable = [t for t, lo in top if lo > 0 and _telling(t, common)]
-                if quotable:
-                    spans[name] = spans_of(low, quotable[:QUOTED])
+                quote = _quote([(los[k], t) for t, los in found.items() if los[k] > 0], common)
+                if quote is not None:
+                    spans[name] = spans_of(low, [quote])
     return values, spans
+
+
+def _quote(pushing: list[tuple[float, str]], common: frozenset[str]) -> str | None:
+    """The telling token with the highest log-odds (of equal ones, the first read)."""
+    pushing.sort(key=itemgetter(0), reverse=True)  # stable: equal log-odds keep the reading order
+    for _, token in pushing:
+        if _telling(token, common):
+            return token
+    return None
+
+
+def spans_of(low: str, pushing: list[str]) -> list[tuple[int, int]]:
+    """Where the first of these tokens stand in the folded text (whole words, any spaces between), in order."""
+    out = []
+    for tok in pushing:
+        found = re.search(r"(?<![^ '])" + r"'* +'*".join(map(re.escape, tok.split())) + r"(?![^ '])", low)
+        if found:
+            out.append(found.span())
+    return out
 
 
 def _telling(token: str, common: frozenset[str]) -> bool:
@@ -143,9 +201,9 @@ def _telling(token: str, common: frozenset[str]) -> bool:
     return any(len(w) >= 4 and w not in common for w in token.split())
 
 
-def explain(table_of: Mapping[str, Mapping[str, float]], low: str, name: str, limit: int = 8) -> str:
+def explain(tables: Tables, low: str, name: str, limit: int = 8) -> str:
     """The strongest tokens behind a signal's value, for ``--explain``: 'demo +2.1, koffie -1.4, ...'."""
-    top = strongest(table_of.get(name, {}), tokens(low))[:limit]
+    top = strongest(tables.raw.get(name, {}), tokens(low))[:limit]
     return ", ".join(f"{t} {lo:+.1f}" for t, lo in top)
 
 
@@ -168,9 +226,9 @@ def parse_tables(data: object) -> dict[str, dict[str, float]]:
     return out
 
 
-def load_tables() -> dict[str, dict[str, float]]:
-    """The shipped tables; empty (the signals never fire) before the first fit has written them."""
+def load_tables() -> Tables:
+    """The shipped tables, compiled; empty (the signals never fire) before the first fit has written them."""
     ref = resources.files("guard.signals").joinpath("wording.json")
     if not ref.is_file():
-        return {}
-    return parse_tables(json.loads(ref.read_text(encoding="utf-8")))
+        return EMPTY
+    return compile_tables(parse_tables(json.loads(ref.read_text(encoding="utf-8"))))

@@ -474,6 +474,17 @@ MESSAGES = [
 KNOWN_MISSES = {
     'Verstehe ich, Herr Brenner. Trotzdem: Im Januar':
         'a discount offered again after a no, in a two-way thread, without a call to action: offer and percent do not outweigh two_way',
+    "Bonjour Estelle, j'ai vu ton profil":
+        "a recruiter's short approach: the wording reads 'quelqu'un', 'profil' as ordinary talk and recruitment alone "
+        "stays under LG202's threshold",
+    'Hola Sr. Rubio, me gustaría conectar':
+        "a one-line invitation offering a service: 'me gustaría' reads as polite talk and pulls the offer under LG201's threshold",
+    'Bonjour Madame Marchal, je suis traductrice':
+        "a freelancer offering a proposal: no call-to-action phrase, and the wording reads 'faire', 'je suis' as talk",
+    'Buenos días Sr. Rojas, muchas panaderías':
+        "a product pitch with a calculation offered: the claim and offer stay just under LG201's threshold",
+    'Estimado Sr. Santos, nuestra asociación':
+        "a paid membership offered: price and offer stay just under LG201's threshold",
 }
 
 

@@ -738,6 +738,14 @@ MESSAGES = [
 KNOWN_MISSES = {
     'Hoi Anne, we zijn hiring! Wij zoeken een medior':
         "a vacancy passed on through the recipient ('ken jij iemand') that also asks whether she is interested herself: referral_ask outweighs recruitment",
+    'Hoi Iris, ik ben zelf ook begonnen met beleggen':
+        "a crypto group pitched as a friend's tip: the wording reads 'zelf', 'ik heb' as personal talk",
+    'Hoi Sanne, wat een leuk bericht over je jubileum':
+        "a congratulation that pivots to 'wij verzorgen ook': friendly_pivot and offer stay just under LG201's threshold",
+    'Hola Gonzalo, me pongo en contacto contigo':
+        "an offer with '¿te parece si te hago una demostración?', which no Spanish call-to-action phrase reads",
+    'Estimado Sr. Fuentes: le presento nuestra gama':
+        "a catalogue and price list sent cold: the wording reads 'precios' as colleagues' talk (LG202 still fires)",
 }
 
 

@@ -16,6 +16,7 @@ import pytest
 
 from tests.rules.helpers import evaluate, message, thread
 from tests.signals.test_phenomena import CASES as FIRST_CASES
+from tests.signals.verdicts import KNOWN_MISS
 
 # (phenomenon, lang, text, thread or None, channel, LG201, LG202)
 CASES = [
@@ -201,9 +202,21 @@ CASES = [
 ]
 
 IDS = [f"{c[0]}-{c[1]}-{i}" for i, c in enumerate(CASES)]
+# Cases the guard gets wrong today (strict xfails, as tests/signals/verdicts.py marks them).
+KNOWN_MISSES = {
+    "donating-not-asking": "the donation signal reads the sender giving ('we'd like to donate', 'doneren aan jullie') "
+                           "as asking, and the wording adds to it: LG202 fires",
+}
 
 
-@pytest.mark.parametrize(("phenomenon", "lang", "text", "thr", "channel", "lg201", "lg202"), CASES, ids=IDS)
+def _cases():
+    for case, case_id in zip(CASES, IDS):
+        reason = KNOWN_MISSES.get(case[0])
+        marks = [pytest.mark.xfail(strict=True, reason=KNOWN_MISS + reason)] if reason else []
+        yield pytest.param(*case, id=case_id, marks=marks)
+
+
+@pytest.mark.parametrize(("phenomenon", "lang", "text", "thr", "channel", "lg201", "lg202"), list(_cases()))
 def test_rule_verdicts(phenomenon, lang, text, thr, channel, lg201, lg202):
     ctx = message(text, thread=thr, channel=channel)
     got = (bool(evaluate(ctx, rule="LG201")), bool(evaluate(ctx, rule="LG202")))

@@ -13,6 +13,7 @@ import pytest
 
 from guard.signals import judge
 from guard.signals.features import extract
+from tests.signals.verdicts import KNOWN_MISS
 
 
 def signals(text: str, **context) -> set[str]:
@@ -83,9 +84,7 @@ def test_an_upsell_in_a_long_thread_is_a_thread_upsell(text):
     assert {"thread_upsell", "long_thread"} <= got
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known miss with the weights fitted on the 2,363-message corpus (2026-12-03; issue 9 not resolved): "
-    "thread_upsell does not outweigh a long two-way thread"))
+@pytest.mark.xfail(strict=True, reason=KNOWN_MISS + "thread_upsell does not outweigh a long two-way thread")
 @pytest.mark.parametrize("text", UPSELLS)
 def test_an_upsell_in_a_long_thread_fires(text):
     assert judge(text, me=8, them=9, last_from_recipient="Alles werkt, dank!").fires("LG201")

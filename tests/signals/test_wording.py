@@ -54,6 +54,26 @@ def test_tokens_near_even_are_left_out():
     assert "call" not in table and table["demo"] > 0.4 and table["mama"] < -0.4
 
 
+def test_read_gives_the_plain_reference_value_on_every_corpus_message():
+    """``read`` (compiled tables, one pass) against ``value_of`` (flat tables, the plain definition)."""
+    tables = features.wording_tables()
+    assert tables.words, "no shipped wording tables"
+    for rec in corpus.load(ROOT / "tests" / "corpus"):
+        low = folded(rec.text)
+        got, _ = wording.read(tables, low)
+        for name in wording.SIGNALS:
+            assert got.get(name, 0.0) == wording.value_of(tables.raw[name], wording.tokens(low)), (rec.id, name)
+
+
+def test_of_equally_strong_tokens_past_the_top_the_positive_counts():
+    table = {f"p{i}": 1.0 for i in range(10)} | {f"n{i}": -1.0 for i in range(10)}
+    toks = list(table)
+    # 20 tokens of strength 1, TOP of them read: the 10 positive first, then 5 negative.
+    assert wording.value_of(table, toks) == round(math.tanh(5.0 / wording.SCALE) * 10) / 10
+    assert wording.read(wording.compile_tables({"pitch_words": table}), " ".join(toks))[0]["pitch_words"] == (
+        wording.value_of(table, toks))
+
+
 def test_value_reads_only_the_strongest_tokens():
     table = {"demo": 3.0, **{f"w{i}": -0.5 for i in range(40)}}
     toks = ["demo", *(f"w{i}" for i in range(40))]
@@ -64,7 +84,8 @@ def test_value_reads_only_the_strongest_tokens():
 
 
 def test_read_quotes_the_strongest_telling_pitch_token_as_a_whole_word():
-    tables = {"pitch_words": {"for the": 4.0, "demo": 3.0, "gratis": 0.5, "koffie": -1.0}, "marketing_words": {}}
+    tables = wording.compile_tables(
+        {"pitch_words": {"for the": 4.0, "demo": 3.0, "gratis": 0.5, "koffie": -1.0}, "marketing_words": {}})
     low = folded("Demos zijn leuk. Koffie? For the record: demo gratis")
     values, spans = wording.read(tables, low, common=frozenset({"for", "the"}))
     assert values == {"pitch_words": round(math.tanh(6.5 / wording.SCALE) * 10) / 10}
@@ -73,14 +94,23 @@ def test_read_quotes_the_strongest_telling_pitch_token_as_a_whole_word():
     assert spans["pitch_words"][0][0] > low.index("record")
 
 
+def test_a_quoted_pair_of_words_may_stand_apart_or_in_quotes():
+    tables = wording.compile_tables({"pitch_words": {"gratis demo": 3.0}, "marketing_words": {}})
+    low = folded("Een 'gratis'  \n demo!")
+    values, spans = wording.read(tables, low)
+    assert values["pitch_words"] > 0
+    (start, end), = spans["pitch_words"]
+    assert low[start:end].replace("'", " ").split() == ["gratis", "demo"] and low[end:].strip() == ""
+
+
 def test_explain_lists_the_strongest_tokens_both_ways():
-    tables = {"pitch_words": {"demo": 3.0, "koffie": -1.0, "leuk": 0.5}}
+    tables = wording.compile_tables({"pitch_words": {"demo": 3.0, "koffie": -1.0, "leuk": 0.5}})
     assert wording.explain(tables, folded("Koffie en een demo, leuk!"), "pitch_words") == (
         "demo +3.0, koffie -1.0, leuk +0.5")
 
 
 def test_a_message_that_reads_like_talk_has_a_negative_value_and_no_quote():
-    tables = {"pitch_words": {"koffie": -3.0}, "marketing_words": {}}
+    tables = wording.compile_tables({"pitch_words": {"koffie": -3.0}, "marketing_words": {}})
     values, spans = wording.read(tables, folded("koffie?"))
     assert values["pitch_words"] < 0 and "pitch_words" not in spans
 
@@ -140,22 +170,22 @@ def test_restack_reads_each_training_message_through_a_table_learned_without_it(
     out, tables = fit_weights.restack(train, values, args, others)
     assert tables == fit_weights.wording_tables(train, values)
     differs = 0
+    fold = {r.id: fit_weights.fold_of(r.id, 5, fit_weights.WORDING_CUT) for r in train}
+    without = [wording.compile_tables(fit_weights.wording_tables([x for x in train if fold[x.id] != k], values))
+               for k in range(5)]
     for r in train:
-        k = fit_weights.fold_of(r.id, 5, fit_weights.WORDING_CUT)
-        without = fit_weights.wording_tables(
-            [x for x in train if fit_weights.fold_of(x.id, 5, fit_weights.WORDING_CUT) != k], values)
-        assert out[r.id] == fit_weights.with_wording(values[r.id], r, without), r.id
-        differs += out[r.id] != fit_weights.with_wording(values[r.id], r, tables)
+        assert out[r.id] == fit_weights.with_wording(values[r.id], r, without[fold[r.id]]), r.id
+        differs += out[r.id] != fit_weights.with_wording(values[r.id], r, wording.compile_tables(tables))
     # The out-of-fold reading matters: many training messages read differently through the whole table.
     assert differs > len(train) // 10
     for r in others:
-        assert out[r.id] == fit_weights.with_wording(values[r.id], r, tables)
+        assert out[r.id] == fit_weights.with_wording(values[r.id], r, wording.compile_tables(tables))
 
 
 def test_with_wording_replaces_the_old_wording_values(some_records):
     rec = some_records[0]
     values = {"offer": 1.0, "pitch_words": 0.9, "marketing_words": 0.8}
-    got = fit_weights.with_wording(values, rec, {"pitch_words": {}, "marketing_words": {}})
+    got = fit_weights.with_wording(values, rec, wording.EMPTY)
     assert got == {"offer": 1.0}
 
 
