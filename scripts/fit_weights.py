@@ -75,7 +75,8 @@ def fold_of(record_id: str, folds: int, repeat: int = 0) -> int:
 def _fit(rule: str, rows, values, args) -> corpus.Fit:
     fit_rows = [r for r in rows if corpus.applies(rule, r, values[r.id])]
     return corpus.fit_logistic([values[r.id] for r in fit_rows], [r.labels[rule] for r in fit_rows],
-                               l2=args.l2, signs=corpus.SIGNS[rule], prior=corpus.load_prior(args.prior, rule))
+                               l2=args.l2, signs=corpus.SIGNS[rule], prior=corpus.load_prior(args.prior, rule),
+                               unused=corpus.UNUSED[rule])
 
 
 def out_of_fold_scores(train, values, args) -> dict[str, dict[tuple[int, str], float]]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-from guard.signals.features import FEATURES, SIGNS, extract
+from guard.signals.features import FEATURES, SIGNS, UNUSED, extract
 from guard.signals.text import clean, fold
 
 RULES = ("LG201", "LG202")
@@ -180,14 +180,14 @@ class Fit:
 
 def fit_logistic(rows: Sequence[Mapping[str, float]], labels: Sequence[bool], *, l2: float = 0.002,
                  rate: float = 0.5, rounds: int = 2500, signs: Mapping[str, int] | None = None,
-                 prior: Fit | None = None) -> Fit:
-    """Class-balanced logistic regression; ``signs`` keeps a weight >= 0 (+1) or <= 0 (-1).
+                 prior: Fit | None = None, unused: frozenset[str] = frozenset()) -> Fit:
+    """Class-balanced logistic regression; ``signs`` keeps a weight >= 0 (+1) or <= 0 (-1); ``unused`` stay 0.
 
     The L2 penalty pulls towards ``prior`` (a MAP estimate with the expert's
     weights as the prior's centre), so a signal the corpus hardly shows keeps
     about its prior weight instead of dropping to zero.
     """
-    names = list(FEATURES)
+    names = [n for n in FEATURES if n not in unused]
     index = {n: i for i, n in enumerate(names)}
     y = [1.0 if label else 0.0 for label in labels]
     n = max(len(rows), 1)
@@ -225,7 +225,8 @@ def fit_logistic(rows: Sequence[Mapping[str, float]], labels: Sequence[bool], *,
             sign = sign_of[i]
             if sign and w[i] * sign < 0:
                 w[i] = 0.0
-    return Fit(b, {name: round(w[i], 3) for i, name in enumerate(names)})
+    weights = {name: round(w[i], 3) for i, name in enumerate(names)}
+    return Fit(b, {name: weights.get(name, 0.0) for name in FEATURES})
 
 
 def load_prior(path: Path, rule: str) -> Fit:

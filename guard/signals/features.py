@@ -100,6 +100,10 @@ SIGNS: dict[str, dict[str, int]] = {
     "LG201": {**dict.fromkeys(_NICE, -1), **dict.fromkeys(_SPAMMY, 1), "recruitment": -1, "unanswered": 1},
     "LG202": {**dict.fromkeys(_NICE, -1), **dict.fromkeys(_SPAMMY, 1), "recruitment": 1},
 }
+# Signals a rule does not weigh at all. pitch_words learned LG201's labels, where a recruiter's approach
+# is by law no solicitation: for LG202, which covers recruitment outreach, it would read every recruiter
+# as ordinary talk. LG202 has marketing_words, learned from its own labels (and LG201 pitch_words).
+UNUSED: dict[str, frozenset[str]] = {"LG201": frozenset({"marketing_words"}), "LG202": frozenset({"pitch_words"})}
 TEXT_FEATURES = frozenset(n for n, (src, _) in FEATURES.items() if src in ("text", "shared"))
 REPLY_FEATURES = frozenset({"asked", "refused"})
 # What LG201 reads as selling; used by the derived signals.

@@ -143,25 +143,82 @@ def read(tables: Tables, low: str, common: frozenset[str] = frozenset()
 
     A token made only of ``common`` words ("their", "for the") is never
     quoted: as evidence it would say nothing to the person warned. Runs on
-    every keystroke: one pass over the words, one lookup per word and pair.
+    every keystroke: the words up to the last space are read once per text
+    typed (``_head``), and while the word being typed adds no token — most
+    keystrokes — the answer is the one for those words. ``read_plain`` is
+    the same without the memo (tests compare them keystroke by keystroke).
     """
+    cut = low.rfind(" ") + 1  # low[:cut] ends in a space: its words are whole
+    head = _head(tables, low[:cut])
+    more: dict[str, tuple[float, ...]] = {}
+    _scan(tables, low[cut:], more, head.prev, head.after, head.found)
+    if more:
+        return _judge({**head.found, **more}, low, common)
+    got = head.answers.get(common)
+    if got is None:
+        got = head.answers[common] = _judge(head.found, low[:cut], common)
+    values, spans = got
+    return dict(values), dict(spans)
+
+
+def read_plain(tables: Tables, low: str, common: frozenset[str] = frozenset()
+               ) -> tuple[dict[str, float], dict[str, list[tuple[int, int]]]]:
+    """``read`` without remembering anything: every word read, every time."""
     found: dict[str, tuple[float, ...]] = {}
+    _scan(tables, low, found, "", None, {})
+    return _judge(found, low, common)
+
+
+class _Head(NamedTuple):
+    tables: Tables
+    found: dict[str, tuple[float, ...]]
+    prev: str
+    after: dict | None
+    answers: dict  # common words -> (values, spans) when nothing follows
+
+
+# The words read so far of texts being typed, by their text up to the last space (two tabs typing, a reply).
+_HEADS: dict[str, _Head] = {}
+_MAX_HEADS = 64
+
+
+def _head(tables: Tables, text: str) -> _Head:
+    got = _HEADS.get(text)
+    if got is None or got.tables is not tables:
+        found: dict[str, tuple[float, ...]] = {}
+        prev, after = _scan(tables, text, found, "", None, {})
+        if len(_HEADS) >= _MAX_HEADS:
+            _HEADS.clear()
+        got = _HEADS[text] = _Head(tables, found, prev, after, {})
+    return got
+
+
+def _scan(tables: Tables, text: str, found: dict, prev: str, after: dict | None, known: dict
+          ) -> tuple[str, dict | None]:
+    """Add the tokens of ``text``'s words (and the pair with ``prev``, the word before) that the tables know and
+    neither ``found`` nor ``known`` holds; returns the last word read and the pairs that may follow it."""
     word_los, pairs_after = tables.words.get, tables.pairs.get
-    ws = low.split()
-    if "'" in low:
+    ws = text.split()
+    if "'" in text:
         ws = [w.strip("'") for w in ws]
-    prev, after = "", None
     for w in ws:
         if len(w) < 2:
             continue
         if after is not None:
             los = after.get(w)
             if los is not None:
-                found.setdefault(f"{prev} {w}", los)
+                pair = f"{prev} {w}"
+                if pair not in known:
+                    found.setdefault(pair, los)
         los = word_los(w)
-        if los is not None:
+        if los is not None and w not in known:
             found.setdefault(w, los)
         prev, after = w, pairs_after(w)
+    return prev, after
+
+
+def _judge(found: dict[str, tuple[float, ...]], low: str, common: frozenset[str]
+           ) -> tuple[dict[str, float], dict[str, list[tuple[int, int]]]]:
     values: dict[str, float] = {}
     spans: dict[str, list[tuple[int, int]]] = {}
     if not found:
@@ -171,29 +228,44 @@ def read(tables: Tables, low: str, common: frozenset[str] = frozenset()
         if v:
             values[name] = v
             if v > 0:
-                quote = _quote([(los[k], t) for t, los in found.items() if los[k] > 0], common)
+                quote = _quote(found, k, common)
                 if quote is not None:
                     spans[name] = spans_of(low, [quote])
     return values, spans
 
 
-def _quote(pushing: list[tuple[float, str]], common: frozenset[str]) -> str | None:
-    """The telling token with the highest log-odds (of equal ones, the first read)."""
-    pushing.sort(key=itemgetter(0), reverse=True)  # stable: equal log-odds keep the reading order
-    for _, token in pushing:
-        if _telling(token, common):
-            return token
-    return None
+def _quote(found: dict[str, tuple[float, ...]], k: int, common: frozenset[str]) -> str | None:
+    """The telling token with the highest positive log-odds for signal ``k`` (of equal ones, the first read)."""
+    best, best_lo = None, 0.0
+    for token, los in found.items():
+        lo = los[k]
+        if lo > best_lo and _telling(token, common):
+            best, best_lo = token, lo
+    return best
 
 
 def spans_of(low: str, pushing: list[str]) -> list[tuple[int, int]]:
     """Where the first of these tokens stand in the folded text (whole words, any spaces between), in order."""
     out = []
     for tok in pushing:
-        found = re.search(r"(?<![^ '])" + r"'* +'*".join(map(re.escape, tok.split())) + r"(?![^ '])", low)
-        if found:
-            out.append(found.span())
+        span = _whole_word(low, tok) if " " not in tok else None
+        if span is None:  # a pair (any spaces and quotes between), or a word only found inside others so far
+            found = re.search(r"(?<![^ '])" + r"'* +'*".join(map(re.escape, tok.split())) + r"(?![^ '])", low)
+            span = found.span() if found else None
+        if span is not None:
+            out.append(span)
     return out
+
+
+def _whole_word(low: str, word: str) -> tuple[int, int] | None:
+    """The first place ``word`` stands as a whole word in ``low`` (a space or a quote on each side)."""
+    start = low.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if (start == 0 or low[start - 1] in " '") and (end == len(low) or low[end] in " '"):
+            return start, end
+        start = low.find(word, start + 1)
+    return None
 
 
 def _telling(token: str, common: frozenset[str]) -> bool:

@@ -199,3 +199,37 @@ def test_the_fit_learns_tables_that_make_the_signals_fire(some_records):
         assert j.values["pitch_words"] > 0
     finally:
         features.use_wording(None)
+
+
+# -- typing: the words before the last space are read once ------------------------------------------------------
+
+def _typed(text: str):
+    """Every keystroke of typing ``text``, then an edit in the middle and a paste at the end."""
+    for i in range(1, len(text) + 1):
+        yield text[:i]
+    middle = len(text) // 2
+    yield text[:middle] + " demo gratis " + text[middle:]
+    yield text + " Book a free demo today: https://cal.com/x"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en", "de", "fr", "es", "nl-en"])
+def test_typing_reads_as_reading_from_scratch(lang):
+    tables = features.wording_tables()
+    common = features._state()[3]
+    records = [r for r in corpus.load(ROOT / "tests" / "corpus") if r.lang == lang][:6]
+    other = folded(records[-1].text)
+    for rec in records:
+        for typed in _typed(rec.text):
+            low = folded(typed)
+            assert wording.read(tables, low, common) == wording.read_plain(tables, low, common), (rec.id, typed)
+            # Another tab typing in between must not lend its words.
+            assert wording.read(tables, other, common) == wording.read_plain(tables, other, common)
+
+
+def test_a_word_typed_after_the_last_space_that_makes_a_pair_counts():
+    tables = wording.compile_tables({"pitch_words": {"gratis demo": 3.0, "demo": 0.5}, "marketing_words": {}})
+    assert wording.read(tables, "een gratis de") == ({}, {})
+    assert wording.read(tables, "een gratis demo")[0]["pitch_words"] == wording.value_of(
+        tables.raw["pitch_words"], ["gratis demo", "demo"])
+    # The same head with another last word: the head's own answer, not the one before.
+    assert wording.read(tables, "een gratis dem") == ({}, {})
