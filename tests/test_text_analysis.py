@@ -12,6 +12,7 @@ import pytest
 
 from guard import text_analysis as ta
 from guard.text_analysis import analyse, detect_language, opt_out_notice
+from tests.signals.verdicts import KNOWN_MISS
 
 # --------------------------------------------------------------------------
 # Solicitations: commercial, charitable, idealistic
@@ -324,7 +325,20 @@ def _recruitment_ids(table):
     return [c[0] for c in table]
 
 
-@pytest.mark.parametrize(("name", "opt_out", "text"), EN_RECRUITMENT, ids=_recruitment_ids(EN_RECRUITMENT))
+# Recruitment the guard does not recognise today (strict: a fix shows as XPASS and fails until the mark goes).
+EN_RECRUITMENT_MISSES = {
+    "opt-out-stop": KNOWN_MISS + "'we're hiring' with 'Open to a chat?' stays under LG202's threshold; the wording "
+                    "reads 'to chat', 'not looking', 'stop' as talk (LG202 is satisfied by the notice all the same)",
+}
+
+
+def _recruitment_params(table, misses):
+    for case in table:
+        marks = [pytest.mark.xfail(strict=True, reason=misses[case[0]])] if case[0] in misses else []
+        yield pytest.param(*case, id=case[0], marks=marks)
+
+
+@pytest.mark.parametrize(("name", "opt_out", "text"), list(_recruitment_params(EN_RECRUITMENT, EN_RECRUITMENT_MISSES)))
 def test_english_recruitment(name, opt_out, text):
     a = analyse(text)
     assert a.language == "en"

@@ -475,16 +475,47 @@ KNOWN_MISSES = {
     'Verstehe ich, Herr Brenner. Trotzdem: Im Januar':
         'a discount offered again after a no, in a two-way thread, without a call to action: offer and percent do not outweigh two_way',
     "Bonjour Estelle, j'ai vu ton profil":
-        "a recruiter's short approach: the wording reads 'quelqu'un', 'profil' as ordinary talk and recruitment alone "
-        "stays under LG202's threshold",
+        "a recruiter's short approach: the wording reads 'quelqu'un', 'profil' as ordinary talk and recruitment alone stays under LG202's threshold",
     'Hola Sr. Rubio, me gustaría conectar':
         "a one-line invitation offering a service: 'me gustaría' reads as polite talk and pulls the offer under LG201's threshold",
     'Bonjour Madame Marchal, je suis traductrice':
         "a freelancer offering a proposal: no call-to-action phrase, and the wording reads 'faire', 'je suis' as talk",
-    'Buenos días Sr. Rojas, muchas panaderías':
-        "a product pitch with a calculation offered: the claim and offer stay just under LG201's threshold",
-    'Estimado Sr. Santos, nuestra asociación':
-        "a paid membership offered: price and offer stay just under LG201's threshold",
+    'Lo entiendo, Sr. Gil, pero solo hasta el viernes':
+        'LG201 stays under its threshold (pitch_after_no, industry, follow_up not enough)',
+    'Salut Romain, tu as entendu parler de notre nouv':
+        'LG201 stays under its threshold (offer not enough); LG202 stays under its threshold (offer not enough)',
+    'Hola Álvaro, escribo posts de LinkedIn para CEOs':
+        'LG201 stays under its threshold (offer not enough)',
+    'Hola Raúl, ¿has oído hablar de nuestro nuevo tok':
+        'LG201 stays under its threshold (offer not enough); LG202 stays under its threshold (offer not enough)',
+    'Sehr geehrter Herr Maurer, als spezialisierte Pe':
+        'LG201 stays under its threshold (offer, cta, offer_with_cta not enough)',
+    'Buenas tardes Sr. Ibáñez, ¿tuvo oportunidad de r':
+        'LG201 stays under its threshold (bump, unanswered, follow_up not enough)',
+    'Hallo Herr Busch, unsere Inhouse-Trainings zum T':
+        'LG201 stays under its threshold (offer not enough)',
+    'Hello Max ! Super ce que vous faites chez Trajet':
+        'LG201 stays under its threshold (offer, cta, offer_with_cta not enough; the wording reads it as talk)',
+    'Hallo Herr Schulte, ich würde mich gern mit Ihne':
+        'LG201 stays under its threshold (offer, invitation not enough)',
+    'Bonjour Madame Dumont, nous recherchons des béné':
+        'LG201 stays under its threshold (cause not enough; the wording reads it as talk)',
+    'Hola Sra. Domínguez, buscamos voluntarios para e':
+        'LG201 stays under its threshold (cause not enough; the wording reads it as talk)',
+    'Ich schiebe das nochmal nach oben 😊':
+        'LG201 stays under its threshold (bump, unanswered, follow_up not enough)',
+    'Te lo vuelvo a mandar por si se perdió 😊':
+        'LG201 stays under its threshold (bump, unanswered, follow_up not enough)',
+    'Guten Morgen Herr Kuhn, viele Bäckereien kämpfen':
+        'LG201 stays under its threshold (claim, cta not enough)',
+    'Hallo Frau Schubert, als Executive Coach begleit':
+        'LG201 stays under its threshold (offer not enough)',
+    "Bonjour Madame Collet, coach de dirigeants, j'ac":
+        'LG201 stays under its threshold (offer not enough); LG202 stays under its threshold (offer not enough)',
+    'Hola Sra. Calvo, como coach ejecutiva acompaño a':
+        'LG201 stays under its threshold (offer not enough)',
+    'Salut Antoine ! Ça fait un bail 😄 Je vends maint':
+        'LG201 stays under its threshold (offer, friendly_pivot not enough)',
 }
 
 

@@ -746,6 +746,30 @@ KNOWN_MISSES = {
         "an offer with '¿te parece si te hago una demostración?', which no Spanish call-to-action phrase reads",
     'Estimado Sr. Fuentes: le presento nuestra gama':
         "a catalogue and price list sent cold: the wording reads 'precios' as colleagues' talk (LG202 still fires)",
+    'Hoi Mila, we organiseren op 22 mei een rondetafe':
+        'LG201 stays under its threshold (offer not enough)',
+    "Hey Laura, we haven't met but I'm hiring a Head ":
+        'LG202 stays under its threshold (recruitment, cta not enough; the wording reads it as talk)',
+    'Hi Victor, we place senior nurses and healthcare':
+        'LG201 stays under its threshold (offer not enough)',
+    'Hallo Andrea, vielleicht erinnern Sie sich an me':
+        'LG201 stays under its threshold (bump, unanswered, follow_up not enough)',
+    'Hallo Frau Kraus, wir sind ein Übersetzungsbüro ':
+        'LG201 stays under its threshold (offer not enough)',
+    'Hallo Frau Simon, ich begleite als Karrierecoach':
+        'LG201 stays under its threshold (offer not enough); LG202 stays under its threshold (offer not enough)',
+    'Guten Tag Herr Albers, mit unserer Plattform ver':
+        'LG201 stays under its threshold (offer not enough)',
+    'Hola Sonia, ¿viste mi mensaje sobre el curso de ':
+        'LG201 stays under its threshold (bump, unanswered, follow_up not enough)',
+    'Hola Eva, ¿pudiste echar un vistazo al presupues':
+        'LG201 stays under its threshold (bump, unanswered, follow_up not enough)',
+    'Hola Pilar, te contacto porque ofrecemos formaci':
+        'LG201 stays under its threshold (offer, cta, offer_with_cta not enough); LG202 stays under its threshold (offer, cta not enough; the wording reads it as talk)',
+    'Buenas, Ramón. Llevo 10 años ayudando a restaura':
+        'LG201 stays under its threshold (offer not enough); LG202 stays under its threshold (offer not enough)',
+    'Hoi Niels, gentle reminder over mijn proposal va':
+        'LG201 stays under its threshold (bump, unanswered, follow_up not enough)',
 }
 
 

@@ -204,14 +204,16 @@ CASES = [
 IDS = [f"{c[0]}-{c[1]}-{i}" for i, c in enumerate(CASES)]
 # Cases the guard gets wrong today (strict xfails, as tests/signals/verdicts.py marks them).
 KNOWN_MISSES = {
-    "donating-not-asking": "the donation signal reads the sender giving ('we'd like to donate', 'doneren aan jullie') "
-                           "as asking, and the wording adds to it: LG202 fires",
+    'followup-bump-de-29':
+        'LG201 stays under its threshold (bump, unanswered, follow_up not enough)',
+    'followup-proposal-es-31':
+        'LG201 stays under its threshold (bump, unanswered, follow_up not enough)',
 }
 
 
 def _cases():
     for case, case_id in zip(CASES, IDS):
-        reason = KNOWN_MISSES.get(case[0])
+        reason = KNOWN_MISSES.get(case_id)
         marks = [pytest.mark.xfail(strict=True, reason=KNOWN_MISS + reason)] if reason else []
         yield pytest.param(*case, id=case_id, marks=marks)
 
