@@ -100,6 +100,15 @@ POST = """<div class="feed-shared-update-v2" data-urn="urn:li:activity:{i}">
 </div>"""
 
 
+#: Dialogs LinkedIn keeps in the page between showings, hidden through their style: the
+#: extractors read them too (so one shown again is read at once), and the observers watch them.
+HIDDEN_DIALOGS = """<div role="dialog" class="artdeco-modal send-invite" aria-labelledby="send-invite-modal" style="display: none">
+  <h2 id="send-invite-modal">Add a note to your invitation</h2><textarea name="message"></textarea>
+  <button type="button" aria-label="Send invitation">Send</button></div>
+<div role="dialog" class="artdeco-modal" style="display: none"><h2>Report this post</h2><button>Next</button></div>
+<div role="dialog" class="artdeco-modal share-box" style="display: none"><div class="ql-editor" contenteditable="true"><p><br></p></div></div>"""
+
+
 #: Long tasks where the browser reports them (Chromium; Firefox has no 'longtask' entries), and, in
 #: every browser, how late each mutation's timer fired: a task of > 50 ms anywhere delays it.
 LONG_TASKS = """  window.__longTasks = []; window.__timerLag = [];
@@ -119,6 +128,7 @@ def feed_page(posts: int) -> str:
       <button class="msg-form__send-button" type="submit">Send</button></form>
   </div>
 </aside>
+{HIDDEN_DIALOGS}
 <script>
 {LONG_TASKS}
   window.__mutate = (count, gapMs) => new Promise((resolve) => {{
@@ -159,6 +169,7 @@ def shadow_feed_page(posts: int, hosts: int = 20, late: int = 8) -> str:
 <body class="ember-application"><main id="main"><div class="scaffold-finite-scroll__content" id="feed">{light}
 {"".join(f'<div class="shadow-post" id="sp{i}"></div>' for i in range(early + late // 2))}</div></main>
 <div id="interop-outlet" data-testid="interop-shadowdom"></div>
+{HIDDEN_DIALOGS}
 <template id="bubble"><aside class="msg-overlay-container"><div class="msg-overlay-conversation-bubble">
   <header class="msg-overlay-bubble-header"><h2 class="msg-overlay-bubble-header__title"><a href="/in/pieter-jansen/"><span>Pieter Jansen</span></a></h2>
     <div class="msg-overlay-bubble-header__subtitle">Facility manager at Umbrella Zorg · 2nd</div></header>

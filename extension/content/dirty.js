@@ -11,8 +11,9 @@
  *    reads) -- its message bubble, composer, dialog --, or
  *  - a class or style attribute of an element it read changed (main.js
  *    watches those two on these few elements only: a bubble minimised by a
- *    class, a dialog hidden through its style; page-wide they change all the
- *    time), or
+ *    class, a dialog hidden or shown again through its style -- the
+ *    extractors read the dialogs they find hidden too, for this --; page-wide
+ *    they change all the time), or
  *  - it read the page as a whole last time (readsPage), or
  *  - an element it read, or a surface's root, editor or anchor, left the page;
  * and every extractor is re-run (a full scan) when

@@ -495,6 +495,28 @@ def test_a_composer_dialog_hidden_or_shown_through_its_style_alone_is_read_again
     UI(g).wait_warning("LG301", timeout=5)
 
 
+INVITE_LIVE = "() => document.getElementById('interop-outlet').shadowRoot.querySelector('.send-invite')"
+
+
+def test_an_invitation_dialog_shown_again_through_its_style_alone_is_read_again(guard):
+    # LinkedIn keeps the invitation modal's node and shows it again by its style: a dialog the
+    # last scan found hidden is read again as soon as it is shown, not at the next full scan.
+    g = guard
+    g.page.goto(g.site.add("/in/ACoAAB4004xYz/", "dom2026/invitation-outlet-nl.html"))
+    g.page.locator("#interop-outlet textarea").click()
+    g.page.keyboard.type(PITCH_NL)
+    UI(g).wait_warning("LG201")
+    url = g.page.url
+    _warnings_within(g, url, "LG201", present=True, seconds=10)
+    g.page.evaluate(f"() => {{ ({INVITE_LIVE})().style.display = 'none'; }}")
+    _warnings_within(g, url, "LG201", present=False)
+    UI(g).gone("LG201")
+    _after_a_full_scan(g)
+    g.page.evaluate(f"() => {{ ({INVITE_LIVE})().style.display = 'block'; }}")
+    _warnings_within(g, url, "LG201", present=True)
+    UI(g).wait_warning("LG201", timeout=5)
+
+
 def test_the_recipient_is_the_first_line_of_a_bubble_title_that_also_holds_pronouns(guard):
     """The bubble's title holds the name and, on a line of its own, pronouns: the warning names the person."""
     g = guard
