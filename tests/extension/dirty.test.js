@@ -184,18 +184,30 @@ const POSITION = `<h2>Edit experience</h2><form data-testid="position-form">
   <input type="checkbox" id="cur" checked><label for="cur">I am currently working in this role</label>
   <button class="artdeco-button--primary">Save</button></form>`;
 
-test("an invitation dialog shown again through its style attribute alone is read at the next scan", async () => {
+/**
+ * A dialog (`html`, made by `dress`) kept hidden through its style, scanned in full and then
+ * partly, is shown again through its style alone: the scan after that, which must be partial.
+ */
+async function shownAgainByStyle(html, dress) {
   const { doc, scan, settle } = setup();
-  const dialog = hiddenDialog(doc, INVITE);
-  dialog.classList.add("send-invite");
-  dialog.setAttribute("aria-labelledby", "send-invite-modal");
+  const dialog = hiddenDialog(doc, html);
+  dress(dialog);
   await settle();
-  assert.ok(!scan().found.some((s) => s.key.startsWith("invitation:")), "a hidden invitation dialog has no surface");
+  const hidden = scan();
   scan();
   dialog.style.display = "block";
   await settle();
   const shown = scan();
   assert.ok(shown.clean.size > 0, "a style change is no reason for a full scan");
+  return { hidden, shown };
+}
+
+test("an invitation dialog shown again through its style attribute alone is read at the next scan", async () => {
+  const { hidden, shown } = await shownAgainByStyle(INVITE, (dialog) => {
+    dialog.classList.add("send-invite");
+    dialog.setAttribute("aria-labelledby", "send-invite-modal");
+  });
+  assert.ok(!hidden.found.some((s) => s.key.startsWith("invitation:")), "a hidden invitation dialog has no surface");
   assert.ok(!shown.clean.has("invitation"), "the invitation extractor re-reads the dialog it found hidden");
   const invite = shown.found.find((s) => s.key.startsWith("invitation:"));
   assert.ok(invite, "the dialog shown again has its surface at once");
@@ -203,15 +215,8 @@ test("an invitation dialog shown again through its style attribute alone is read
 });
 
 test("a form dialog shown again through its style attribute alone is read at the next scan", async () => {
-  const { doc, scan, settle } = setup();
-  const dialog = hiddenDialog(doc, POSITION);
-  await settle();
-  assert.ok(!scan().found.some((s) => s.kind === "position_form"), "a hidden form dialog has no surface");
-  scan();
-  dialog.style.display = "";
-  await settle();
-  const shown = scan();
-  assert.ok(shown.clean.size > 0, "a style change is no reason for a full scan");
+  const { hidden, shown } = await shownAgainByStyle(POSITION, () => {});
+  assert.ok(!hidden.found.some((s) => s.kind === "position_form"), "a hidden form dialog has no surface");
   assert.ok(!shown.clean.has("positionForm"), "the form extractors re-read the dialog they found hidden");
   assert.ok(shown.found.some((s) => s.kind === "position_form"), "the form shown again has its surface at once");
 });
