@@ -74,7 +74,8 @@
    */
   let readLog = null;
   function reads(el) {
-    if (readLog && el) readLog.scopes.push(el);
+    // Once each: the invitation extractor meets the same dialog under several selectors.
+    if (readLog && el && !readLog.scopes.includes(el)) readLog.scopes.push(el);
   }
   function readsPage() {
     if (readLog) readLog.page = true;
