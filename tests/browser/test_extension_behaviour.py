@@ -82,8 +82,11 @@ def test_nothing_to_say_means_no_hold(guard):
     g.page.goto(g.site.add("/messaging/thread/2-abc/", "ember-en/messaging-thread.html"))
     box = g.page.locator(".msg-form [contenteditable='true']")
     box.click()
-    g.page.keyboard.type("Thanks Mark, see you on Friday!")
-    g.page.wait_for_timeout(500)  # the evaluation of the typed text is back
+    g.page.keyboard.type(PITCH)
+    g.wait_warning("LG201")
+    # The concrete event, not a fixed wait: the pitch's warning goes once the
+    # host has checked the harmless text that replaced it (nothing to say).
+    _replace_with_harmless_text_checked(g)
     g.page.get_by_role("button", name="Send", exact=True).click()
     # LinkedIn's own handler ran in the same click: nothing was held.
     assert g.page.locator(SENT).count() == 1
