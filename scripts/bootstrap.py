@@ -25,6 +25,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import venv
 from pathlib import Path
 
@@ -148,10 +149,65 @@ def run(args: list[str]) -> int:
     return subprocess.call([str(BIN / "linkedin-guard"), "start", *args])
 
 
+#: Each test run's temporary files: a private folder of its own (``tempfile.mkdtemp``) per run.
+RUN_TEMP_PREFIX = "linkedin-guard-tests-"
+#: Finished runs whose folder is kept (they failed), the newest first; older ones are removed.
+KEEP_FAILED_RUNS = 3
+#: Written into a run's folder when the run is over: only such folders are ever removed by another run.
+FINISHED = ".finished"
+
+
+def own_basetemp(args: list[str]) -> Path | None:
+    """This run's ``--basetemp``, in a new private folder; None when the caller gave one.
+
+    Without it every pytest run of this user shares ``/tmp/pytest-of-USER``,
+    whose numbered folders each run prunes to the newest three when it ends:
+    runs at once (two checkouts, a benchmark beside the suite) remove the
+    folders another run keeps for inspection. pytest empties a given basetemp
+    when it starts; here it is always new, inside a folder only this run uses.
+    """
+    if any(a == "--basetemp" or a.startswith("--basetemp=") for a in args):
+        return None
+    return Path(tempfile.mkdtemp(prefix=RUN_TEMP_PREFIX)) / "basetemp"
+
+
+def finish_run_temp(basetemp: Path, code: int) -> None:
+    """After a run: its folder goes when it passed; a failed run's stays (and says where), as the
+    newest few failed runs' do. A folder without the finished mark is a run still going (or
+    killed): never removed here."""
+    run_dir = basetemp.parent
+    if code == 0:
+        shutil.rmtree(run_dir, ignore_errors=True)
+    else:
+        (run_dir / FINISHED).touch()
+        say(f"this run's temporary files are kept in {basetemp}")
+    finished = sorted((at, d) for d in run_dir.parent.glob(RUN_TEMP_PREFIX + "*")
+                      if (at := _finished_at(d)) is not None)
+    for _at, old in finished[:-KEEP_FAILED_RUNS]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _finished_at(run_dir: Path) -> float | None:
+    """When a run marked its folder finished; None for a run still going, or another user's folder."""
+    try:
+        if hasattr(os, "getuid") and run_dir.lstat().st_uid != os.getuid():
+            return None
+        return (run_dir / FINISHED).stat().st_mtime
+    except OSError:
+        return None
+
+
 def test(args: list[str]) -> int:
     ensure_venv("test")
     ensure_node_packages()
-    code = subprocess.call([str(PYTHON), "-m", "pytest", *args], cwd=ROOT)
+    basetemp = own_basetemp(args)
+    extra = [f"--basetemp={basetemp}"] if basetemp else []
+    code = 1
+    try:
+        code = subprocess.call([str(PYTHON), "-m", "pytest", *extra, *args], cwd=ROOT)
+    finally:
+        if basetemp:
+            finish_run_temp(basetemp, code)
     if code == 5:
         say("pytest collected no tests: that is a failure, not a pass")
         return 1

@@ -11,8 +11,9 @@
  *    reads) -- its message bubble, composer, dialog --, or
  *  - a class or style attribute of an element it read changed (main.js
  *    watches those two on these few elements only: a bubble minimised by a
- *    class, a dialog hidden through its style; page-wide they change all the
- *    time), or
+ *    class, a dialog hidden or shown again through its style -- the
+ *    extractors read the dialogs they find hidden too, for this --; page-wide
+ *    they change all the time), or
  *  - it read the page as a whole last time (readsPage), or
  *  - an element it read, or a surface's root, editor or anchor, left the page;
  * and every extractor is re-run (a full scan) when
@@ -32,14 +33,20 @@
   /** Attributes observed on the elements the extractors read (scopes()), not page-wide. */
   const SCOPE_ATTRIBUTES = ["class", "style"];
 
-  /** `node` is `scope` or inside it, also through shadow roots below `scope`. */
-  function within(scope, node) {
+  /** `node` and the shadow hosts it is inside, innermost first. */
+  function hostChain(node) {
+    const chain = [];
     for (let n = node; n; ) {
-      if (scope.contains(n)) return true;
+      chain.push(n);
       const r = n.getRootNode();
       n = r && r.host ? r.host : null;
     }
-    return false;
+    return chain;
+  }
+
+  /** `node` is `scope` or inside it, also through shadow roots below `scope`. */
+  function within(scope, node) {
+    return hostChain(node).some((n) => scope.contains(n));
   }
 
   function connected(el) {
@@ -57,7 +64,9 @@
    */
   function createTracker(candidates, ours, ownsNode) {
     let full = true;
-    let watched = []; // [extractor name, element it read] from the last scan
+    // [element read in the last scan, the extractors that read it]: each element once, as
+    // several extractors read the same dialog (and one may read it under several selectors).
+    let watched = [];
     const touched = new Set(); // extractors with a record inside what they read, since the last scan
 
     return {
@@ -86,7 +95,12 @@
           if (target === lastTarget) continue;
           lastTarget = target;
           let hit = null;
-          for (const [name, scope] of watched) if (!touched.has(name) && within(scope, target)) (hit = hit || []).push(name);
+          let chain = null; // the target's shadow hosts, found once per record, not once per scope
+          for (const [scope, names] of watched) {
+            if (names.every((name) => touched.has(name))) continue;
+            chain = chain || hostChain(target);
+            if (chain.some((n) => scope.contains(n))) (hit = hit || []).push(...names);
+          }
           // Our own chip going in or out next to a composer changes nothing an extractor reads.
           if (hit && !ours(r)) for (const name of hit) touched.add(name);
           else if (hit) lastTarget = null;
@@ -114,12 +128,19 @@
       },
       /** After a scan: what each extractor read this time (extract.js plan.next). */
       watch(next) {
-        watched = [];
-        for (const [name, log] of next) if (!log.page) for (const scope of log.scopes) watched.push([name, scope]);
+        const byScope = new Map();
+        for (const [name, log] of next) {
+          if (log.page) continue;
+          for (const scope of log.scopes) {
+            const names = byScope.get(scope) || byScope.set(scope, []).get(scope);
+            if (!names.includes(name)) names.push(name);
+          }
+        }
+        watched = Array.from(byScope);
       },
       /** The elements read in the last scan, each once: where SCOPE_ATTRIBUTES are worth observing. */
       scopes() {
-        return Array.from(new Set(watched.map(([, scope]) => scope)));
+        return watched.map(([scope]) => scope);
       },
     };
   }

@@ -74,7 +74,8 @@
    */
   let readLog = null;
   function reads(el) {
-    if (readLog && el) readLog.scopes.push(el);
+    // Once each: the invitation extractor meets the same dialog under several selectors.
+    if (readLog && el && !readLog.scopes.includes(el)) readLog.scopes.push(el);
   }
   function readsPage() {
     if (readLog) readLog.page = true;
@@ -449,20 +450,23 @@
     return String(s).replace(/["\\\]]/g, "\\$&");
   }
 
-  /** Open dialogs; the page's main area too when the URL says this is the form's page. */
-  // Open dialogs, looked up once per extractAll (two form extractors ask; each
-  // lookup is a query per open shadow root).
+  // The page's dialogs, shown or hidden, looked up once per extractAll (two
+  // form extractors ask; each lookup is a query per open shadow root).
   let dialogsOfScan = null;
-  function shownDialogs(doc) {
+  function pageDialogs(doc) {
     if (dialogsOfScan && dialogsOfScan.doc === doc) return dialogsOfScan.list;
-    const list = deepAll(doc, S.dialogs).filter(isShown).filter((d) => !isGuardUi(d));
+    const list = deepAll(doc, S.dialogs).filter((d) => !isGuardUi(d));
     if (dialogsOfScan) dialogsOfScan = { doc, list };
     return list;
   }
 
+  /** Open dialogs; the page's main area too when the URL says this is the form's page. */
   function formScopes(doc, onUrl) {
-    const scopes = shownDialogs(doc).slice();
-    for (const dialog of scopes) reads(dialog);
+    const dialogs = pageDialogs(doc);
+    // Hidden ones are read too: one shown again through its style alone
+    // (LinkedIn keeps the node) is then watched, and read at once (dirty.js).
+    for (const dialog of dialogs) reads(dialog);
+    const scopes = dialogs.filter(isShown);
     if (onUrl) readsPage();
     const main = onUrl ? doc.querySelector("main") : null;
     if (main) scopes.push(main);
@@ -740,8 +744,9 @@
     const vanity = S.urls.invite.test(u.pathname) ? u.searchParams.get("vanityName") : null;
     for (const sel of S.invitation.dialog) {
       for (const dialog of D.queryAll(doc, sel)) {
-        if (!isShown(dialog) || isGuardUi(dialog)) continue;
-        reads(dialog);
+        if (isGuardUi(dialog)) continue;
+        reads(dialog); // hidden too: shown again through its style alone, it is read at once (dirty.js)
+        if (!isShown(dialog)) continue;
         if (surfaces.some((s) => s.root === dialog || s.root.contains(dialog) || dialog.contains(s.root))) continue;
         const note = first(dialog, S.invitation.note);
         if (!note || note.tagName !== "TEXTAREA") continue;

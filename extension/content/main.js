@@ -510,7 +510,7 @@
   }
   const observer = new MutationObserver(onBatch);
 
-  // A bubble minimised by a class, a dialog hidden through its style: the
+  // A bubble minimised by a class, a dialog hidden or shown again through its style: the
   // page-wide observer leaves class and style out (they change all the time on
   // a feed), so these two are observed on the few elements the last scan read.
   const scopeObserver = new MutationObserver(onBatch);

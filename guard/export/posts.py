@@ -6,7 +6,9 @@ adds only what is new. An item missing from a later import is marked gone in
 that import (a removed post is worth knowing about) and un-marked if it comes
 back. ``Rich_Media.csv`` descriptions are the text of posts already in
 ``Shares.csv``, so they are not items of their own. The archive is the
-person's backup and evidence: it is not subject to the log's retention.
+person's backup and evidence: it is not subject to the log's retention
+(deliberately; README, "Privacy"): it holds only what the person published,
+copied at their request, never anything the guard observed.
 """
 
 from __future__ import annotations

@@ -458,41 +458,57 @@ def _warnings_within(g, url: str, rule: str, present: bool, seconds: float = 2.0
     raise AssertionError(f"{rule} {'never came' if present else 'still there'} after {seconds} s: {text!r}")
 
 
+def _gone_and_back(g, rule: str, hide: str, show: str) -> None:
+    """Page scripts ``hide`` and ``show`` take the surface of ``rule``'s warning away and bring it
+    back, each right after a full scan: the warning must go, then come back, each within 2 s."""
+    url = g.page.url
+    _warnings_within(g, url, rule, present=True, seconds=10)
+    _after_a_full_scan(g)
+    g.page.evaluate(hide)
+    _warnings_within(g, url, rule, present=False)
+    UI(g).gone(rule)
+    _after_a_full_scan(g)
+    g.page.evaluate(show)
+    _warnings_within(g, url, rule, present=True)
+    UI(g).wait_warning(rule, timeout=5)
+
+
 def test_a_bubble_minimised_or_restored_by_its_class_alone_is_read_again(guard):
     g = guard
     g.page.goto(g.site.add("/feed/", "ember-nl/overlay-bubble.html"))
     g.page.locator(".msg-overlay-conversation-bubble--default-inactive .msg-form__contenteditable").click()
     g.page.keyboard.type(PITCH_NL)
     UI(g).wait_warning("LG201")
-    url = g.page.url
-    _warnings_within(g, url, "LG201", present=True, seconds=10)
     # LinkedIn minimises the bubble by a class alone: the composer is still in the page.
-    _after_a_full_scan(g)
-    g.page.evaluate(f"() => ({BUBBLE_LIVE})().classList.add('msg-overlay-conversation-bubble--is-minimized')")
-    _warnings_within(g, url, "LG201", present=False)
-    UI(g).gone("LG201")
-    _after_a_full_scan(g)
-    g.page.evaluate("() => document.querySelector('.msg-overlay-conversation-bubble--default-inactive')"
-                    ".classList.remove('msg-overlay-conversation-bubble--is-minimized')")
-    _warnings_within(g, url, "LG201", present=True)
-    UI(g).wait_warning("LG201", timeout=5)
+    _gone_and_back(g, "LG201",
+                   f"() => ({BUBBLE_LIVE})().classList.add('msg-overlay-conversation-bubble--is-minimized')",
+                   "() => document.querySelector('.msg-overlay-conversation-bubble--default-inactive')"
+                   ".classList.remove('msg-overlay-conversation-bubble--is-minimized')")
 
 
 def test_a_composer_dialog_hidden_or_shown_through_its_style_alone_is_read_again(guard):
-    # (A dialog with a textarea needs no help: hiding it blurs the textarea, whose change event makes a full scan.)
+    # (A dialog with a textarea needs no help to go: hiding it blurs the textarea, whose change
+    # event makes a full scan; shown again, it does: see the invitation test below.)
     g = guard
     g.page.goto(g.site.add("/feed/", "react-nl/post-composer.html"))
     UI(g).wait_warning("LG301")
-    url = g.page.url
-    _warnings_within(g, url, "LG301", present=True, seconds=10)
-    _after_a_full_scan(g)
-    g.page.evaluate("() => { document.querySelector('dialog').style.display = 'none'; }")
-    _warnings_within(g, url, "LG301", present=False)
-    UI(g).gone("LG301")
-    _after_a_full_scan(g)
-    g.page.evaluate("() => { document.querySelector('dialog').style.display = ''; }")
-    _warnings_within(g, url, "LG301", present=True)
-    UI(g).wait_warning("LG301", timeout=5)
+    _gone_and_back(g, "LG301", "() => { document.querySelector('dialog').style.display = 'none'; }",
+                   "() => { document.querySelector('dialog').style.display = ''; }")
+
+
+INVITE_LIVE = "() => document.getElementById('interop-outlet').shadowRoot.querySelector('.send-invite')"
+
+
+def test_an_invitation_dialog_shown_again_through_its_style_alone_is_read_again(guard):
+    # LinkedIn keeps the invitation modal's node and shows it again by its style: a dialog the
+    # last scan found hidden is read again as soon as it is shown, not at the next full scan.
+    g = guard
+    g.page.goto(g.site.add("/in/ACoAAB4004xYz/", "dom2026/invitation-outlet-nl.html"))
+    g.page.locator("#interop-outlet textarea").click()
+    g.page.keyboard.type(PITCH_NL)
+    UI(g).wait_warning("LG201")
+    _gone_and_back(g, "LG201", f"() => {{ ({INVITE_LIVE})().style.display = 'none'; }}",
+                   f"() => {{ ({INVITE_LIVE})().style.display = 'block'; }}")
 
 
 def test_the_recipient_is_the_first_line_of_a_bubble_title_that_also_holds_pronouns(guard):

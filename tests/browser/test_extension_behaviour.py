@@ -82,8 +82,11 @@ def test_nothing_to_say_means_no_hold(guard):
     g.page.goto(g.site.add("/messaging/thread/2-abc/", "ember-en/messaging-thread.html"))
     box = g.page.locator(".msg-form [contenteditable='true']")
     box.click()
-    g.page.keyboard.type("Thanks Mark, see you on Friday!")
-    g.page.wait_for_timeout(500)  # the evaluation of the typed text is back
+    g.page.keyboard.type(PITCH)
+    g.wait_warning("LG201")
+    # The concrete event, not a fixed wait: the pitch's warning goes once the
+    # host has checked the harmless text that replaced it (nothing to say).
+    _replace_with_harmless_text_checked(g)
     g.page.get_by_role("button", name="Send", exact=True).click()
     # LinkedIn's own handler ran in the same click: nothing was held.
     assert g.page.locator(SENT).count() == 1
@@ -366,36 +369,69 @@ def test_learn_more_opens_the_rule_in_the_dashboard_catalogue(guard):
 
 
 
-def test_enter_is_held_until_the_guard_learns_that_enter_makes_a_new_line(guard):
-    g = guard
+#: The message box's text ends in a line break the Enter just made (neither held nor sent).
+ENDS_IN_LINE_BREAK_JS = ("() => { const t = document.querySelector('.msg-form [contenteditable]').innerText;"
+                         " return t.trimEnd() !== t; }")
+
+
+def _pitch_where_enter_makes_a_new_line(g):
+    """The thread page with LinkedIn set to "Click Send" (Enter makes a new line, never a send)
+    and a pitch typed, its LG201 shown; the message box."""
     g.page.goto(g.site.add("/messaging/thread/2-abc/", "ember-en/messaging-thread.html"))
     box = g.page.locator(".msg-form [contenteditable='true']")
-    # LinkedIn set to "Click Send": Enter makes a new line, never a send.
     g.page.evaluate("document.querySelector('.msg-form').setAttribute('data-fixture-enter-newline', '')")
     box.click()
     g.page.keyboard.type(PITCH)
     g.wait_warning("LG201")
-    # Not learnt yet: Enter with a confirm warning is treated as a send and held.
-    g.page.keyboard.press("Enter")
-    wait_dialog(g)
-    press_dialog(g, "back")
-    # A harmless message: Enter is not held, and it visibly made a new line.
-    box.fill("")
-    g.page.keyboard.type("Hi Mark, thanks for Friday!")
-    g.page.wait_for_timeout(400)  # its evaluation is back: nothing to say
-    g.page.keyboard.press("Enter")
-    g.page.keyboard.type("Speak soon.")
-    g.page.wait_for_function("() => document.querySelector('.msg-form [contenteditable]').innerText.includes('\\n')")
-    g.page.wait_for_timeout(600)
-    # Now a pitch again: Enter makes a line break, no dialog, nothing sent.
+    return box
+
+
+def _replace_with_harmless_text_checked(g) -> None:
+    """A harmless message replaces the pitch in one edit (no half-typed text in between, in
+    either browser); return once LG201's warning is gone: the host has checked exactly this
+    text and has nothing to say, so an Enter now is not held."""
+    g.page.evaluate("""() => { const box = document.querySelector('.msg-form [contenteditable]');
+        const range = document.createRange(); range.selectNodeContents(box);
+        getSelection().removeAllRanges(); getSelection().addRange(range);
+        document.execCommand('insertText', false, 'Hi Mark, thanks for Friday!'); }""")
+    g.ui().wait_for(g.warning_selector("LG201"), state="detached", timeout=10)
+
+
+def _wait_until_learnt_that_enter_makes_a_new_line(g) -> None:
+    stored = "async () => (await chrome.storage.local.get('enterMakesNewline')).enterMakesNewline === true"
+    deadline = time.monotonic() + 10
+    while not g.background(stored):
+        assert time.monotonic() < deadline, "the guard never learnt that Enter makes a new line"
+        time.sleep(0.05)
+
+
+def _pitch_and_enter_make_a_line_break(g, box) -> None:
+    """Learnt: a pitch and Enter make a line break, no dialog, nothing sent."""
     box.fill("")
     g.page.keyboard.type(PITCH)
     g.wait_warning("LG201")
     g.page.keyboard.press("Enter")
     # The concrete event: the line break is in the box (the Enter was neither held nor sent).
-    g.page.wait_for_function("() => document.querySelector('.msg-form [contenteditable]').innerText.trimEnd() !== document.querySelector('.msg-form [contenteditable]').innerText")
+    g.page.wait_for_function(ENDS_IN_LINE_BREAK_JS)
     assert dialog_count(g) == 0
     assert g.page.locator(SENT).count() == 0
+
+
+def test_enter_is_held_until_the_guard_learns_that_enter_makes_a_new_line(guard):
+    g = guard
+    box = _pitch_where_enter_makes_a_new_line(g)
+    # Not learnt yet: Enter with a confirm warning is treated as a send and held.
+    g.page.keyboard.press("Enter")
+    wait_dialog(g)
+    press_dialog(g, "back")
+    # A harmless message: Enter is not held, and it visibly made a new line.
+    _replace_with_harmless_text_checked(g)
+    g.page.keyboard.press("Enter")
+    g.page.keyboard.type("Speak soon.")
+    g.page.wait_for_function("() => document.querySelector('.msg-form [contenteditable]').innerText.includes('\\n')")
+    _wait_until_learnt_that_enter_makes_a_new_line(g)
+    assert g.page.locator(SENT).count() == 0
+    _pitch_and_enter_make_a_line_break(g, box)
     # The Send button is still guarded.
     g.page.get_by_role("button", name="Send", exact=True).click()
     wait_dialog(g)
@@ -403,37 +439,13 @@ def test_enter_is_held_until_the_guard_learns_that_enter_makes_a_new_line(guard)
 
 def test_enter_that_makes_a_new_line_is_learnt_when_the_person_pauses_before_typing_on_it(guard):
     g = guard
-    g.page.goto(g.site.add("/messaging/thread/2-abc/", "ember-en/messaging-thread.html"))
-    box = g.page.locator(".msg-form [contenteditable='true']")
-    g.page.evaluate("document.querySelector('.msg-form').setAttribute('data-fixture-enter-newline', '')")
-    box.click()
-    g.page.keyboard.type(PITCH)
-    g.wait_warning("LG201")
-    # A harmless message replaces the pitch in one edit (no half-typed text
-    # in between, in either browser): once LG201's warning is gone the host
-    # has checked exactly this text, nothing to say, so Enter is not held.
-    g.page.evaluate("""() => { const box = document.querySelector('.msg-form [contenteditable]');
-        const range = document.createRange(); range.selectNodeContents(box);
-        getSelection().removeAllRanges(); getSelection().addRange(range);
-        document.execCommand('insertText', false, 'Hi Mark, thanks for Friday!'); }""")
-    g.ui().wait_for(g.warning_selector("LG201"), state="detached", timeout=10)
+    box = _pitch_where_enter_makes_a_new_line(g)
+    _replace_with_harmless_text_checked(g)
     g.page.keyboard.press("Enter")
     # The person pauses on the new, still empty line (longer than the guard
-    # waits before it looks: the pause is the scenario), then types on it.
+    # waits before it looks: the pause is the scenario, not a wait for the guard), then types on it.
     g.page.wait_for_timeout(700)
     g.page.keyboard.type("Speak soon.")
-    stored = "async () => (await chrome.storage.local.get('enterMakesNewline')).enterMakesNewline === true"
-    deadline = time.monotonic() + 10
-    while not g.background(stored):
-        assert time.monotonic() < deadline, "the guard never learnt that Enter makes a new line"
-        time.sleep(0.1)
+    _wait_until_learnt_that_enter_makes_a_new_line(g)
     assert g.page.locator(SENT).count() == 0
-    # Learnt: a pitch and Enter make a line break, no dialog, nothing sent.
-    box.fill("")
-    g.page.keyboard.type(PITCH)
-    g.wait_warning("LG201")
-    g.page.keyboard.press("Enter")
-    g.page.wait_for_function("() => document.querySelector('.msg-form [contenteditable]').innerText.trimEnd()"
-                             " !== document.querySelector('.msg-form [contenteditable]').innerText")
-    assert dialog_count(g) == 0
-    assert g.page.locator(SENT).count() == 0
+    _pitch_and_enter_make_a_line_break(g, box)

@@ -161,3 +161,62 @@ test("a composer dialog hidden or shown again through its style attribute alone 
   await settle();
   assert.ok(scan().found.some((s) => s.kind === "post"));
 });
+
+/** A dialog as LinkedIn keeps it between showings: in the page, hidden through its style. */
+function hiddenDialog(doc, html) {
+  const dialog = doc.createElement("div");
+  dialog.setAttribute("role", "dialog");
+  dialog.className = "artdeco-modal";
+  dialog.style.display = "none";
+  dialog.innerHTML = html;
+  doc.body.appendChild(dialog);
+  return dialog;
+}
+
+const INVITE = `<h2 id="send-invite-modal">Add a note to your invitation</h2>
+  <p class="artdeco-modal__content">Personalize your invitation to <strong>Linda de Boer</strong> by adding a note.</p>
+  <textarea name="message" id="custom-message">We offer 20% off cleaning contracts</textarea>
+  <button type="button" aria-label="Send invitation">Send</button>`;
+
+const POSITION = `<h2>Edit experience</h2><form data-testid="position-form">
+  <label for="t">Title*</label><input id="t" value="Facility manager">
+  <label for="c">Company or organization*</label><input id="c" value="Initech">
+  <input type="checkbox" id="cur" checked><label for="cur">I am currently working in this role</label>
+  <button class="artdeco-button--primary">Save</button></form>`;
+
+/**
+ * A dialog (`html`, made by `dress`) kept hidden through its style, scanned in full and then
+ * partly, is shown again through its style alone: the scan after that, which must be partial.
+ */
+async function shownAgainByStyle(html, dress) {
+  const { doc, scan, settle } = setup();
+  const dialog = hiddenDialog(doc, html);
+  dress(dialog);
+  await settle();
+  const hidden = scan();
+  scan();
+  dialog.style.display = "block";
+  await settle();
+  const shown = scan();
+  assert.ok(shown.clean.size > 0, "a style change is no reason for a full scan");
+  return { hidden, shown };
+}
+
+test("an invitation dialog shown again through its style attribute alone is read at the next scan", async () => {
+  const { hidden, shown } = await shownAgainByStyle(INVITE, (dialog) => {
+    dialog.classList.add("send-invite");
+    dialog.setAttribute("aria-labelledby", "send-invite-modal");
+  });
+  assert.ok(!hidden.found.some((s) => s.key.startsWith("invitation:")), "a hidden invitation dialog has no surface");
+  assert.ok(!shown.clean.has("invitation"), "the invitation extractor re-reads the dialog it found hidden");
+  const invite = shown.found.find((s) => s.key.startsWith("invitation:"));
+  assert.ok(invite, "the dialog shown again has its surface at once");
+  assert.equal(invite.context.recipient.name, "Linda de Boer");
+});
+
+test("a form dialog shown again through its style attribute alone is read at the next scan", async () => {
+  const { hidden, shown } = await shownAgainByStyle(POSITION, () => {});
+  assert.ok(!hidden.found.some((s) => s.kind === "position_form"), "a hidden form dialog has no surface");
+  assert.ok(!shown.clean.has("positionForm"), "the form extractors re-read the dialog they found hidden");
+  assert.ok(shown.found.some((s) => s.kind === "position_form"), "the form shown again has its surface at once");
+});
