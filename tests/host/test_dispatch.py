@@ -698,6 +698,44 @@ def test_the_fast_encoding_of_warnings_equals_the_plain_one(session):
     assert json.loads(encode(reply))["result"] == {"warnings": [f.model_dump(mode="json") for f in findings]}
 
 
+def _message(text: str, name: str = "Mark Visser") -> dict:
+    return {"kind": "message", "url": "https://www.linkedin.com/messaging/thread/2-x/", "trigger": "input",
+            "page_session": "tab-1/nav-1", "channel": "message", "text": text,
+            "recipient": {"name": name}, "thread": {"messages_from_me": 0, "messages_from_recipient": 0}}
+
+
+def test_typed_warnings_encode_as_the_plain_encoding_does_keystroke_by_keystroke(session):
+    """Each warning's JSON is remembered (``_Core.warnings_json``): typing changes the evidence, the
+    notice LG202 appends and the recipient, and every reply still says what the warnings say now."""
+    from guard.models import parse_context
+
+    pitch = ("Hi Mark, our platform helps B2B teams book 30% more demos. Can I show you a quick demo next "
+             "week? We offer a free trial and special pricing this month.\n")
+    steps = [pitch[:k] for k in range(40, len(pitch) + 1, 3)] + [pitch, pitch + "\n", pitch + "\n\nTo"]
+    engine = session.warm_up().engine
+    said = set()
+    for i, text in enumerate(steps + steps[::-1]):
+        ctx = _message(text, "Mark Visser" if i % 7 else "Jane Doe")
+        [reply] = session.handle(json.dumps({"id": i, "type": "evaluate", "context": ctx}).encode())
+        expected = [f.model_dump(mode="json") for f in engine.evaluate(parse_context(ctx))]
+        got = json.loads(encode(reply))["result"]["warnings"]
+        assert got == expected, text
+        said.update(json.dumps(w, sort_keys=True) for w in got)
+    assert len(said) > 6  # evidence, notice and recipient did change along the way
+
+
+def test_a_warning_said_again_is_encoded_once(session, monkeypatch):
+    core = session.warm_up()
+    encoded = []
+    plain = core.findings_json
+    monkeypatch.setattr(core, "findings_json", lambda findings: encoded.append(len(findings)) or plain(findings))
+    text = "Hi Mark, our platform helps B2B teams book 30% more demos. Can I show you a quick demo next week?"
+    for i in range(5):
+        [reply] = session.handle(json.dumps({"id": i, "type": "evaluate", "context": _message(text + " " * i)}).encode())
+        assert [w["rule"] for w in json.loads(encode(reply))["result"]["warnings"]] == ["LG201", "LG202"]
+    assert encoded == [1, 1]  # each warning once, on the first keystroke
+
+
 def test_a_lone_surrogate_in_page_text_still_gets_its_warning(session):
     write_settings(session, ACME)
     raw = b'{"id": 1, "type": "evaluate", "context": {"kind": "post", "url": "u", "trigger": "input", ' \
