@@ -166,6 +166,29 @@ def test_hello_does_not_load_pydantic_rules_or_sqlite(tmp_path):
     assert json.loads(out.stdout) == []
 
 
+def test_the_host_answers_hello_without_the_imports_a_start_does_not_need(tmp_path):
+    """The cold-start budget, by import: the host's logging, its log file and hello without
+    ``logging.handlers`` (socket, pickle), ``tempfile`` or ``typing``."""
+    code = (
+        "import json, sys\n"
+        "from native_host import host\n"
+        "host.setup_logging()\n"
+        "from native_host.dispatch import Session\n"
+        "s = Session(settings_path=sys.argv[1])\n"
+        "[r] = s.handle(json.dumps({'id': 1, 'type': 'hello'}).encode())\n"
+        "assert r['ok'], r\n"
+        "host.log.info('hello answered')\n"
+        "print(json.dumps([m for m in ('logging.handlers', 'socket', 'tempfile', 'typing') if m in sys.modules]))\n"
+    )
+    settings = tmp_path / "settings.json"
+    settings.write_text(json.dumps(ACME))
+    out = subprocess.run([sys.executable, "-c", code, str(settings)], capture_output=True, text=True,
+                         cwd=ROOT, env={**os.environ, "LINKEDIN_GUARD_HOME": str(tmp_path)}, timeout=30)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == []
+    assert "hello answered" in (tmp_path / "host.log").read_text()
+
+
 # -- evaluate ------------------------------------------------------------------
 
 
