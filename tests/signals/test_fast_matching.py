@@ -316,6 +316,40 @@ def test_first_from_a_position_is_the_plain_search_from_there():
     assert checked > 5000
 
 
+def test_whether_any_regex_line_matches_from_a_position_is_what_their_alternation_says():
+    """``_AnyOf`` (the incremental matching's check of the bounded ``regex:`` lines it has no match for)
+    tries each line only where it can begin (a digit, one of its literal beginnings); its answer is the
+    plain alternation's search, for every set of lines an index keeps and from every position."""
+    import re
+
+    from guard.signals.corpus import load
+    from guard.signals.lexicon import _AnyOf
+    from pathlib import Path
+
+    bank = features.BANK
+    rng = random.Random(11)
+    lines = [i for i, w in enumerate(bank.regex_widths()) if w is not None]
+    texts = ["Kost 1 500 eur of 60k, 30% off, $49 per month https://x.nl calendly.com/z 12 3 usd",
+             "Statt 1 200 eur nur 900 euro! Au lieu de 50$ seulement, van €30 voor €20, was $50 now $40, www.x.nl"]
+    texts += [r.text for r in rng.sample(load(Path(__file__).resolve().parents[1] / "corpus"), 150)]
+    checked = matched = 0
+    for n in (1, 2, 3, 5, 8, len(lines)):
+        for _ in range(6 if n < len(lines) else 1):
+            chosen = sorted(rng.sample(lines, n))
+            phrases = [bank.phrases[i] for i in chosen]
+            any_of = _AnyOf(phrases)
+            plain = re.compile("|".join(f"(?:{p.regex})" for p in phrases))
+            for text in rng.sample(texts, 25) + texts[:2]:
+                low = fold(clean(text))
+                for pos in {0, 1, len(low) // 2, len(low) - 4, len(low), *rng.sample(range(len(low) + 1), 3)}:
+                    pos = max(pos, 0)
+                    expected = plain.search(low, pos) is not None
+                    assert any_of.matches_from(low, pos) == expected, (chosen, text, pos)
+                    checked += 1
+                    matched += expected
+    assert checked > 4000 and matched > 300
+
+
 def test_digits_from_a_position_are_the_digits_of_the_whole_text_from_there():
     low = fold("a1 22b 3%$ 44 x5 6")
     whole = Scan(low, frozenset()).digits()
