@@ -147,6 +147,18 @@ class Phrase:
         if anchor is False:
             return self.search(scan.low, pos)
         low = scan.low
+        if anchor[0] is _AT_LITERALS:
+            find = anchor[1].search
+            match = self._rx.match  # type: ignore[union-attr]
+            m = find(low, pos)
+            while m is not None:
+                i = m.start()
+                got = match(low, i)
+                if got is not None and not (self.starts_with_word and i and (low[i - 1].isalnum()
+                                                                            or low[i - 1] in "'%$")):
+                    return i, got.end()
+                m = find(low, i + 1)
+            return None
         if anchor[0] is _AT_DIGITS:
             match = self._rx.match  # type: ignore[union-attr]
             at = scan.digits(pos)[self.starts_with_word]
@@ -282,6 +294,7 @@ def _heads(low: str) -> set[str]:
 
 _DIGIT_MASK = bytes(48 if 48 <= b <= 57 else 32 if b == 32 else 120 for b in range(256))
 _AT_DIGITS = "digits"
+_AT_LITERALS = "literals"
 
 
 def _anchor_of(phrase: Phrase) -> tuple | bool:
@@ -298,11 +311,14 @@ def _anchor_of(phrase: Phrase) -> tuple | bool:
       so in a text without ``%`` and ``$`` the word is one of its words.
     * A ``regex:`` line whose parsed form can only begin with a digit:
       (``_AT_DIGITS``,): tried where a digit is.
+    * A ``regex:`` line whose match must begin with one of some texts
+      (``_literal_starts``: "instead of", "van " after a ``\\b``):
+      (``_AT_LITERALS``, those texts as one alternation): tried where one is.
 
     The phrase's own regex is compiled when ``first`` or ``Bank.spans`` will use it.
     """
     anchor = _plan(phrase)
-    if (anchor is False or anchor[0] is _AT_DIGITS) and phrase._rx is None:
+    if (anchor is False or anchor[0] is _AT_DIGITS or anchor[0] is _AT_LITERALS) and phrase._rx is None:
         phrase._rx = re.compile(phrase.regex)
     return anchor
 
@@ -333,9 +349,12 @@ def _plan(phrase: Phrase) -> tuple | bool:
     if parsed is None:
         return False
     got = _starts(parsed)
-    if got is None or got[0] or not got[1]:
-        return False
-    return (_AT_DIGITS,)
+    if got is not None and not got[0] and got[1]:
+        return (_AT_DIGITS,)
+    texts = _literal_starts(phrase)
+    if texts:
+        return (_AT_LITERALS, re.compile("|".join(map(re.escape, sorted(texts)))))
+    return False
 
 
 _LITERAL, _IN, _BRANCH, _SUBPATTERN = _sre_constants.LITERAL, _sre_constants.IN, _sre_constants.BRANCH, \
@@ -1322,11 +1341,9 @@ class _AnyOf:
             anchor = p._anchor if p._anchor is not None else _anchor_of(p)
             if anchor is not False and anchor[0] is _AT_DIGITS:
                 digits.append(p.regex)
-                continue
-            lits = _literal_starts(p)
-            if lits:
+            elif anchor is not False and anchor[0] is _AT_LITERALS:
                 literal.append(p.regex)
-                starts |= lits
+                starts |= _literal_starts(p)  # type: ignore[arg-type]
             else:
                 other.append(p.regex)
         self.at_digits = _alternation(digits)
