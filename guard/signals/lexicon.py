@@ -1329,24 +1329,27 @@ class _AnyOf:
     (``_AT_DIGITS``) are tried, as one alternation, only where a digit is;
     those that begin with one of some texts (``instead of``, ``van `` after a
     ``\\b``: ``_literal_starts``) only where one of those texts is; the rest
-    are searched as one alternation.
+    are searched as one alternation. A line that begins with a run of digits
+    (``_run_first``) is tried only where a run begins (from ``pos``): had it
+    a match inside a run, it would have one from the digit before too.
     """
 
-    __slots__ = ("at_digits", "literals", "at_literals", "elsewhere")
+    __slots__ = ("at_digits", "at_runs", "literals", "at_literals", "elsewhere")
 
     def __init__(self, phrases: list[Phrase]):
-        digits, literal, other = [], [], []
+        digits, runs, literal, other = [], [], [], []
         starts: set[str] = set()
         for p in phrases:
             anchor = p._anchor if p._anchor is not None else _anchor_of(p)
             if anchor is not False and anchor[0] is _AT_DIGITS:
-                digits.append(p.regex)
+                (runs if _run_first(p) else digits).append(p.regex)
             elif anchor is not False and anchor[0] is _AT_LITERALS:
                 literal.append(p.regex)
                 starts |= _literal_starts(p)  # type: ignore[arg-type]
             else:
                 other.append(p.regex)
         self.at_digits = _alternation(digits)
+        self.at_runs = _alternation(runs)
         self.literals = re.compile("|".join(map(re.escape, sorted(starts)))) if starts else None
         self.at_literals = _alternation(literal)
         self.elsewhere = _alternation(other)
@@ -1364,15 +1367,42 @@ class _AnyOf:
                 if rx.match(low, i) is not None:
                     return True
                 m = find(low, i + 1)
-        rx = self.at_digits
-        if rx is not None:
+        anywhere, at_runs = self.at_digits, self.at_runs
+        if anywhere is not None or at_runs is not None:
+            before = -2  # the digit before, from ``pos`` on
             m = _DIGIT.search(low, pos)
             while m is not None:
                 i = m.start()
-                if rx.match(low, i) is not None:
+                if anywhere is not None and anywhere.match(low, i) is not None:
                     return True
+                if at_runs is not None and before != i - 1 and at_runs.match(low, i) is not None:
+                    return True
+                before = i
                 m = _DIGIT.search(low, i + 1)
         return False
+
+
+def _run_first(phrase: Phrase) -> bool:
+    """Whether a ``regex:`` line begins with ``\\d+`` or ``\\d`` and an unbounded repeat of a class that takes
+    digits (``\\d[\\d ]*``): then a match from a digit inside a run of digits means one from the digit
+    before it (that digit joins the run the repeat takes; the rest matches as it did)."""
+    parsed = _parsed_regex(phrase)
+    if not parsed:
+        return False
+    op, av = parsed[0]
+    if op in _REPEATS:
+        low, high, sub = av
+        return low >= 1 and high == _sre_constants.MAXREPEAT and list(sub.data) == [(_IN, _DIGIT_CLASS)]
+    if op is not _IN or av != _DIGIT_CLASS or len(parsed) < 2:
+        return False
+    op, av = parsed[1]
+    if op not in _REPEATS:
+        return False
+    low, high, sub = av
+    body = list(sub.data)
+    return (high == _sre_constants.MAXREPEAT and len(body) == 1 and body[0][0] is _IN
+            and (_sre_constants.CATEGORY, _sre_constants.CATEGORY_DIGIT) in body[0][1]
+            and not any(kind is _sre_constants.NEGATE for kind, _ in body[0][1]))
 
 
 def _alternation(regexes: list[str]) -> re.Pattern[str] | None:

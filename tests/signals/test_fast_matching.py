@@ -350,6 +350,26 @@ def test_whether_any_regex_line_matches_from_a_position_is_what_their_alternatio
     assert checked > 4000 and matched > 300
 
 
+@pytest.mark.parametrize(("regex", "runs"), [
+    (r"\d+ ?k\b", True), (r"\d[\d ]*(?: ?k)? ?(?:eur|usd)\b", True), (r"\d\d+x", True), (r"\d[\d ]*+ ?%", True),
+    (r"\d{2}k", False), (r"\d(?<=1)\d*x", False), (r"\d[a-z]*x", False), (r"\d[^a]*x", False), (r"\d", False),
+])
+def test_a_line_is_tried_only_where_a_run_of_digits_begins_when_it_begins_with_one(regex, runs):
+    """``_AnyOf`` skips digits inside a run for these lines only; for each shape, what it says is what the
+    line's own search says, from every position of texts full of runs."""
+    from guard.signals.lexicon import Phrase, _AnyOf, _run_first
+
+    phrase = Phrase("price", "shared", "regex: " + regex, "t.md:1", regex, False)
+    assert _run_first(phrase) is runs
+    any_of = _AnyOf([phrase])
+    import re
+
+    rx = re.compile(regex)
+    for low in ("123k 4 5 eur 67x 89 % 1x", "12k 3k 100 usd 1 2 3x 77 x 1x", "a1b22c333k 4444 eur 5555x"):
+        for pos in range(len(low) + 1):
+            assert any_of.matches_from(low, pos) == (rx.search(low, pos) is not None), (regex, low, pos)
+
+
 def test_digits_from_a_position_are_the_digits_of_the_whole_text_from_there():
     low = fold("a1 22b 3%$ 44 x5 6")
     whole = Scan(low, frozenset()).digits()
