@@ -234,6 +234,9 @@ class _Core:
         self._warning_json: dict[tuple, tuple[bytes, list[Any]]] = {}
         self._warning_fields = _object_fields(Finding)
         self._warning_width = len(Finding.model_fields)
+        from guard.engine import RECIPIENT_RULES
+
+        self._remembered_rules = RECIPIENT_RULES  # the rules whose findings the engine builds from memory
         # An evaluate request parsed and its context validated in one pass by
         # pydantic's Rust JSON parser: no dict of the context is built in
         # Python first (json.loads + validate_python: 4.1 -> 2.2 us).
@@ -332,13 +335,16 @@ class _Core:
         shared, read-only evidence, legal basis and fix objects. A warning's
         JSON is remembered under its texts and those objects' identities; the
         memo holds the objects, so an identity cannot pass to another object
-        while remembered. Bounded: cleared when full.
+        while remembered. Bounded: cleared when full. Only for the rules whose
+        findings the engine builds from memory (LG201, LG202); other rules
+        make new evidence every time, which no key would find again.
         """
-        memo, (lists, objects) = self._warning_json, self._warning_fields
+        memo, (lists, objects), remembered = self._warning_json, self._warning_fields, self._remembered_rules
         parts = []
         for finding in findings:
             fields = finding.__dict__
-            keyed = _warning_key(fields, lists, objects) if len(fields) == self._warning_width else None
+            keyed = _warning_key(fields, lists, objects) if (
+                len(fields) == self._warning_width and fields.get("rule") in remembered) else None
             if keyed is None:
                 return self.findings_json(findings)
             got = memo.get(keyed[0])

@@ -748,6 +748,7 @@ def test_typed_warnings_encode_as_the_plain_encoding_does_keystroke_by_keystroke
 
 
 def test_a_warning_said_again_is_encoded_once(session, monkeypatch):
+    write_settings(session, ACME)
     core = session.warm_up()
     encoded = []
     plain = core.findings_json
@@ -757,6 +758,11 @@ def test_a_warning_said_again_is_encoded_once(session, monkeypatch):
         [reply] = session.handle(json.dumps({"id": i, "type": "evaluate", "context": _message(text + " " * i)}).encode())
         assert [w["rule"] for w in json.loads(encode(reply))["result"]["warnings"]] == ["LG201", "LG202"]
     assert encoded == [1, 1]  # each warning once, on the first keystroke
+    for i in range(3):  # a post's warning (new evidence every time) is encoded as it always was, not remembered
+        ctx = post("Acme Data rocks" + "!" * i)
+        [reply] = session.handle(json.dumps({"id": i, "type": "evaluate", "context": ctx}).encode())
+        assert [w["rule"] for w in json.loads(encode(reply))["result"]["warnings"]] == ["LG402"]
+    assert len(core._warning_json) == 2
 
 
 def test_a_lone_surrogate_in_page_text_still_gets_its_warning(session):
