@@ -159,6 +159,11 @@ class Engine:
 
 
 _FINDING_FIELDS = tuple(Finding.model_fields)
+_ALL_SET = set(_FINDING_FIELDS)
+# The setters of a pydantic model's own slots, looked up once (``object.__setattr__`` finds them on every call).
+_SET_DICT, _SET_FIELDS_SET, _SET_EXTRA, _SET_PRIVATE = (
+    next(vars(k)[name] for k in Finding.__mro__ if name in vars(k)).__set__
+    for name in ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__"))
 
 
 def _trusted_finding(fields: dict) -> Finding:
@@ -172,10 +177,10 @@ def _trusted_finding(fields: dict) -> Finding:
     ``tests/test_engine.py`` checks the result equals a validated one.
     """
     finding = object.__new__(Finding)
-    object.__setattr__(finding, "__dict__", fields)
-    object.__setattr__(finding, "__pydantic_fields_set__", set(_FINDING_FIELDS))
-    object.__setattr__(finding, "__pydantic_extra__", None)
-    object.__setattr__(finding, "__pydantic_private__", None)
+    _SET_DICT(finding, fields)
+    _SET_FIELDS_SET(finding, _ALL_SET.copy())
+    _SET_EXTRA(finding, None)
+    _SET_PRIVATE(finding, None)
     return finding
 
 

@@ -11,10 +11,12 @@ launcher and the native host import this on their fast paths.
 from __future__ import annotations
 
 import os
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Iterator
+
+TYPE_CHECKING = False  # not typing's: the native host answers hello without importing typing
+if TYPE_CHECKING:
+    from typing import IO, Iterator
 
 
 @contextmanager
@@ -25,6 +27,8 @@ def atomic_file(path: Path, *, mode: int | None = None, binary: bool = False, du
     never readable by others, not even for a moment. ``durable=False`` skips
     the fsync (still atomic) for copies whose loss in a power cut costs nothing.
     """
+    import tempfile  # here, not at the top: the native host imports this module before its first reply
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

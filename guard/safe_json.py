@@ -17,7 +17,10 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+
+TYPE_CHECKING = False  # not typing's: the native host answers hello without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 #: A JSON escape of a UTF-16 surrogate: only texts holding one need :func:`scrub`.

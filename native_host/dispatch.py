@@ -23,7 +23,10 @@ import threading
 import time
 from pathlib import Path
 from collections.abc import Mapping
-from typing import Any, Callable
+
+TYPE_CHECKING = False  # not typing's: the native host answers hello without importing typing
+if TYPE_CHECKING:
+    from typing import Any, Callable
 
 from native_host import MAX_OUTGOING, PROTOCOL_VERSION, host_version
 from native_host.errors import HostError, invalid
@@ -161,6 +164,47 @@ def _respect_locks(new: Any, old: Any, layer: Any) -> Any:
     return managed.keep_own_values(new, old, layer)
 
 
+#: Warnings whose JSON the host remembers (``_Core.warnings_json``).
+WARNINGS_JSON_KEPT = 256
+
+
+def _object_fields(model: Any) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Positions (in field order) of a model's list fields, and of its fields that may hold a model."""
+    from typing import get_args, get_origin
+
+    from pydantic import BaseModel
+
+    lists, objects = [], []
+    for i, field in enumerate(model.model_fields.values()):
+        ann = field.annotation
+        if get_origin(ann) is list:
+            lists.append(i)
+        elif any(isinstance(a, type) and issubclass(a, BaseModel) for a in (ann, *get_args(ann))):
+            objects.append(i)
+    return tuple(lists), tuple(objects)
+
+
+def _warning_key(fields: dict[str, Any], lists: tuple[int, ...], objects: tuple[int, ...]
+                 ) -> tuple[tuple, list[Any]] | None:
+    """A warning's JSON key: its texts as they are, the objects in its lists and its models (evidence,
+    legal basis, fix) by identity; and those objects, to be held while the key is remembered. None when
+    a value is not where its field says."""
+    values = list(fields.values())
+    held: list[Any] = []
+    for i in lists:
+        items = values[i]
+        if type(items) is not list:
+            return None
+        held += items
+        values[i] = tuple([id(item) for item in items])
+    for i in objects:
+        value = values[i]
+        if value is not None:
+            held.append(value)
+            values[i] = id(value)
+    return tuple(values), held
+
+
 def _stat_signature(path: str | Path) -> tuple[int, int, int] | None:
     try:
         st = os.stat(path)
@@ -186,10 +230,17 @@ class _Core:
         # bytes (model_dump_json per warning made a str per warning, then
         # encoded each again: 6.0 -> 3.1 us for two warnings).
         self.findings_json = TypeAdapter(list[Finding]).serializer.to_json
+        # Each warning's JSON, remembered (see warnings_json).
+        self._warning_json: dict[tuple, tuple[bytes, list[Any]]] = {}
+        self._warning_fields = _object_fields(Finding)
+        self._warning_width = len(Finding.model_fields)
+        from guard.engine import RECIPIENT_RULES
+
+        self._remembered_rules = RECIPIENT_RULES  # the rules whose findings the engine builds from memory
         # An evaluate request parsed and its context validated in one pass by
         # pydantic's Rust JSON parser: no dict of the context is built in
         # Python first (json.loads + validate_python: 4.1 -> 2.2 us).
-        from typing import Literal
+        from typing import Any, Literal
 
         from pydantic import ConfigDict
         from typing_extensions import NotRequired, TypedDict
@@ -275,6 +326,34 @@ class _Core:
     def managed_problem_field(self) -> dict[str, Any]:
         """``managed_problem`` only while the organisation's layer cannot be applied (PROTOCOL.md)."""
         return {"managed_problem": self.managed_problem[:2000]} if self.managed_problem else {}
+
+    def warnings_json(self, findings: list[Any]) -> bytes:
+        """``findings_json(findings)``, each warning's part remembered.
+
+        Typing sends the same warnings on every keystroke: new ``Finding``
+        objects (``Engine._finding``) holding the same texts and the same
+        shared, read-only evidence, legal basis and fix objects. A warning's
+        JSON is remembered under its texts and those objects' identities; the
+        memo holds the objects, so an identity cannot pass to another object
+        while remembered. Bounded: cleared when full. Only for the rules whose
+        findings the engine builds from memory (LG201, LG202); other rules
+        make new evidence every time, which no key would find again.
+        """
+        memo, (lists, objects), remembered = self._warning_json, self._warning_fields, self._remembered_rules
+        parts = []
+        for finding in findings:
+            fields = finding.__dict__
+            keyed = _warning_key(fields, lists, objects) if (
+                len(fields) == self._warning_width and fields.get("rule") in remembered) else None
+            if keyed is None:
+                return self.findings_json(findings)
+            got = memo.get(keyed[0])
+            if got is None:
+                if len(memo) >= WARNINGS_JSON_KEPT:
+                    memo.clear()
+                got = memo[keyed[0]] = (self.findings_json([finding])[1:-1], keyed[1])
+            parts.append(got[0])
+        return b"[" + b",".join(parts) + b"]"
 
     def evaluate_request(self, raw: bytes) -> dict[str, Any] | None:
         """A well-formed ``evaluate`` request with its context validated, in one pass;
@@ -592,7 +671,7 @@ class Session:
         if core.log is not None and record:
             self._record(core, findings, ctx)
         try:
-            data = core.findings_json(findings)
+            data = core.warnings_json(findings)
         except Exception:  # e.g. a lone surrogate from the page: the slow path escapes it
             data = None
         if data is not None and len(data) + _ENVELOPE_ROOM <= MAX_OUTGOING:

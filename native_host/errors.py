@@ -7,7 +7,9 @@ them. New codes go at the end.
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False  # not typing's: the native host answers hello without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 ERROR_CODES: dict[str, str] = {
     "invalid_json": "The frame is not valid JSON (or uses NaN/Infinity, or nests absurdly deep).",

@@ -9,7 +9,10 @@ resynchronised, so it ends the conversation (the caller exits cleanly).
 from __future__ import annotations
 
 import struct
-from typing import BinaryIO
+
+TYPE_CHECKING = False  # not typing's: the native host answers hello without importing typing
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 from native_host import ABSURD_INCOMING, DEFAULT_MAX_INCOMING, MAX_OUTGOING
 

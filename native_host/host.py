@@ -35,7 +35,10 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any, BinaryIO
+
+TYPE_CHECKING = False  # not typing's: the native host answers hello without importing typing
+if TYPE_CHECKING:
+    from typing import Any, BinaryIO
 
 from native_host import DEFAULT_MAX_INCOMING, HOST_NAME, MAX_OUTGOING
 from native_host.dispatch import Session, encode
@@ -84,7 +87,7 @@ class QuietFileHandler(logging.Handler):
 
     failed = False
 
-    def _open(self):  # RotatingFileHandler's hook for opening (and reopening after rotation)
+    def _open(self):  # FileHandler's hook for opening (and reopening after rotation)
         from guard.files import open_private
 
         return open_private(Path(self.baseFilename), "a", encoding=self.encoding, errors=self.errors)
@@ -106,6 +109,50 @@ class QuietFileHandler(logging.Handler):
             pass
 
 
+class HostLogHandler(QuietFileHandler, logging.FileHandler):
+    """The host log: appended to, and moved to ``host.log.1`` (replacing the one there) when the next
+    record would take it to ``max_bytes``.
+
+    What ``logging.handlers.RotatingFileHandler`` does with one backup, without
+    importing ``logging.handlers``: it brings ``socket``, ``pickle`` and
+    ``queue``, milliseconds of every start while the browser waits for ``hello``.
+    """
+
+    def __init__(self, path: Path, max_bytes: int):
+        super().__init__(path, mode="a", encoding="utf-8", delay=False)
+        self.max_bytes = max_bytes
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.failed:
+            return
+        try:
+            if self._full(record):
+                self._rotate()
+        except Exception:
+            self.handleError(record)
+            return
+        logging.FileHandler.emit(self, record)
+
+    def _full(self, record: logging.LogRecord) -> bool:
+        if os.path.exists(self.baseFilename) and not os.path.isfile(self.baseFilename):
+            return False  # not a file (/dev/null): nothing to rotate
+        if self.stream is None:
+            self.stream = self._open()
+        self.stream.seek(0, 2)
+        return self.stream.tell() + len(self.format(record) + self.terminator) >= self.max_bytes
+
+    def _rotate(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None  # type: ignore[assignment]
+        backup = self.baseFilename + ".1"
+        if os.path.exists(backup):
+            os.remove(backup)
+        if os.path.exists(self.baseFilename):
+            os.rename(self.baseFilename, backup)
+        self.stream = self._open()
+
+
 def setup_logging() -> None:
     logger = logging.getLogger("native_host")
     logger.setLevel(logging.INFO)
@@ -116,18 +163,13 @@ def setup_logging() -> None:
     err.setFormatter(logging.Formatter(f"{HOST_NAME}: %(levelname)s %(message)s"))
     logger.addHandler(err)
     try:
-        from logging.handlers import RotatingFileHandler
-
         from guard.files import private_dir
         from guard.paths import host_log_path
-
-        class HostLogHandler(QuietFileHandler, RotatingFileHandler):
-            pass
 
         path = host_log_path()
         private_dir(path.parent)
         # Opened now, not on the first record: a read-only disk is found here, said once.
-        handler = HostLogHandler(path, maxBytes=LOG_MAX_BYTES, backupCount=1, encoding="utf-8", delay=False)
+        handler = HostLogHandler(path, LOG_MAX_BYTES)
         handler.setFormatter(fmt)
         logger.addHandler(handler)
     except OSError as error:

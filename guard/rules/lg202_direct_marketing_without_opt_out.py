@@ -26,7 +26,8 @@ INVITATION_LIMIT = 300
 
 def notice_fix(text: str, lang: str | None, formal: bool, channel: str) -> Fix:
     """The notice as its own paragraph (art. 21(4): "separately"), in the message's language."""
-    sep = "" if not text.strip() else "" if text.endswith("\n\n") else "\n" if text.endswith("\n") else "\n\n"
+    blank = not text or text.isspace()  # ``not text.strip()`` without copying the text on every keystroke
+    sep = "" if blank else "" if text.endswith("\n\n") else "\n" if text.endswith("\n") else "\n\n"
     notice = opt_out_notice(lang, formal)
     if channel == "invitation" and len(text) + len(sep) + len(notice) > INVITATION_LIMIT:
         notice = opt_out_notice(lang, formal, short=True)

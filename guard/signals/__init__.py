@@ -259,8 +259,11 @@ def judge(text: str, *, me: int = 0, them: int = 0, last_from_recipient: str | N
     """Judge one message (memoised: LG201 and LG202 read the same message on the same keystroke)."""
     ex = extract(text, me=me, them=them, last_from_recipient=last_from_recipient, channel=channel,
                  prefer_language=prefer_language)
-    scores = {rule: m.score(ex.values) for rule, m in MODELS.items()}
+    # Typing keeps the signal values for many keystrokes: each model's score is remembered per values.
+    values, key = ex.values, tuple(ex.values.items())
+    scores = {rule: m.derived("score", key, lambda m=m: m.score(values)) for rule, m in MODELS.items()}
     j = Judgement(ex, scores, me == 0)
+    j.__dict__["_values_key"] = key
     _follow(j, (me, them, last_from_recipient, channel, prefer_language))
     return j
 

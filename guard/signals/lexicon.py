@@ -147,6 +147,18 @@ class Phrase:
         if anchor is False:
             return self.search(scan.low, pos)
         low = scan.low
+        if anchor[0] is _AT_LITERALS:
+            find = anchor[1].search
+            match = self._rx.match  # type: ignore[union-attr]
+            m = find(low, pos)
+            while m is not None:
+                i = m.start()
+                got = match(low, i)
+                if got is not None and not (self.starts_with_word and i and (low[i - 1].isalnum()
+                                                                            or low[i - 1] in "'%$")):
+                    return i, got.end()
+                m = find(low, i + 1)
+            return None
         if anchor[0] is _AT_DIGITS:
             match = self._rx.match  # type: ignore[union-attr]
             at = scan.digits(pos)[self.starts_with_word]
@@ -282,6 +294,7 @@ def _heads(low: str) -> set[str]:
 
 _DIGIT_MASK = bytes(48 if 48 <= b <= 57 else 32 if b == 32 else 120 for b in range(256))
 _AT_DIGITS = "digits"
+_AT_LITERALS = "literals"
 
 
 def _anchor_of(phrase: Phrase) -> tuple | bool:
@@ -298,11 +311,14 @@ def _anchor_of(phrase: Phrase) -> tuple | bool:
       so in a text without ``%`` and ``$`` the word is one of its words.
     * A ``regex:`` line whose parsed form can only begin with a digit:
       (``_AT_DIGITS``,): tried where a digit is.
+    * A ``regex:`` line whose match must begin with one of some texts
+      (``_literal_starts``: "instead of", "van " after a ``\\b``):
+      (``_AT_LITERALS``, those texts as one alternation): tried where one is.
 
     The phrase's own regex is compiled when ``first`` or ``Bank.spans`` will use it.
     """
     anchor = _plan(phrase)
-    if (anchor is False or anchor[0] is _AT_DIGITS) and phrase._rx is None:
+    if (anchor is False or anchor[0] is _AT_DIGITS or anchor[0] is _AT_LITERALS) and phrase._rx is None:
         phrase._rx = re.compile(phrase.regex)
     return anchor
 
@@ -333,9 +349,12 @@ def _plan(phrase: Phrase) -> tuple | bool:
     if parsed is None:
         return False
     got = _starts(parsed)
-    if got is None or got[0] or not got[1]:
-        return False
-    return (_AT_DIGITS,)
+    if got is not None and not got[0] and got[1]:
+        return (_AT_DIGITS,)
+    texts = _literal_starts(phrase)
+    if texts:
+        return (_AT_LITERALS, re.compile("|".join(map(re.escape, sorted(texts)))))
+    return False
 
 
 _LITERAL, _IN, _BRANCH, _SUBPATTERN = _sre_constants.LITERAL, _sre_constants.IN, _sre_constants.BRANCH, \
@@ -905,7 +924,7 @@ class _Index:
         self.widest_rx = max((self.rx_width[i] for i in self.bounded_rx), default=0)  # type: ignore[type-var]
         self.widest = max((k for k, good in zip(reach, ok) if good and k is not None), default=1)
         self._needers: dict[str, tuple[int, ...]] = {}
-        self._any: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self._any: dict[tuple[int, ...], _AnyOf] = {}
         self.few = False  # the last text had at most ``FEW`` candidates (``spans``)
         self._lock = threading.Lock()
 
@@ -1045,7 +1064,7 @@ class _Index:
 
     def _absent_info(self, st: "_Typing") -> tuple:
         """Of the phrases known not to match: the longest reach of those with one, the bounded ``regex:``
-        lines among them, and those lines as one alternation (it matches where any of them does)."""
+        lines among them, and whether any of those lines matches from a position (``_AnyOf``)."""
         got = st.absent_info
         if got is None:
             reach, absent = self.reach, st.absent
@@ -1057,8 +1076,7 @@ class _Index:
                 if any_rx is None:
                     if len(self._any) >= 64:
                         self._any.clear()
-                    phrases = self.bank.phrases
-                    any_rx = self._any[rx_ids] = re.compile("|".join(f"(?:{phrases[i].regex})" for i in rx_ids))
+                    any_rx = self._any[rx_ids] = _AnyOf([self.bank.phrases[i] for i in rx_ids])
             got = st.absent_info = (kmax, rx_ids, any_rx)
         return got
 
@@ -1236,7 +1254,7 @@ class _Index:
                 if t_rx is None:
                     t_rx = _safe_before_others(low, c, self.widest_rx + 1 + slack)
                 # One search for all of them first: none matches after the window's start, most of the time.
-                if any_rx.search(low, t_rx) is None:  # type: ignore[union-attr]
+                if not any_rx.matches_from(low, t_rx):  # type: ignore[union-attr]
                     rx_ids = ()
             for i in rx_ids:
                 if i in absent:
@@ -1300,6 +1318,109 @@ class _Index:
         st.max_spans = max_spans
         st.scan = None
         return spans
+
+
+class _AnyOf:
+    """Whether any of some ``regex:`` lines matches at a position or later (``_Index.spans``, step 3).
+
+    One alternation of them all let ``re`` try every branch at every position
+    (7 us for a 40-character rest of a message). A match can only begin
+    where its line's beginning can: the lines that begin with a digit
+    (``_AT_DIGITS``) are tried, as one alternation, only where a digit is;
+    those that begin with one of some texts (``instead of``, ``van `` after a
+    ``\\b``: ``_literal_starts``) only where one of those texts is; the rest
+    are searched as one alternation. A line that begins with a run of digits
+    (``_run_first``) is tried only where a run begins (from ``pos``): had it
+    a match inside a run, it would have one from the digit before too.
+    """
+
+    __slots__ = ("at_digits", "at_runs", "literals", "at_literals", "elsewhere")
+
+    def __init__(self, phrases: list[Phrase]):
+        digits, runs, literal, other = [], [], [], []
+        starts: set[str] = set()
+        for p in phrases:
+            anchor = p._anchor if p._anchor is not None else _anchor_of(p)
+            if anchor is not False and anchor[0] is _AT_DIGITS:
+                (runs if _run_first(p) else digits).append(p.regex)
+            elif anchor is not False and anchor[0] is _AT_LITERALS:
+                literal.append(p.regex)
+                starts |= _literal_starts(p)  # type: ignore[arg-type]
+            else:
+                other.append(p.regex)
+        self.at_digits = _alternation(digits)
+        self.at_runs = _alternation(runs)
+        self.literals = re.compile("|".join(map(re.escape, sorted(starts)))) if starts else None
+        self.at_literals = _alternation(literal)
+        self.elsewhere = _alternation(other)
+
+    def matches_from(self, low: str, pos: int) -> bool:
+        rx = self.elsewhere
+        if rx is not None and rx.search(low, pos) is not None:
+            return True
+        rx = self.at_literals
+        if rx is not None:
+            find = self.literals.search  # type: ignore[union-attr]
+            m = find(low, pos)
+            while m is not None:
+                i = m.start()
+                if rx.match(low, i) is not None:
+                    return True
+                m = find(low, i + 1)
+        anywhere, at_runs = self.at_digits, self.at_runs
+        if anywhere is not None or at_runs is not None:
+            before = -2  # the digit before, from ``pos`` on
+            m = _DIGIT.search(low, pos)
+            while m is not None:
+                i = m.start()
+                if anywhere is not None and anywhere.match(low, i) is not None:
+                    return True
+                if at_runs is not None and before != i - 1 and at_runs.match(low, i) is not None:
+                    return True
+                before = i
+                m = _DIGIT.search(low, i + 1)
+        return False
+
+
+def _run_first(phrase: Phrase) -> bool:
+    """Whether a ``regex:`` line begins with ``\\d+`` or ``\\d`` and an unbounded repeat of a class that takes
+    digits (``\\d[\\d ]*``): then a match from a digit inside a run of digits means one from the digit
+    before it (that digit joins the run the repeat takes; the rest matches as it did)."""
+    parsed = _parsed_regex(phrase)
+    if not parsed:
+        return False
+    op, av = parsed[0]
+    if op in _REPEATS:
+        low, high, sub = av
+        return low >= 1 and high == _sre_constants.MAXREPEAT and list(sub.data) == [(_IN, _DIGIT_CLASS)]
+    if op is not _IN or av != _DIGIT_CLASS or len(parsed) < 2:
+        return False
+    op, av = parsed[1]
+    if op not in _REPEATS:
+        return False
+    low, high, sub = av
+    body = list(sub.data)
+    return (high == _sre_constants.MAXREPEAT and len(body) == 1 and body[0][0] is _IN
+            and (_sre_constants.CATEGORY, _sre_constants.CATEGORY_DIGIT) in body[0][1]
+            and not any(kind is _sre_constants.NEGATE for kind, _ in body[0][1]))
+
+
+def _alternation(regexes: list[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{rx})" for rx in regexes)) if regexes else None
+
+
+def _literal_starts(phrase: Phrase) -> set[str] | None:
+    """The texts a ``regex:`` line's match must begin with (word-boundary checks before them aside), or
+    None when it may begin otherwise."""
+    parsed = _parsed_regex(phrase)
+    if parsed is None:
+        return None
+    while parsed and parsed[0][0] is _sre_constants.AT:  # zero-width: the match begins with what follows
+        parsed = parsed[1:]
+    got = _starts(parsed)
+    if got is None or got[1] or not got[0] or "" in got[0]:
+        return None
+    return got[0]
 
 
 # Slack before the first start an edit could change (``_Index.spans``, step 2):

@@ -149,3 +149,27 @@ def test_install_creates_the_guard_folder_private_under_umask_022(tmp_path):
                           env=env, cwd=str(tmp_path), timeout=60, preexec_fn=lambda: os.umask(0o022))
     assert done.returncode == 0, done.stderr
     assert home.stat().st_mode & 0o777 == 0o700
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX modes")
+def test_the_host_log_moves_to_one_backup_when_full_and_both_stay_private(tmp_path):
+    import logging
+
+    from native_host.host import HostLogHandler
+
+    folder = tmp_path / "logs"
+    folder.mkdir()
+    path = folder / "host.log"
+    handler = HostLogHandler(path, 400)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    try:
+        for i in range(40):
+            handler.handle(logging.makeLogRecord({"msg": f"line {i:02d} " + "x" * 40}))
+    finally:
+        handler.close()
+    backup = folder / "host.log.1"
+    assert path.stat().st_size < 400 and 300 < backup.stat().st_size < 400
+    assert sorted(p.name for p in folder.iterdir()) == ["host.log", "host.log.1"]  # one backup only
+    lines = backup.read_text().splitlines() + path.read_text().splitlines()
+    assert lines[-1].startswith("line 39") and [int(x.split()[1]) for x in lines] == list(range(40 - len(lines), 40))
+    assert path.stat().st_mode & 0o777 == 0o600 and backup.stat().st_mode & 0o777 == 0o600

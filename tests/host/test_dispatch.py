@@ -166,6 +166,29 @@ def test_hello_does_not_load_pydantic_rules_or_sqlite(tmp_path):
     assert json.loads(out.stdout) == []
 
 
+def test_the_host_answers_hello_without_the_imports_a_start_does_not_need(tmp_path):
+    """The cold-start budget, by import: the host's logging, its log file and hello without
+    ``logging.handlers`` (socket, pickle), ``tempfile`` or ``typing``."""
+    code = (
+        "import json, sys\n"
+        "from native_host import host\n"
+        "host.setup_logging()\n"
+        "from native_host.dispatch import Session\n"
+        "s = Session(settings_path=sys.argv[1])\n"
+        "[r] = s.handle(json.dumps({'id': 1, 'type': 'hello'}).encode())\n"
+        "assert r['ok'], r\n"
+        "host.log.info('hello answered')\n"
+        "print(json.dumps([m for m in ('logging.handlers', 'socket', 'tempfile', 'typing') if m in sys.modules]))\n"
+    )
+    settings = tmp_path / "settings.json"
+    settings.write_text(json.dumps(ACME))
+    out = subprocess.run([sys.executable, "-c", code, str(settings)], capture_output=True, text=True,
+                         cwd=ROOT, env={**os.environ, "LINKEDIN_GUARD_HOME": str(tmp_path)}, timeout=30)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == []
+    assert "hello answered" in (tmp_path / "host.log").read_text()
+
+
 # -- evaluate ------------------------------------------------------------------
 
 
@@ -696,6 +719,50 @@ def test_the_fast_encoding_of_warnings_equals_the_plain_one(session):
     assert isinstance(reply["result"], RawJSON)
     findings = session.warm_up().engine.evaluate(__import__("guard.models").models.parse_context(post("Trots op Acme Data — ü")))
     assert json.loads(encode(reply))["result"] == {"warnings": [f.model_dump(mode="json") for f in findings]}
+
+
+def _message(text: str, name: str = "Mark Visser") -> dict:
+    return {"kind": "message", "url": "https://www.linkedin.com/messaging/thread/2-x/", "trigger": "input",
+            "page_session": "tab-1/nav-1", "channel": "message", "text": text,
+            "recipient": {"name": name}, "thread": {"messages_from_me": 0, "messages_from_recipient": 0}}
+
+
+def test_typed_warnings_encode_as_the_plain_encoding_does_keystroke_by_keystroke(session):
+    """Each warning's JSON is remembered (``_Core.warnings_json``): typing changes the evidence, the
+    notice LG202 appends and the recipient, and every reply still says what the warnings say now."""
+    from guard.models import parse_context
+
+    pitch = ("Hi Mark, our platform helps B2B teams book 30% more demos. Can I show you a quick demo next "
+             "week? We offer a free trial and special pricing this month.\n")
+    steps = [pitch[:k] for k in range(40, len(pitch) + 1, 3)] + [pitch, pitch + "\n", pitch + "\n\nTo"]
+    engine = session.warm_up().engine
+    said = set()
+    for i, text in enumerate(steps + steps[::-1]):
+        ctx = _message(text, "Mark Visser" if i % 7 else "Jane Doe")
+        [reply] = session.handle(json.dumps({"id": i, "type": "evaluate", "context": ctx}).encode())
+        expected = [f.model_dump(mode="json") for f in engine.evaluate(parse_context(ctx))]
+        got = json.loads(encode(reply))["result"]["warnings"]
+        assert got == expected, text
+        said.update(json.dumps(w, sort_keys=True) for w in got)
+    assert len(said) > 6  # evidence, notice and recipient did change along the way
+
+
+def test_a_warning_said_again_is_encoded_once(session, monkeypatch):
+    write_settings(session, ACME)
+    core = session.warm_up()
+    encoded = []
+    plain = core.findings_json
+    monkeypatch.setattr(core, "findings_json", lambda findings: encoded.append(len(findings)) or plain(findings))
+    text = "Hi Mark, our platform helps B2B teams book 30% more demos. Can I show you a quick demo next week?"
+    for i in range(5):
+        [reply] = session.handle(json.dumps({"id": i, "type": "evaluate", "context": _message(text + " " * i)}).encode())
+        assert [w["rule"] for w in json.loads(encode(reply))["result"]["warnings"]] == ["LG201", "LG202"]
+    assert encoded == [1, 1]  # each warning once, on the first keystroke
+    for i in range(3):  # a post's warning (new evidence every time) is encoded as it always was, not remembered
+        ctx = post("Acme Data rocks" + "!" * i)
+        [reply] = session.handle(json.dumps({"id": i, "type": "evaluate", "context": ctx}).encode())
+        assert [w["rule"] for w in json.loads(encode(reply))["result"]["warnings"]] == ["LG402"]
+    assert len(core._warning_json) == 2
 
 
 def test_a_lone_surrogate_in_page_text_still_gets_its_warning(session):

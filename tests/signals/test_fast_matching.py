@@ -316,6 +316,60 @@ def test_first_from_a_position_is_the_plain_search_from_there():
     assert checked > 5000
 
 
+def test_whether_any_regex_line_matches_from_a_position_is_what_their_alternation_says():
+    """``_AnyOf`` (the incremental matching's check of the bounded ``regex:`` lines it has no match for)
+    tries each line only where it can begin (a digit, one of its literal beginnings); its answer is the
+    plain alternation's search, for every set of lines an index keeps and from every position."""
+    import re
+
+    from guard.signals.corpus import load
+    from guard.signals.lexicon import _AnyOf
+    from pathlib import Path
+
+    bank = features.BANK
+    rng = random.Random(11)
+    lines = [i for i, w in enumerate(bank.regex_widths()) if w is not None]
+    texts = ["Kost 1 500 eur of 60k, 30% off, $49 per month https://x.nl calendly.com/z 12 3 usd",
+             "Statt 1 200 eur nur 900 euro! Au lieu de 50$ seulement, van €30 voor €20, was $50 now $40, www.x.nl"]
+    texts += [r.text for r in rng.sample(load(Path(__file__).resolve().parents[1] / "corpus"), 150)]
+    checked = matched = 0
+    for n in (1, 2, 3, 5, 8, len(lines)):
+        for _ in range(6 if n < len(lines) else 1):
+            chosen = sorted(rng.sample(lines, n))
+            phrases = [bank.phrases[i] for i in chosen]
+            any_of = _AnyOf(phrases)
+            plain = re.compile("|".join(f"(?:{p.regex})" for p in phrases))
+            for text in rng.sample(texts, 25) + texts[:2]:
+                low = fold(clean(text))
+                for pos in {0, 1, len(low) // 2, len(low) - 4, len(low), *rng.sample(range(len(low) + 1), 3)}:
+                    pos = max(pos, 0)
+                    expected = plain.search(low, pos) is not None
+                    assert any_of.matches_from(low, pos) == expected, (chosen, text, pos)
+                    checked += 1
+                    matched += expected
+    assert checked > 4000 and matched > 300
+
+
+@pytest.mark.parametrize(("regex", "runs"), [
+    (r"\d+ ?k\b", True), (r"\d[\d ]*(?: ?k)? ?(?:eur|usd)\b", True), (r"\d\d+x", True), (r"\d[\d ]*+ ?%", True),
+    (r"\d{2}k", False), (r"\d(?<=1)\d*x", False), (r"\d[a-z]*x", False), (r"\d[^a]*x", False), (r"\d", False),
+])
+def test_a_line_is_tried_only_where_a_run_of_digits_begins_when_it_begins_with_one(regex, runs):
+    """``_AnyOf`` skips digits inside a run for these lines only; for each shape, what it says is what the
+    line's own search says, from every position of texts full of runs."""
+    from guard.signals.lexicon import Phrase, _AnyOf, _run_first
+
+    phrase = Phrase("price", "shared", "regex: " + regex, "t.md:1", regex, False)
+    assert _run_first(phrase) is runs
+    any_of = _AnyOf([phrase])
+    import re
+
+    rx = re.compile(regex)
+    for low in ("123k 4 5 eur 67x 89 % 1x", "12k 3k 100 usd 1 2 3x 77 x 1x", "a1b22c333k 4444 eur 5555x"):
+        for pos in range(len(low) + 1):
+            assert any_of.matches_from(low, pos) == (rx.search(low, pos) is not None), (regex, low, pos)
+
+
 def test_digits_from_a_position_are_the_digits_of_the_whole_text_from_there():
     low = fold("a1 22b 3%$ 44 x5 6")
     whole = Scan(low, frozenset()).digits()
