@@ -171,6 +171,7 @@ def read_plain(tables: Tables, low: str, common: frozenset[str] = frozenset()
 
 class _Head(NamedTuple):
     tables: Tables
+    text: str  # the text up to (and with) its last space
     found: dict[str, tuple[float, ...]]
     prev: str
     after: dict | None
@@ -186,11 +187,21 @@ def _head(tables: Tables, text: str) -> _Head:
     got = _HEADS.get(text)
     if got is None or got.tables is not tables:
         found: dict[str, tuple[float, ...]] = {}
-        prev, after = _scan(tables, text, found, "", None, {})
+        prev, after, start = "", None, 0
+        last = _LAST_HEAD[0]
+        if last is not None and last.tables is tables and text.startswith(last.text):
+            # The word before the space just typed ended the previous head: read on from there.
+            found.update(last.found)
+            prev, after, start = last.prev, last.after, len(last.text)
+        prev, after = _scan(tables, text[start:], found, prev, after, {})
         if len(_HEADS) >= _MAX_HEADS:
             _HEADS.clear()
-        got = _HEADS[text] = _Head(tables, found, prev, after, {})
+        got = _HEADS[text] = _Head(tables, text, found, prev, after, {})
+    _LAST_HEAD[0] = got
     return got
+
+
+_LAST_HEAD: list[_Head | None] = [None]
 
 
 def _scan(tables: Tables, text: str, found: dict, prev: str, after: dict | None, known: dict
