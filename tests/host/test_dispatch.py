@@ -158,12 +158,17 @@ def test_hello_does_not_load_pydantic_rules_or_sqlite(tmp_path):
         "heavy = [m for m in ('pydantic', 'sqlite3', 'guard.rules', 'guard.engine') if m in sys.modules]\n"
         "print(json.dumps(heavy))\n"
     )
+    assert _printed_by_a_fresh_python(tmp_path, code) == []
+
+
+def _printed_by_a_fresh_python(tmp_path, code: str):
+    """What ``code`` prints (JSON) when run in a new interpreter with ACME's settings file as its argument."""
     settings = tmp_path / "settings.json"
     settings.write_text(json.dumps(ACME))
     out = subprocess.run([sys.executable, "-c", code, str(settings)], capture_output=True, text=True,
                          cwd=ROOT, env={**os.environ, "LINKEDIN_GUARD_HOME": str(tmp_path)}, timeout=30)
     assert out.returncode == 0, out.stderr
-    assert json.loads(out.stdout) == []
+    return json.loads(out.stdout)
 
 
 def test_the_host_answers_hello_without_the_imports_a_start_does_not_need(tmp_path):
@@ -180,12 +185,7 @@ def test_the_host_answers_hello_without_the_imports_a_start_does_not_need(tmp_pa
         "host.log.info('hello answered')\n"
         "print(json.dumps([m for m in ('logging.handlers', 'socket', 'tempfile', 'typing') if m in sys.modules]))\n"
     )
-    settings = tmp_path / "settings.json"
-    settings.write_text(json.dumps(ACME))
-    out = subprocess.run([sys.executable, "-c", code, str(settings)], capture_output=True, text=True,
-                         cwd=ROOT, env={**os.environ, "LINKEDIN_GUARD_HOME": str(tmp_path)}, timeout=30)
-    assert out.returncode == 0, out.stderr
-    assert json.loads(out.stdout) == []
+    assert _printed_by_a_fresh_python(tmp_path, code) == []
     assert "hello answered" in (tmp_path / "host.log").read_text()
 
 
