@@ -25,10 +25,12 @@ to +1 (reads like a pitch). The steps keep the value, and with it the
 warning, the same over most keystrokes.
 
 The evidence quotes the telling token (a word of four letters or more that
-is not a common word) with the highest log-odds. The tables are data (``wording.json``), written by ``scripts/fit_weights.py``
-from the training split only; the fit gives each training message the
-value a table learned *without* it (out of fold), so the weights learn how
-far the signal is to be trusted on text it has not seen.
+is not a common word) with the highest log-odds. The tables are data
+(``wording.json``), written by ``scripts/fit_weights.py`` from the training
+split only; the fit gives each training message the value a table learned
+*without* it (out of fold), so the weights learn how far the signal is to be
+trusted on text it has not seen. A recipient's name is never a token of the
+tables (see ``train``).
 """
 
 from __future__ import annotations
