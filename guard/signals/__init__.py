@@ -22,7 +22,7 @@ from operator import itemgetter
 from typing import Mapping, NamedTuple
 
 from guard.signals import wording
-from guard.signals.features import FEATURES, Extraction, extract, wording_tables
+from guard.signals.features import FEATURES, UNUSED, Extraction, extract, wording_tables
 from guard.signals.language import Languages
 from guard.signals.model import CONTEXT, META, MODELS
 from guard.signals.text import fold
@@ -192,6 +192,8 @@ class Judgement:
             lines.append(f"{rule}: score {self.scores[rule]:+.2f}, threshold {m.threshold:+.2f} -> {verdict}")
             lines.append(f"  {'bias':<18} {m.bias:+.2f}")
             for name, weight in m.contributions(self.values):
+                if name in UNUSED[rule]:
+                    continue  # this rule does not weigh it (features.UNUSED)
                 quotes = [" ".join(self.text[s:e].split()) for s, e in self.extraction.spans.get(name, ())]
                 quoted = ("  " + "; ".join(f'"{q}"' for q in quotes)) if quotes else ""
                 if name in wording.SIGNALS:  # a value, not a phrase: the tokens that made it

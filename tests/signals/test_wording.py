@@ -233,3 +233,12 @@ def test_a_word_typed_after_the_last_space_that_makes_a_pair_counts():
         tables.raw["pitch_words"], ["gratis demo", "demo"])
     # The same head with another last word: the head's own answer, not the one before.
     assert wording.read(tables, "een gratis dem") == ({}, {})
+
+
+def test_explain_lists_each_wording_signal_only_under_the_rule_that_weighs_it():
+    text = "Hi Mark, we help SaaS companies cut cloud costs by 30%. Open to a quick demo next week?"
+    j = judge(text)
+    assert j.values.get("pitch_words") and j.values.get("marketing_words")
+    lg201, lg202 = j.explain().split("\nLG202:")
+    assert "pitch_words" in lg201 and "marketing_words" not in lg201
+    assert "marketing_words" in lg202 and "pitch_words" not in lg202
