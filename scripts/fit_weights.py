@@ -57,7 +57,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from guard.signals import corpus, wording  # noqa: E402
-from guard.signals.features import FEATURES, settle_bump_wording  # noqa: E402
+from guard.signals.features import FEATURES, wording_of  # noqa: E402
 
 WEIGHTS = ROOT / "guard" / "signals" / "weights.json"
 WORDING = ROOT / "guard" / "signals" / "wording.json"
@@ -108,9 +108,7 @@ def wording_tables(rows, values) -> dict[str, dict[str, float]]:
 def with_wording(values, rec, tables: wording.Tables) -> dict[str, float]:
     """A message's signal values with its wording signals read through (compiled) ``tables``."""
     out = {n: v for n, v in values.items() if n not in wording.SIGNALS}
-    out.update(wording.read(tables, corpus.folded_of(rec))[0])
-    if out.get("bump"):
-        settle_bump_wording(out)  # as extract does
+    out.update(wording_of(tables, corpus.folded_of(rec), out)[0])
     return out
 
 

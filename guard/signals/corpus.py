@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
@@ -153,8 +154,6 @@ def name_words(records: Sequence[Record]) -> frozenset[str]:
     "Karin", "Gonzalo", "Achterberg" are names; "van", "de", "Account" (of
     "Account Team") also appear in lower case in some message, as words.
     """
-    import re
-
     in_lower_case = {fold(w) for r in records for w in re.findall(r"(?<![\w'])[^\W\d_A-Z][\w']*", r.text)
                      if w[:1].islower()}
     return frozenset(w for r in records for w in _folded(r.recipient_name).split()

@@ -231,16 +231,19 @@ def _cta_besides_permission(text: str, spans: dict[str, list[tuple[int, int]]]) 
     return False
 
 
-def settle_bump_wording(values: dict[str, float]) -> None:
-    """A bump's own words do not say it is ordinary talk: drop a negative wording value.
+def wording_of(tables: wording.Tables, low: str, values: dict[str, float], common: frozenset[str] = frozenset()
+               ) -> tuple[dict[str, float], dict[str, list[tuple[int, int]]]]:
+    """The wording signals of a message whose other signals are ``values``, and their quoted spans.
 
-    "Ich schiebe das nochmal nach oben 😊" pushes the pitch it follows up; its
-    few words, which ordinary talk uses too, would otherwise pull it below the
-    threshold. A bump that pitches again keeps a positive value.
+    A bump's own words do not say it is ordinary talk: "Ich schiebe das
+    nochmal nach oben 😊" pushes the pitch it follows up, and its few words,
+    which ordinary talk uses too, would otherwise pull it below the
+    threshold. So a bump keeps only a positive wording value.
     """
-    for name in wording.SIGNALS:
-        if values.get(name, 0.0) < 0:
-            del values[name]
+    worded, spans = wording.read(tables, low, common)
+    if worded and values.get("bump"):
+        worded = {name: v for name, v in worded.items() if v > 0}
+    return worded, spans
 
 
 def words_of(low: str) -> frozenset[str]:
@@ -258,11 +261,6 @@ def extract(text: str, *, me: int = 0, them: int = 0, last_from_recipient: str |
     spans = _match(low, words, (*_read_with(langs.used), lexicon.SHARED, lexicon.ANY), TEXT_FEATURES)
     # A signal counts more when two different phrases say it (1.5 times).
     values = {name: _STRENGTH[min(len(found), 2)] for name, found in spans.items()}
-    worded, worded_spans = wording.read(_WORDING if _WORDING is not None else wording_tables(), low, all_common)
-    if worded:
-        values.update(worded)
-        if worded_spans:
-            spans = {**spans, **worded_spans}  # a new dict: the matcher's own may be remembered
     if last_from_recipient:
         rlow = fold(clean(last_from_recipient))
         rwords = words_of(rlow)
@@ -309,7 +307,10 @@ def extract(text: str, *, me: int = 0, them: int = 0, last_from_recipient: str |
         values["thread_upsell"] = 1.0
     if langs.primary is None:
         values["unknown_language"] = 1.0
-    if get("bump"):
-        settle_bump_wording(values)
+    worded, worded_spans = wording_of(_WORDING if _WORDING is not None else wording_tables(), low, values, all_common)
+    if worded:
+        values.update(worded)
+        if worded_spans:
+            spans = {**spans, **worded_spans}  # a new dict: the matcher's own may be remembered
     formal = langs.primary == "nl" and not words.isdisjoint(_FORMAL_NL)
     return Extraction(src, langs, formal, values, spans)
